@@ -1,0 +1,68 @@
+#!/bin/sh
+# The whole test suite, as `./run test` runs it: formatting, lint, type check,
+# unit and database tests (SQLite and PostgreSQL), then browser end-to-end tests.
+# Exits non-zero on the first failure.
+set -eu
+cd "$(dirname -- "$0")/.."
+
+step() { printf '\n[test] === %s ===\n' "$*" >&2; }
+say() { printf '[test] %s\n' "$*" >&2; }
+
+# TestDatabases would otherwise try to start database containers; no Docker engine here.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+PG_HOST=127.0.0.1
+PG_PORT=5432
+postgres_answers() {
+  node -e '
+    const socket = require("node:net").connect(Number(process.argv[2]), process.argv[1]);
+    socket.setTimeout(2000);
+    socket.on("connect", () => { socket.end(); process.exit(0); });
+    socket.on("timeout", () => process.exit(1));
+    socket.on("error", () => process.exit(1));
+  ' "$PG_HOST" "$PG_PORT"
+}
+
+if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
+  say "PostgreSQL tests use BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING from the environment"
+elif postgres_answers; then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://postgres@$PG_HOST:$PG_PORT"
+  say "PostgreSQL answers on $PG_HOST:$PG_PORT; database tests run on SQLite and PostgreSQL 15"
+elif [ "${CI:-}" = "true" ]; then
+  say "ERROR: no PostgreSQL server answers on $PG_HOST:$PG_PORT, and CI must run the PostgreSQL database tests."
+  say "Start PostgreSQL 15 there (user postgres, trust auth) or set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING."
+  exit 1
+else
+  say "NOTE: no PostgreSQL server answers on $PG_HOST:$PG_PORT; PostgreSQL database tests are SKIPPED, only SQLite runs."
+fi
+
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Debian's chromium package for the end-to-end tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    say "ERROR: the end-to-end tests need Chromium at $CHROMIUM: install the Debian package 'chromium' (apt-get install chromium) or set CHROMIUM_PATH."
+    exit 1
+  fi
+fi
+
+step "formatting (prettier)"
+yarn prettier:check
+
+step "lint"
+yarn lint:all
+
+step "type check"
+yarn tsc
+
+step "Backstage packages on one release"
+node scripts/check-one-release.mjs
+
+step "unit and database tests"
+yarn backstage-cli repo test --no-watch
+
+step "end-to-end tests (Playwright, Chromium)"
+yarn test:e2e
