@@ -84,7 +84,9 @@ for (const { file, json } of files) {
       if (range.startsWith('workspace:') || range === '*') continue;
       if (range !== wanted) {
         drift += 1;
-        console.log(`${file.slice(root.length + 1)}: ${name} ${range} -> ${wanted}`);
+        console.log(
+          `${file.slice(root.length + 1)}: ${name} ${range} -> ${wanted}`,
+        );
         deps[name] = wanted;
         changed = true;
       }

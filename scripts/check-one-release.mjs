@@ -23,16 +23,20 @@ function scan(nodeModules) {
         seen.set(version, relative(root, dir));
         versions.set(`@backstage/${name}`, seen);
       }
-      if (existsSync(join(dir, 'node_modules'))) scan(join(dir, 'node_modules'));
+      if (existsSync(join(dir, 'node_modules')))
+        scan(join(dir, 'node_modules'));
     }
   }
   for (const entry of readdirSync(nodeModules)) {
     if (entry.startsWith('.') || entry === '@backstage') continue;
     const dirs = entry.startsWith('@')
-      ? readdirSync(join(nodeModules, entry)).map(n => join(nodeModules, entry, n))
+      ? readdirSync(join(nodeModules, entry)).map(n =>
+          join(nodeModules, entry, n),
+        )
       : [join(nodeModules, entry)];
     for (const dir of dirs) {
-      if (existsSync(join(dir, 'node_modules'))) scan(join(dir, 'node_modules'));
+      if (existsSync(join(dir, 'node_modules')))
+        scan(join(dir, 'node_modules'));
     }
   }
 }
@@ -51,7 +55,8 @@ roots.forEach(scan);
 const mixed = [...versions].filter(([, seen]) => seen.size > 1);
 for (const [name, seen] of mixed) {
   console.error(`${name} is installed in ${seen.size} versions:`);
-  for (const [version, where] of seen) console.error(`  ${version} at ${where}`);
+  for (const [version, where] of seen)
+    console.error(`  ${version} at ${where}`);
 }
 if (mixed.length > 0) {
   console.error(

@@ -29,7 +29,9 @@ test('a guest signs in and sees the example catalog', async ({ page }) => {
   ).toBeVisible();
 
   // The catalog is the landing page; its table lists the example entities.
-  await expect(page.getByRole('heading', { name: /catalog/i }).first()).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: /catalog/i }).first(),
+  ).toBeVisible();
   await expect(
     page.getByRole('link', { name: 'example-website', exact: true }),
   ).toBeVisible();
