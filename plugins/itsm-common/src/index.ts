@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * Isomorphic model of the Backstage ITSM catalog kinds: ITService,
+ * Stakeholder and Supplier, with their agreements, JSON Schemas, validation
+ * and relations.
+ *
+ * @packageDocumentation
+ */
+
+export * from './constants';
+export * from './entities';
+export * from './refs';
+export { parseDuration } from './validation/duration';
+export {
+  validateItsmEntity,
+  formatItsmValidationProblems,
+} from './validation/validateItsmEntity';
+export type { ItsmValidationProblem } from './validation/validateItsmEntity';
+export { default as itServiceSchema } from './schema/ITService.v1alpha1.schema.json';
+export { default as stakeholderSchema } from './schema/Stakeholder.v1alpha1.schema.json';
+export { default as supplierSchema } from './schema/Supplier.v1alpha1.schema.json';

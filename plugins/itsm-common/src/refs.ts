@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  CompoundEntityRef,
+  Entity,
+  parseEntityRef,
+} from '@backstage/catalog-model';
+
+/** How a reference field of an ITSM kind is read. @public */
+export interface ItsmRefField {
+  /** Kinds the reference may point to, lower case. */
+  kinds: readonly string[];
+  /** Kind assumed when the reference has none; without it the kind is required. */
+  defaultKind?: string;
+}
+
+/**
+ * The reference fields of each kind's spec: one table that validation, the
+ * catalog processor (relations) and the frontend all read.
+ *
+ * @public
+ */
+export const ITSM_REF_FIELDS = {
+  ITService: {
+    owner: { kinds: ['group', 'user'], defaultKind: 'group' },
+    customers: { kinds: ['stakeholder'], defaultKind: 'stakeholder' },
+    users: { kinds: ['stakeholder'], defaultKind: 'stakeholder' },
+    suppliers: { kinds: ['supplier'], defaultKind: 'supplier' },
+    dependsOn: {
+      kinds: ['itservice', 'component', 'resource'],
+      defaultKind: 'itservice',
+    },
+    implementedBy: { kinds: ['system', 'component', 'resource'] },
+  },
+  Stakeholder: {
+    group: { kinds: ['group'], defaultKind: 'group' },
+  },
+  Supplier: {
+    owner: { kinds: ['group', 'user'], defaultKind: 'group' },
+  },
+} as const satisfies Record<string, Record<string, ItsmRefField>>;
+
+/** The references of an OLA's counterparty: an internal Stakeholder or a Group. @public */
+export const OLA_COUNTERPARTY: ItsmRefField = {
+  kinds: ['stakeholder', 'group'],
+  defaultKind: 'stakeholder',
+};
+
+/**
+ * Resolves a reference written in an entity's spec against the entity's own
+ * namespace and the field's default kind. Throws a TypeError that says what
+ * is wrong when the reference is malformed or of a kind the field does not
+ * allow.
+ *
+ * @public
+ */
+export function resolveItsmRef(
+  ref: string,
+  field: ItsmRefField,
+  entity: Entity,
+): CompoundEntityRef {
+  const parsed = parseEntityRef(ref, {
+    defaultKind: field.defaultKind,
+    defaultNamespace: entity.metadata.namespace ?? 'default',
+  });
+  const kind = parsed.kind.toLocaleLowerCase('en-US');
+  if (!field.kinds.includes(kind)) {
+    throw new TypeError(
+      `"${ref}" is a ${parsed.kind}, expected ${describeKinds(field.kinds)}`,
+    );
+  }
+  return {
+    kind,
+    namespace: parsed.namespace.toLocaleLowerCase('en-US'),
+    name: parsed.name.toLocaleLowerCase('en-US'),
+  };
+}
+
+const KIND_NAMES: Record<string, string> = {
+  itservice: 'ITService',
+  stakeholder: 'Stakeholder',
+  supplier: 'Supplier',
+  group: 'Group',
+  user: 'User',
+  system: 'System',
+  component: 'Component',
+  resource: 'Resource',
+};
+
+function describeKinds(kinds: readonly string[]): string {
+  const names = kinds.map(kind => KIND_NAMES[kind] ?? kind);
+  return names.length === 1
+    ? `a ${names[0]}`
+    : `a ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
