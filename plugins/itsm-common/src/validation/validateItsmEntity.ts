@@ -108,6 +108,15 @@ class Problems {
   }
 }
 
+// What each pattern in the schemas means, in words a YAML author knows.
+const PATTERN_HINTS: Record<string, string> = {
+  '^(?=\\d)(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?$':
+    'a duration such as 15m, 4h, 1h30m, 90d or 2w',
+  '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$': 'a time of day HH:mm (00:00 to 24:00)',
+  '^\\d{4}-\\d{2}-\\d{2}$': 'a calendar date YYYY-MM-DD',
+  '^[A-Z]{3}$': 'an ISO 4217 currency code such as EUR',
+};
+
 function describeSchemaError(error: ErrorObject): ItsmValidationProblem {
   const path = toPath(error.instancePath);
   const got = ` (got ${JSON.stringify(error.data)})`;
@@ -136,18 +145,14 @@ function describeSchemaError(error: ErrorObject): ItsmValidationProblem {
       };
     case 'type':
       return { path, message: `must be ${article(error.params.type)}${got}` };
-    case 'pattern': {
-      const description = (error.parentSchema as { description?: string })
-        ?.description;
+    case 'pattern':
       return {
         path,
-        message: `${
-          description
-            ? `must be ${lowerFirst(description)}`
-            : `must match ${error.params.pattern}`
+        message: `must be ${
+          PATTERN_HINTS[error.params.pattern] ??
+          `text matching ${error.params.pattern}`
         }${got}`,
       };
-    }
     case 'exclusiveMinimum':
       return {
         path,
@@ -182,12 +187,6 @@ function joinPath(path: string, field: string): string {
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function lowerFirst(text: string): string {
-  return (
-    text.charAt(0).toLocaleLowerCase('en-US') + text.slice(1).replace(/\.$/, '')
-  );
 }
 
 function checkRefs(
