@@ -35,6 +35,9 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 
+// ITSM kinds: ITService, Stakeholder, Supplier
+backend.add(import('@backstage-itsm/plugin-catalog-backend-module-itsm'));
+
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
