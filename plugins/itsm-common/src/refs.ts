@@ -90,6 +90,28 @@ export function resolveItsmRef(
   };
 }
 
+/**
+ * The references written in one spec field, single or list, with the path of
+ * each (\`spec.owner\`, \`spec.customers[2]\`) for error messages.
+ *
+ * @public
+ */
+export function refsInField(
+  entity: Entity,
+  field: string,
+): Array<{ ref: string; path: string }> {
+  const value = (entity.spec as Record<string, unknown> | undefined)?.[field];
+  if (Array.isArray(value)) {
+    return value.map((ref, i) => ({
+      ref: String(ref),
+      path: `spec.${field}[${i}]`,
+    }));
+  }
+  return value === undefined
+    ? []
+    : [{ ref: String(value), path: `spec.${field}` }];
+}
+
 const KIND_NAMES: Record<string, string> = {
   itservice: 'ITService',
   stakeholder: 'Stakeholder',

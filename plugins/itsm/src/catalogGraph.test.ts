@@ -49,7 +49,7 @@ describe('createItsmCatalogGraphApi', () => {
       RELATION_HAS_CUSTOMER,
       RELATION_CUSTOMER_OF,
     ]);
-    expect(api.knownRelationPairs).toContainEqual(['ownedBy', 'ownerOf']);
+    expect(api.knownRelationPairs).toContainEqual(['ownerOf', 'ownedBy']);
   });
 
   it('draws the ITSM relations by default', () => {

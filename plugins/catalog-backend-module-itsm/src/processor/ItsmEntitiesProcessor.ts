@@ -45,6 +45,7 @@ import {
   RELATION_SUPPLIED_BY,
   RELATION_SUPPLIES,
   RELATION_USER_OF,
+  refsInField,
   resolveItsmRef,
   validateItsmEntity,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -149,12 +150,9 @@ export class ItsmEntitiesProcessor implements CatalogProcessor {
       namespace: namespace.toLocaleLowerCase('en-US'),
       name: name.toLocaleLowerCase('en-US'),
     };
-    const spec = (entity.spec ?? {}) as Record<string, unknown>;
     for (const { field, ref, relation } of RELATION_FIELDS[kind]) {
-      const value = spec[field];
-      const refs = Array.isArray(value) ? value : value ? [value] : [];
-      for (const target of refs) {
-        const other = resolveItsmRef(String(target), ref, entity);
+      for (const target of refsInField(entity, field)) {
+        const other = resolveItsmRef(target.ref, ref, entity);
         emit(
           processingResult.relation({
             source: self,

@@ -33,6 +33,7 @@ import {
   ITSM_REF_FIELDS,
   ItsmRefField,
   OLA_COUNTERPARTY,
+  refsInField,
   resolveItsmRef,
 } from '../refs';
 import { parseDuration } from './duration';
@@ -49,6 +50,13 @@ const SCHEMAS: Record<ItsmKind, object> = {
   Stakeholder: stakeholderSchema,
   Supplier: supplierSchema,
 };
+
+class Problems {
+  readonly list: ItsmValidationProblem[] = [];
+  add(path: string, message: string) {
+    this.list.push({ path, message });
+  }
+}
 
 let validators: Record<ItsmKind, ValidateFunction> | undefined;
 function validatorFor(kind: ItsmKind): ValidateFunction {
@@ -99,13 +107,6 @@ export function formatItsmValidationProblems(
   problems: ItsmValidationProblem[],
 ): string {
   return problems.map(p => `${p.path}: ${p.message}`).join('; ');
-}
-
-class Problems {
-  readonly list: ItsmValidationProblem[] = [];
-  add(path: string, message: string) {
-    this.list.push({ path, message });
-  }
 }
 
 // What each pattern in the schemas means, in words a YAML author knows.
@@ -194,18 +195,10 @@ function checkRefs(
   fields: Record<string, ItsmRefField>,
   problems: Problems,
 ) {
-  const spec = (entity.spec ?? {}) as Record<string, unknown>;
   for (const [name, field] of Object.entries(fields)) {
-    const value = spec[name];
-    const refs = Array.isArray(value)
-      ? value
-      : value === undefined
-      ? []
-      : [value];
-    refs.forEach((ref, i) => {
-      const path = Array.isArray(value) ? `spec.${name}[${i}]` : `spec.${name}`;
-      checkRef(String(ref), field, entity, path, problems);
-    });
+    for (const { ref, path } of refsInField(entity, name)) {
+      checkRef(ref, field, entity, path, problems);
+    }
   }
 }
 
