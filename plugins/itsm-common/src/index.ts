@@ -34,3 +34,7 @@ export type { ItsmValidationProblem } from './validation/validateItsmEntity';
 export { default as itServiceSchema } from './schema/ITService.v1alpha1.schema.json';
 export { default as stakeholderSchema } from './schema/Stakeholder.v1alpha1.schema.json';
 export { default as supplierSchema } from './schema/Supplier.v1alpha1.schema.json';
+export * from './permissions';
+export * from './api/types';
+export { ItsmClient } from './api/ItsmClient';
+export type { ItsmApi, ItsmRequestOptions } from './api/ItsmClient';

@@ -1,0 +1,342 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { DatabaseMeasurementStore } from './DatabaseMeasurementStore';
+import {
+  IncidentRecord,
+  OutageRecord,
+  SliEventRecord,
+} from './MeasurementStore';
+
+jest.setTimeout(60_000);
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2026, 9, 1);
+const service = 'itservice:default/online-banking';
+
+function incident(
+  n: number,
+  changes: Partial<IncidentRecord> = {},
+): IncidentRecord {
+  return {
+    source: 'pagerduty',
+    externalId: `INC-${n}`,
+    service,
+    priority: 'P2',
+    openedAt: T0 + n * HOUR,
+    ...changes,
+  };
+}
+
+describe('DatabaseMeasurementStore', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
+
+  async function createStore(
+    databaseId: (typeof databases)['eachSupportedId'] extends () => Array<
+      [infer I]
+    >
+      ? I
+      : never,
+  ) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseMeasurementStore.create({
+      database: mockServices.database({ knex }),
+    });
+    return { knex, store };
+  }
+
+  it.each(databases.eachSupportedId())(
+    'upserts incidents idempotently on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const batch = [
+        incident(1, {
+          acknowledgedAt: T0 + HOUR + 60_000,
+          pauses: [{ from: T0 + 2 * HOUR, to: T0 + 3 * HOUR }],
+        }),
+        incident(2, {
+          resolvedAt: T0 + 5 * HOUR,
+          title: 'Login failures',
+          url: 'https://incidents.example.com/2',
+        }),
+        incident(3),
+      ];
+      await expect(store.upsertIncidents(batch)).resolves.toEqual({
+        created: 3,
+        updated: 0,
+        unchanged: 0,
+      });
+      await expect(store.upsertIncidents(batch)).resolves.toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: 3,
+      });
+      await expect(
+        store.upsertIncidents([
+          incident(3, { resolvedAt: T0 + 9 * HOUR }),
+          incident(4),
+        ]),
+      ).resolves.toEqual({ created: 1, updated: 1, unchanged: 0 });
+
+      const [{ n }] = await knex('itsm_incidents').count({ n: '*' });
+      expect(Number(n)).toBe(4);
+      const page = await store.listIncidents({ service, limit: 10 });
+      expect(page.items.map(i => i.externalId)).toEqual([
+        'INC-4',
+        'INC-3',
+        'INC-2',
+        'INC-1',
+      ]);
+      expect(page.nextCursor).toBeUndefined();
+      const { updatedAt, ...first } = page.items[3];
+      expect(first).toEqual({
+        ...batch[0],
+        resolvedAt: undefined,
+        title: undefined,
+        url: undefined,
+      });
+      expect(updatedAt).toBeGreaterThan(0);
+      expect(page.items[1].resolvedAt).toBe(T0 + 9 * HOUR);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'keeps concurrent batches with overlapping keys consistent on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const a = Array.from({ length: 300 }, (_, i) => incident(i));
+      const b = Array.from({ length: 300 }, (_, i) =>
+        incident(i + 150, { priority: 'P1' }),
+      );
+      const results = await Promise.all([
+        store.upsertIncidents(a),
+        store.upsertIncidents(b),
+      ]);
+      expect(
+        results.every(r => r.created + r.updated + r.unchanged === 300),
+      ).toBe(true);
+      const [{ n }] = await knex('itsm_incidents').count({ n: '*' });
+      expect(Number(n)).toBe(450);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'pages through a service newest first within [from, to) on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      await store.upsertIncidents(
+        Array.from({ length: 25 }, (_, i) => incident(i)),
+      );
+      await store.upsertIncidents([
+        { ...incident(100), service: 'itservice:default/other' },
+      ]);
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listIncidents({
+          service,
+          from: T0 + 5 * HOUR,
+          to: T0 + 20 * HOUR,
+          limit: 4,
+          cursor,
+        });
+        seen.push(...page.items.map(i => i.externalId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen).toEqual(
+        Array.from({ length: 15 }, (_, i) => `INC-${19 - i}`),
+      );
+      await expect(
+        store.listIncidents({ service, limit: 4, cursor: 'not-a-cursor' }),
+      ).rejects.toThrow(
+        'cursor: must be the nextCursor of a previous page of this list',
+      );
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'stores outages and SLI events and deletes by key on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const outage: OutageRecord = {
+        source: 'statuspage',
+        externalId: 'OUT-1',
+        service,
+        start: T0,
+        impact: 'partial',
+        planned: false,
+      };
+      const planned: OutageRecord = {
+        ...outage,
+        externalId: 'OUT-2',
+        start: T0 + HOUR,
+        end: T0 + 2 * HOUR,
+        impact: 'full',
+        planned: true,
+        title: 'Patching',
+      };
+      await expect(store.upsertOutages([outage, planned])).resolves.toEqual({
+        created: 2,
+        updated: 0,
+        unchanged: 0,
+      });
+      await expect(store.upsertOutages([outage, planned])).resolves.toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: 2,
+      });
+      const outagesPage = await store.listOutages({ service, limit: 10 });
+      expect(outagesPage.items.map(({ updatedAt, ...o }) => o)).toEqual([
+        planned,
+        { ...outage, end: undefined, title: undefined },
+      ]);
+
+      const slice: SliEventRecord = {
+        source: 'prometheus',
+        service,
+        objective: 'login-success',
+        sliceStart: T0,
+        sliceSeconds: 3600,
+        good: 9990,
+        total: 10000,
+      };
+      await store.upsertSliEvents([
+        slice,
+        { ...slice, objective: 'other', good: 1, total: 2 },
+      ]);
+      await expect(
+        store.upsertSliEvents([{ ...slice, good: 9995 }]),
+      ).resolves.toEqual({ created: 0, updated: 1, unchanged: 0 });
+      const slices = await store.listSliEvents({
+        service,
+        objective: 'login-success',
+        limit: 10,
+      });
+      expect(slices.items.map(s => s.good)).toEqual([9995]);
+
+      await expect(
+        store.deleteOutage({ source: 'statuspage', externalId: 'OUT-1' }),
+      ).resolves.toBe(true);
+      await expect(
+        store.deleteOutage({ source: 'statuspage', externalId: 'OUT-1' }),
+      ).resolves.toBe(false);
+      await expect(
+        store.deleteSliEvent({
+          source: 'prometheus',
+          service,
+          objective: 'login-success',
+          sliceStart: T0,
+        }),
+      ).resolves.toBe(true);
+      await expect(
+        store.listSliEvents({ service, limit: 10 }),
+      ).resolves.toMatchObject({ items: [{ objective: 'other' }] });
+      await store.upsertIncidents([incident(1)]);
+      await expect(
+        store.deleteIncident({ source: 'pagerduty', externalId: 'INC-1' }),
+      ).resolves.toBe(true);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'writes nothing of a batch that fails on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const batch = Array.from({ length: 1500 }, (_, i) => incident(i));
+      // A NOT NULL violation in the second chunk of the batch.
+      (batch[1200] as any).openedAt = null;
+      await expect(store.upsertIncidents(batch)).rejects.toThrow();
+      const [{ n }] = await knex('itsm_incidents').count({ n: '*' });
+      expect(Number(n)).toBe(0);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'prunes measurements of services missing past the grace period on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const gone = 'itservice:default/retired-thing';
+      await store.upsertIncidents([
+        incident(1),
+        { ...incident(2), service: gone },
+      ]);
+      await store.upsertOutages([
+        {
+          source: 's',
+          externalId: 'o',
+          service: gone,
+          start: T0,
+          impact: 'full',
+          planned: false,
+        },
+      ]);
+      const existing = new Set([service]);
+      const day = 86_400_000;
+
+      await expect(
+        store.reconcileServices({ existing, now: T0, gracePeriodMs: 7 * day }),
+      ).resolves.toEqual({ missing: [gone], pruned: [] });
+      await expect(
+        store.reconcileServices({
+          existing,
+          now: T0 + 6 * day,
+          gracePeriodMs: 7 * day,
+        }),
+      ).resolves.toEqual({ missing: [gone], pruned: [] });
+      await expect(
+        store.reconcileServices({
+          existing,
+          now: T0 + 7 * day,
+          gracePeriodMs: 7 * day,
+        }),
+      ).resolves.toEqual({ missing: [gone], pruned: [gone] });
+      await expect(
+        store.listIncidents({ service: gone, limit: 10 }),
+      ).resolves.toEqual({ items: [], nextCursor: undefined });
+      await expect(
+        store.listOutages({ service: gone, limit: 10 }),
+      ).resolves.toEqual({ items: [], nextCursor: undefined });
+      await expect(
+        store.listIncidents({ service, limit: 10 }),
+      ).resolves.toMatchObject({ items: [{ externalId: 'INC-1' }] });
+
+      // A service that comes back within the grace period starts afresh.
+      await store.upsertIncidents([{ ...incident(3), service: gone }]);
+      await store.reconcileServices({
+        existing,
+        now: T0 + 8 * day,
+        gracePeriodMs: 7 * day,
+      });
+      await store.reconcileServices({
+        existing: new Set([service, gone]),
+        now: T0 + 9 * day,
+        gracePeriodMs: 7 * day,
+      });
+      await expect(
+        store.reconcileServices({
+          existing,
+          now: T0 + 16 * day,
+          gracePeriodMs: 7 * day,
+        }),
+      ).resolves.toEqual({ missing: [gone], pruned: [] });
+    },
+  );
+});

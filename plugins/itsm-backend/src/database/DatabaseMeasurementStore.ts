@@ -1,0 +1,378 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import type { IngestResult } from '@backstage-itsm/plugin-itsm-common';
+import { Knex } from 'knex';
+import {
+  IncidentRecord,
+  ListOptions,
+  MeasurementStore,
+  OutageRecord,
+  ReconcileResult,
+  RecordPage,
+  SliEventRecord,
+  Stored,
+} from './MeasurementStore';
+
+const migrationsDir = resolvePackagePath(
+  '@backstage-itsm/plugin-itsm-backend',
+  'migrations',
+);
+
+// Rows per statement: well under PostgreSQL's 65,535 and SQLite's 32,766
+// bind parameters for the widest table.
+const CHUNK = 1000;
+
+type Row = Record<string, unknown>;
+
+/** How one kind of record maps to its table. */
+type TableSpec<R> = {
+  table: string;
+  keyColumns: string[];
+  timeColumn: string;
+  toRow(record: R): Row;
+  fromRow(row: Row): R;
+};
+
+const optionalNumber = (value: unknown) =>
+  value === null || value === undefined ? undefined : Number(value);
+const optionalString = (value: unknown) =>
+  value === null || value === undefined ? undefined : String(value);
+
+const incidents: TableSpec<IncidentRecord> = {
+  table: 'itsm_incidents',
+  keyColumns: ['source', 'external_id'],
+  timeColumn: 'opened_at',
+  toRow: r => ({
+    source: r.source,
+    external_id: r.externalId,
+    service_ref: r.service,
+    priority: r.priority,
+    opened_at: r.openedAt,
+    acknowledged_at: r.acknowledgedAt ?? null,
+    resolved_at: r.resolvedAt ?? null,
+    pauses: r.pauses?.length ? JSON.stringify(r.pauses) : null,
+    title: r.title ?? null,
+    url: r.url ?? null,
+  }),
+  fromRow: row => ({
+    source: String(row.source),
+    externalId: String(row.external_id),
+    service: String(row.service_ref),
+    priority: row.priority as IncidentRecord['priority'],
+    openedAt: Number(row.opened_at),
+    acknowledgedAt: optionalNumber(row.acknowledged_at),
+    resolvedAt: optionalNumber(row.resolved_at),
+    pauses: row.pauses ? JSON.parse(String(row.pauses)) : undefined,
+    title: optionalString(row.title),
+    url: optionalString(row.url),
+  }),
+};
+
+const outages: TableSpec<OutageRecord> = {
+  table: 'itsm_outages',
+  keyColumns: ['source', 'external_id'],
+  timeColumn: 'start_at',
+  toRow: r => ({
+    source: r.source,
+    external_id: r.externalId,
+    service_ref: r.service,
+    start_at: r.start,
+    end_at: r.end ?? null,
+    impact: r.impact,
+    planned: r.planned,
+    title: r.title ?? null,
+  }),
+  fromRow: row => ({
+    source: String(row.source),
+    externalId: String(row.external_id),
+    service: String(row.service_ref),
+    start: Number(row.start_at),
+    end: optionalNumber(row.end_at),
+    impact: row.impact as OutageRecord['impact'],
+    // SQLite answers 0/1, PostgreSQL a boolean.
+    planned: Boolean(row.planned),
+    title: optionalString(row.title),
+  }),
+};
+
+const sliEvents: TableSpec<SliEventRecord> = {
+  table: 'itsm_sli_events',
+  keyColumns: ['source', 'service_ref', 'objective', 'slice_start'],
+  timeColumn: 'slice_start',
+  toRow: r => ({
+    source: r.source,
+    service_ref: r.service,
+    objective: r.objective,
+    slice_start: r.sliceStart,
+    slice_seconds: r.sliceSeconds,
+    good: r.good,
+    total: r.total,
+  }),
+  fromRow: row => ({
+    source: String(row.source),
+    service: String(row.service_ref),
+    objective: String(row.objective),
+    sliceStart: Number(row.slice_start),
+    sliceSeconds: Number(row.slice_seconds),
+    good: Number(row.good),
+    total: Number(row.total),
+  }),
+};
+
+const MEASUREMENT_TABLES = [incidents, outages, sliEvents].map(s => s.table);
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
+}
+
+// Comparable form of a row: the same record gives the same text whichever
+// engine it went through (bigint as string, boolean as 0/1).
+function canonical<R>(spec: TableSpec<R>, record: R): string {
+  return JSON.stringify(spec.toRow(record));
+}
+
+function encodeCursor(time: number, id: number): string {
+  return Buffer.from(JSON.stringify([time, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [number, number] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every(n => Number.isSafeInteger(n))
+    ) {
+      return value as [number, number];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError(
+    'cursor: must be the nextCursor of a previous page of this list',
+  );
+}
+
+/**
+ * The knex implementation of the MeasurementStore, for SQLite and PostgreSQL.
+ *
+ * @public
+ */
+export class DatabaseMeasurementStore implements MeasurementStore {
+  static async create(options: {
+    database: DatabaseService;
+  }): Promise<DatabaseMeasurementStore> {
+    const { database } = options;
+    const client = await database.getClient();
+    if (!database.migrations?.skip) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseMeasurementStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  upsertIncidents(records: IncidentRecord[]) {
+    return this.upsert(incidents, records);
+  }
+
+  upsertOutages(records: OutageRecord[]) {
+    return this.upsert(outages, records);
+  }
+
+  upsertSliEvents(records: SliEventRecord[]) {
+    return this.upsert(sliEvents, records);
+  }
+
+  listIncidents(options: ListOptions) {
+    return this.list(incidents, options);
+  }
+
+  listOutages(options: ListOptions) {
+    return this.list(outages, options);
+  }
+
+  listSliEvents(options: ListOptions & { objective?: string }) {
+    return this.list(sliEvents, options, query =>
+      options.objective ? query.where('objective', options.objective) : query,
+    );
+  }
+
+  deleteIncident(key: { source: string; externalId: string }) {
+    return this.delete(incidents, key);
+  }
+
+  deleteOutage(key: { source: string; externalId: string }) {
+    return this.delete(outages, key);
+  }
+
+  deleteSliEvent(key: {
+    source: string;
+    service: string;
+    objective: string;
+    sliceStart: number;
+  }) {
+    return this.delete(sliEvents, key);
+  }
+
+  async reconcileServices(options: {
+    existing: Set<string>;
+    now: number;
+    gracePeriodMs: number;
+  }): Promise<ReconcileResult> {
+    return this.db.transaction(async tx => {
+      const measured = new Set<string>();
+      for (const table of MEASUREMENT_TABLES) {
+        const rows = await tx(table).distinct('service_ref');
+        rows.forEach(row => measured.add(String(row.service_ref)));
+      }
+      const missing = [...measured].filter(ref => !options.existing.has(ref));
+
+      // Forget services that came back (or whose data is already gone).
+      await tx('itsm_missing_services')
+        .whereNotIn('service_ref', missing.length ? missing : [''])
+        .delete();
+      for (const chunk of chunks(missing, CHUNK)) {
+        await tx('itsm_missing_services')
+          .insert(
+            chunk.map(ref => ({
+              service_ref: ref,
+              missing_since: options.now,
+            })),
+          )
+          .onConflict('service_ref')
+          .ignore();
+      }
+
+      const expired = (
+        await tx('itsm_missing_services')
+          .where('missing_since', '<=', options.now - options.gracePeriodMs)
+          .select('service_ref')
+      ).map(row => String(row.service_ref));
+      for (const chunk of chunks(expired, CHUNK)) {
+        for (const table of [...MEASUREMENT_TABLES, 'itsm_missing_services']) {
+          await tx(table).whereIn('service_ref', chunk).delete();
+        }
+      }
+      return { missing, pruned: expired };
+    });
+  }
+
+  private async upsert<R>(
+    spec: TableSpec<R>,
+    records: R[],
+  ): Promise<IngestResult> {
+    const result: IngestResult = { created: 0, updated: 0, unchanged: 0 };
+    const now = Date.now();
+    const keyOf = (row: Row) =>
+      JSON.stringify(spec.keyColumns.map(c => String(row[c])));
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(records, CHUNK)) {
+        const rows = chunk.map(spec.toRow);
+        const existing = new Map<string, string>();
+        const found = await tx(spec.table)
+          .whereIn(
+            spec.keyColumns,
+            rows.map(row => spec.keyColumns.map(c => row[c])) as any,
+          )
+          .select();
+        for (const row of found) {
+          existing.set(keyOf(row), canonical(spec, spec.fromRow(row)));
+        }
+        const changed = rows.filter((row, i) => {
+          const before = existing.get(keyOf(row));
+          if (before === undefined) {
+            result.created += 1;
+            return true;
+          }
+          if (before === canonical(spec, chunk[i])) {
+            result.unchanged += 1;
+            return false;
+          }
+          result.updated += 1;
+          return true;
+        });
+        if (changed.length > 0) {
+          // onConflict keeps a concurrent writer of the same key (another
+          // replica, a retried request) from failing the batch.
+          await tx(spec.table)
+            .insert(changed.map(row => ({ ...row, updated_at: now })))
+            .onConflict(spec.keyColumns)
+            .merge();
+        }
+      }
+    });
+    return result;
+  }
+
+  private async list<R>(
+    spec: TableSpec<R>,
+    options: ListOptions,
+    refine: (query: Knex.QueryBuilder) => Knex.QueryBuilder = q => q,
+  ): Promise<RecordPage<R>> {
+    const time = spec.timeColumn;
+    let query = this.db(spec.table).where('service_ref', options.service);
+    if (options.from !== undefined)
+      query = query.where(time, '>=', options.from);
+    if (options.to !== undefined) query = query.where(time, '<', options.to);
+    if (options.cursor) {
+      const [t, id] = decodeCursor(options.cursor);
+      query = query.where(inner =>
+        inner
+          .where(time, '<', t)
+          .orWhere(q => q.where(time, '=', t).where('id', '<', id)),
+      );
+    }
+    const rows: Row[] = await refine(query)
+      .orderBy([
+        { column: time, order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit + 1)
+      .select();
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(row => ({
+        ...spec.fromRow(row),
+        updatedAt: Number(row.updated_at),
+      })) as Array<Stored<R>>,
+      nextCursor:
+        rows.length > options.limit
+          ? encodeCursor(Number(last[time]), Number(last.id))
+          : undefined,
+    };
+  }
+
+  private async delete<R>(
+    spec: TableSpec<R>,
+    key: Partial<R>,
+  ): Promise<boolean> {
+    const row = spec.toRow(key as R);
+    const where = Object.fromEntries(spec.keyColumns.map(c => [c, row[c]]));
+    return (await this.db(spec.table).where(where).delete()) > 0;
+  }
+}

@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type {
+  IncidentPriority,
+  IngestResult,
+} from '@backstage-itsm/plugin-itsm-common';
+
+/*
+ * Records are what the store keeps: instants as UTC epoch milliseconds and
+ * services as normalised, lower-case ITService refs. The router converts
+ * from and to the API's ISO 8601 strings.
+ */
+
+/** @public */
+export type IncidentRecord = {
+  source: string;
+  externalId: string;
+  service: string;
+  priority: IncidentPriority;
+  openedAt: number;
+  acknowledgedAt?: number;
+  resolvedAt?: number;
+  pauses?: Array<{ from: number; to?: number }>;
+  title?: string;
+  url?: string;
+};
+
+/** @public */
+export type OutageRecord = {
+  source: string;
+  externalId: string;
+  service: string;
+  start: number;
+  end?: number;
+  impact: 'full' | 'partial';
+  planned: boolean;
+  title?: string;
+};
+
+/** @public */
+export type SliEventRecord = {
+  source: string;
+  service: string;
+  objective: string;
+  sliceStart: number;
+  sliceSeconds: number;
+  good: number;
+  total: number;
+};
+
+/** A record as stored, with the time it last changed. @public */
+export type Stored<T> = T & { updatedAt: number };
+
+/** Which records of a service to list: [from, to), newest first. @public */
+export type ListOptions = {
+  service: string;
+  from?: number;
+  to?: number;
+  limit: number;
+  /** The nextCursor of the previous page. */
+  cursor?: string;
+};
+
+/** One page, and the cursor of the next when there is one. @public */
+export type RecordPage<T> = { items: Array<Stored<T>>; nextCursor?: string };
+
+/** What a reconciliation with the catalog found and did. @public */
+export type ReconcileResult = {
+  /** Services with measurements that the catalog does not have. */
+  missing: string[];
+  /** Services whose measurements were deleted, missing past the grace period. */
+  pruned: string[];
+};
+
+/**
+ * Storage of measurements. Every write is one transaction: a batch is stored
+ * whole or not at all. Upserts are keyed by (source, externalId), or for SLI
+ * events by (source, service, objective, sliceStart).
+ *
+ * @public
+ */
+export interface MeasurementStore {
+  upsertIncidents(records: IncidentRecord[]): Promise<IngestResult>;
+  upsertOutages(records: OutageRecord[]): Promise<IngestResult>;
+  upsertSliEvents(records: SliEventRecord[]): Promise<IngestResult>;
+
+  listIncidents(options: ListOptions): Promise<RecordPage<IncidentRecord>>;
+  listOutages(options: ListOptions): Promise<RecordPage<OutageRecord>>;
+  listSliEvents(
+    options: ListOptions & { objective?: string },
+  ): Promise<RecordPage<SliEventRecord>>;
+
+  /** Resolves false when there was nothing to delete. */
+  deleteIncident(key: { source: string; externalId: string }): Promise<boolean>;
+  deleteOutage(key: { source: string; externalId: string }): Promise<boolean>;
+  deleteSliEvent(key: {
+    source: string;
+    service: string;
+    objective: string;
+    sliceStart: number;
+  }): Promise<boolean>;
+
+  /**
+   * Compares the services that have measurements with those the catalog
+   * has: remembers since when each is missing, forgets those that came back,
+   * and deletes the measurements of services missing for longer than the
+   * grace period.
+   */
+  reconcileServices(options: {
+    existing: Set<string>;
+    now: number;
+    gracePeriodMs: number;
+  }): Promise<ReconcileResult>;
+}

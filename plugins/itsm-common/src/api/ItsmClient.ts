@@ -1,0 +1,197 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ResponseError } from '@backstage/errors';
+import {
+  Incident,
+  IncidentInput,
+  IngestResult,
+  ListMeasurementsQuery,
+  MeasurementKey,
+  Outage,
+  OutageInput,
+  Page,
+  SliEvent,
+  SliEventInput,
+  SliEventKey,
+} from './types';
+
+/** Per-request options; a backend caller passes its service token. @public */
+export type ItsmRequestOptions = { token?: string };
+
+/** The ITSM REST API. @public */
+export interface ItsmApi {
+  pushIncidents(
+    items: IncidentInput[],
+    options?: ItsmRequestOptions,
+  ): Promise<IngestResult>;
+  pushOutages(
+    items: OutageInput[],
+    options?: ItsmRequestOptions,
+  ): Promise<IngestResult>;
+  pushSliEvents(
+    items: SliEventInput[],
+    options?: ItsmRequestOptions,
+  ): Promise<IngestResult>;
+  listIncidents(
+    query: ListMeasurementsQuery,
+    options?: ItsmRequestOptions,
+  ): Promise<Page<Incident>>;
+  listOutages(
+    query: ListMeasurementsQuery,
+    options?: ItsmRequestOptions,
+  ): Promise<Page<Outage>>;
+  listSliEvents(
+    query: ListMeasurementsQuery & { objective?: string },
+    options?: ItsmRequestOptions,
+  ): Promise<Page<SliEvent>>;
+  deleteIncident(
+    key: MeasurementKey,
+    options?: ItsmRequestOptions,
+  ): Promise<void>;
+  deleteOutage(
+    key: MeasurementKey,
+    options?: ItsmRequestOptions,
+  ): Promise<void>;
+  deleteSliEvent(key: SliEventKey, options?: ItsmRequestOptions): Promise<void>;
+}
+
+/**
+ * A fetch-based client for the ITSM REST API, for the browser (with the
+ * discovery and fetch APIs), other backends (with the discovery service and a
+ * service token per request) and scripts.
+ *
+ * @public
+ */
+export class ItsmClient implements ItsmApi {
+  private readonly discoveryApi: {
+    getBaseUrl(pluginId: string): Promise<string>;
+  };
+  private readonly fetchApi: { fetch: typeof fetch };
+
+  constructor(options: {
+    discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
+    fetchApi?: { fetch: typeof fetch };
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
+  }
+
+  pushIncidents(items: IncidentInput[], options?: ItsmRequestOptions) {
+    return this.request<IngestResult>('POST', '/incidents', {
+      body: { items },
+      options,
+    });
+  }
+
+  pushOutages(items: OutageInput[], options?: ItsmRequestOptions) {
+    return this.request<IngestResult>('POST', '/outages', {
+      body: { items },
+      options,
+    });
+  }
+
+  pushSliEvents(items: SliEventInput[], options?: ItsmRequestOptions) {
+    return this.request<IngestResult>('POST', '/sli-events', {
+      body: { items },
+      options,
+    });
+  }
+
+  listIncidents(query: ListMeasurementsQuery, options?: ItsmRequestOptions) {
+    return this.request<Page<Incident>>('GET', '/incidents', {
+      query,
+      options,
+    });
+  }
+
+  listOutages(query: ListMeasurementsQuery, options?: ItsmRequestOptions) {
+    return this.request<Page<Outage>>('GET', '/outages', { query, options });
+  }
+
+  listSliEvents(
+    query: ListMeasurementsQuery & { objective?: string },
+    options?: ItsmRequestOptions,
+  ) {
+    return this.request<Page<SliEvent>>('GET', '/sli-events', {
+      query,
+      options,
+    });
+  }
+
+  async deleteIncident(key: MeasurementKey, options?: ItsmRequestOptions) {
+    await this.request(
+      'DELETE',
+      `/incidents/${encodeURIComponent(key.source)}/${encodeURIComponent(
+        key.externalId,
+      )}`,
+      { options },
+    );
+  }
+
+  async deleteOutage(key: MeasurementKey, options?: ItsmRequestOptions) {
+    await this.request(
+      'DELETE',
+      `/outages/${encodeURIComponent(key.source)}/${encodeURIComponent(
+        key.externalId,
+      )}`,
+      { options },
+    );
+  }
+
+  async deleteSliEvent(key: SliEventKey, options?: ItsmRequestOptions) {
+    await this.request('DELETE', '/sli-events', { query: key, options });
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    request: {
+      body?: unknown;
+      query?: Record<string, string | number | undefined>;
+      options?: ItsmRequestOptions;
+    },
+  ): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('itsm');
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) {
+        params.set(name, String(value));
+      }
+    }
+    const search = params.size > 0 ? `?${params}` : '';
+    const headers: Record<string, string> = {};
+    if (request.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (request.options?.token) {
+      headers.Authorization = `Bearer ${request.options.token}`;
+    }
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}/v1${path}${search}`,
+      {
+        method,
+        headers,
+        body:
+          request.body === undefined ? undefined : JSON.stringify(request.body),
+      },
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+}

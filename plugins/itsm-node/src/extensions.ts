@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  createExtensionPoint,
+  LoggerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
+import type {
+  Agreement,
+  Incident,
+  IncidentInput,
+  ITServiceEntity,
+  Objective,
+  Outage,
+  OutageInput,
+  SliEvent,
+  SliEventInput,
+} from '@backstage-itsm/plugin-itsm-common';
+
+/** What a measurement source hands over on each run. @public */
+export type ItsmMeasurementBatch = {
+  incidents?: IncidentInput[];
+  outages?: OutageInput[];
+  sliEvents?: SliEventInput[];
+};
+
+/**
+ * A pull-based source of measurements (an incident tool's API, a monitoring
+ * system), run by the itsm backend on the scheduler, once per tick across
+ * replicas. What it returns is ingested like a REST batch: validated, and
+ * upserted idempotently by its keys, so returning the same items again is
+ * harmless.
+ *
+ * @public
+ */
+export type ItsmMeasurementSource = {
+  /** Unique id; also the scheduled task's id suffix. */
+  id: string;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  pull(options: {
+    logger: LoggerService;
+    signal?: AbortSignal;
+  }): Promise<ItsmMeasurementBatch>;
+};
+
+/** Lets modules add measurement sources to the itsm backend. @public */
+export interface ItsmMeasurementSourcesExtensionPoint {
+  addSource(...sources: ItsmMeasurementSource[]): void;
+}
+
+/** @public */
+export const itsmMeasurementSourcesExtensionPoint =
+  createExtensionPoint<ItsmMeasurementSourcesExtensionPoint>({
+    id: 'itsm.measurement-sources',
+  });
+
+/** The measurements and context a scorer sees for one objective and period. @public */
+export type ItsmScoringContext = {
+  service: ITServiceEntity;
+  agreement: Agreement;
+  objective: Objective;
+  /** The period scored, [start, end). */
+  period: { start: Date; end: Date };
+  /** The instant the report is made for; never read the clock. */
+  now: Date;
+  measurements: {
+    incidents: Incident[];
+    outages: Outage[];
+    sliEvents: SliEvent[];
+  };
+};
+
+/** A scorer's verdict on one objective in one period. @public */
+export type ItsmObjectiveScore = {
+  /** Percent achieved, or null when there was nothing to measure. */
+  attainment: number | null;
+  /** Whether the target was met, or null when there was nothing to measure. */
+  met: boolean | null;
+  /** Scorer-specific figures shown with the score. */
+  details?: JsonObject;
+};
+
+/**
+ * Scores objectives of one type (availability, response, resolution, sli, or
+ * a company's own). Pure: no I/O, no clock.
+ *
+ * @public
+ */
+export type ItsmObjectiveScorer = {
+  objectiveType: string;
+  score(context: ItsmScoringContext): ItsmObjectiveScore;
+};
+
+/** Lets modules add objective scorers to the itsm backend. @public */
+export interface ItsmScorersExtensionPoint {
+  addScorer(...scorers: ItsmObjectiveScorer[]): void;
+}
+
+/** @public */
+export const itsmScorersExtensionPoint =
+  createExtensionPoint<ItsmScorersExtensionPoint>({
+    id: 'itsm.scorers',
+  });

@@ -1,0 +1,137 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  AuthService,
+  BackstageCredentials,
+  coreServices,
+  createServiceFactory,
+  createServiceRef,
+} from '@backstage/backend-plugin-api';
+import {
+  IncidentInput,
+  ItsmApi,
+  ItsmClient,
+  ItsmRequestOptions,
+  ListMeasurementsQuery,
+  MeasurementKey,
+  OutageInput,
+  SliEventInput,
+  SliEventKey,
+} from '@backstage-itsm/plugin-itsm-common';
+
+/** Options of every ItsmService call: whose behalf the call is made on. @public */
+export type ItsmServiceRequestOptions = { credentials: BackstageCredentials };
+
+type WithCredentials<F> = F extends (
+  first: infer A,
+  options?: ItsmRequestOptions,
+) => infer R
+  ? (first: A, options: ItsmServiceRequestOptions) => R
+  : never;
+
+/**
+ * The ITSM REST API for other backend plugins, called with their own
+ * service credentials (`auth.getOwnServiceCredentials()`) or on behalf of a
+ * user.
+ *
+ * @public
+ */
+export type ItsmService = {
+  [K in keyof ItsmApi]: WithCredentials<ItsmApi[K]>;
+};
+
+class DefaultItsmService implements ItsmService {
+  constructor(
+    private readonly client: ItsmApi,
+    private readonly auth: AuthService,
+  ) {}
+
+  async pushIncidents(
+    items: IncidentInput[],
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.pushIncidents(items, await this.token(options));
+  }
+  async pushOutages(items: OutageInput[], options: ItsmServiceRequestOptions) {
+    return this.client.pushOutages(items, await this.token(options));
+  }
+  async pushSliEvents(
+    items: SliEventInput[],
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.pushSliEvents(items, await this.token(options));
+  }
+  async listIncidents(
+    query: ListMeasurementsQuery,
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.listIncidents(query, await this.token(options));
+  }
+  async listOutages(
+    query: ListMeasurementsQuery,
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.listOutages(query, await this.token(options));
+  }
+  async listSliEvents(
+    query: ListMeasurementsQuery & { objective?: string },
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.listSliEvents(query, await this.token(options));
+  }
+  async deleteIncident(
+    key: MeasurementKey,
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.deleteIncident(key, await this.token(options));
+  }
+  async deleteOutage(key: MeasurementKey, options: ItsmServiceRequestOptions) {
+    return this.client.deleteOutage(key, await this.token(options));
+  }
+  async deleteSliEvent(key: SliEventKey, options: ItsmServiceRequestOptions) {
+    return this.client.deleteSliEvent(key, await this.token(options));
+  }
+
+  private async token({ credentials }: ItsmServiceRequestOptions) {
+    return this.auth.getPluginRequestToken({
+      onBehalfOf: credentials,
+      targetPluginId: 'itsm',
+    });
+  }
+}
+
+/**
+ * Inject this into another backend plugin to push or read measurements with
+ * that plugin's own credentials; backend plugins are isolated, so this goes
+ * through the itsm REST API.
+ *
+ * @public
+ */
+export const itsmServiceRef = createServiceRef<ItsmService>({
+  id: 'itsm.service',
+  defaultFactory: async service =>
+    createServiceFactory({
+      service,
+      deps: { auth: coreServices.auth, discovery: coreServices.discovery },
+      factory({ auth, discovery }) {
+        return new DefaultItsmService(
+          new ItsmClient({ discoveryApi: discovery }),
+          auth,
+        );
+      },
+    }),
+});
