@@ -24,25 +24,40 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('itsm_incidents', table => {
-    table.comment('Incidents of IT services, upserted by (source, external_id)');
+    table.comment(
+      'Incidents of IT services, upserted by (source, external_id)',
+    );
     table.bigIncrements('id').primary();
     table.string('source', 200).notNullable();
     table.string('external_id', 500).notNullable();
-    table.string('service_ref', 500).notNullable().comment('Lower-case ITService entity ref');
+    table
+      .string('service_ref', 500)
+      .notNullable()
+      .comment('Lower-case ITService entity ref');
     table.string('priority', 2).notNullable();
     table.bigInteger('opened_at').notNullable();
     table.bigInteger('acknowledged_at').nullable();
     table.bigInteger('resolved_at').nullable();
-    table.text('pauses').nullable().comment('JSON array of { from, to? } in epoch ms');
+    table
+      .text('pauses')
+      .nullable()
+      .comment('JSON array of { from, to? } in epoch ms');
     table.text('title').nullable();
     table.text('url').nullable();
     table.bigInteger('updated_at').notNullable();
-    table.unique(['source', 'external_id'], { indexName: 'itsm_incidents_key' });
-    table.index(['service_ref', 'opened_at', 'id'], 'itsm_incidents_service_time');
+    table.unique(['source', 'external_id'], {
+      indexName: 'itsm_incidents_key',
+    });
+    table.index(
+      ['service_ref', 'opened_at', 'id'],
+      'itsm_incidents_service_time',
+    );
   });
 
   await knex.schema.createTable('itsm_outages', table => {
-    table.comment('Outages and planned maintenance, upserted by (source, external_id)');
+    table.comment(
+      'Outages and planned maintenance, upserted by (source, external_id)',
+    );
     table.bigIncrements('id').primary();
     table.string('source', 200).notNullable();
     table.string('external_id', 500).notNullable();
@@ -71,7 +86,10 @@ exports.up = async function up(knex) {
     table.unique(['source', 'service_ref', 'objective', 'slice_start'], {
       indexName: 'itsm_sli_events_key',
     });
-    table.index(['service_ref', 'slice_start', 'id'], 'itsm_sli_events_service_time');
+    table.index(
+      ['service_ref', 'slice_start', 'id'],
+      'itsm_sli_events_service_time',
+    );
   });
 
   await knex.schema.createTable('itsm_missing_services', table => {

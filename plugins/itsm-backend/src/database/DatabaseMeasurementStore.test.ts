@@ -49,13 +49,7 @@ function incident(
 describe('DatabaseMeasurementStore', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
-  async function createStore(
-    databaseId: (typeof databases)['eachSupportedId'] extends () => Array<
-      [infer I]
-    >
-      ? I
-      : never,
-  ) {
+  async function createStore(databaseId: TestDatabaseId) {
     const knex = await databases.init(databaseId);
     const store = await DatabaseMeasurementStore.create({
       database: mockServices.database({ knex }),

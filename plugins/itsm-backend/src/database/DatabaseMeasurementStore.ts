@@ -207,8 +207,10 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return this.upsert(sliEvents, records);
   }
 
-  listIncidents(options: ListOptions) {
-    return this.list(incidents, options);
+  listIncidents(options: ListOptions & { open?: boolean }) {
+    return this.list(incidents, options, query =>
+      options.open ? query.whereNull('resolved_at') : query,
+    );
   }
 
   listOutages(options: ListOptions) {

@@ -98,7 +98,10 @@ export interface MeasurementStore {
   upsertOutages(records: OutageRecord[]): Promise<IngestResult>;
   upsertSliEvents(records: SliEventRecord[]): Promise<IngestResult>;
 
-  listIncidents(options: ListOptions): Promise<RecordPage<IncidentRecord>>;
+  /** With open: true, only incidents not resolved yet. */
+  listIncidents(
+    options: ListOptions & { open?: boolean },
+  ): Promise<RecordPage<IncidentRecord>>;
   listOutages(options: ListOptions): Promise<RecordPage<OutageRecord>>;
   listSliEvents(
     options: ListOptions & { objective?: string },

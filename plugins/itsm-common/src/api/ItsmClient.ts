@@ -111,7 +111,10 @@ export class ItsmClient implements ItsmApi {
     });
   }
 
-  listIncidents(query: ListMeasurementsQuery, options?: ItsmRequestOptions) {
+  listIncidents(
+    query: ListMeasurementsQuery & { open?: boolean },
+    options?: ItsmRequestOptions,
+  ) {
     return this.request<Page<Incident>>('GET', '/incidents', {
       query,
       options,
@@ -161,7 +164,7 @@ export class ItsmClient implements ItsmApi {
     path: string,
     request: {
       body?: unknown;
-      query?: Record<string, string | number | undefined>;
+      query?: Record<string, string | number | boolean | undefined>;
       options?: ItsmRequestOptions;
     },
   ): Promise<T> {

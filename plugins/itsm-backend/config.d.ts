@@ -1,0 +1,51 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Configuration of the Backstage ITSM backend plugin. */
+  itsm?: {
+    /**
+     * The largest request body accepted, in express.json's notation
+     * (e.g. '10mb'). Larger bodies get 413. Default '10mb', enough for a
+     * batch of 5,000 incidents.
+     */
+    maxBodySize?: string;
+
+    /** Deleting the measurements of services that left the catalog. */
+    pruning?: {
+      /**
+       * How long a service may be missing from the catalog before its
+       * measurements are deleted. Default 7 days. A duration object
+       * ({ days: 7 }) or an ISO 8601 duration string (P7D).
+       */
+      gracePeriod?: HumanDuration | string;
+      /** How often to check. Default every hour. */
+      frequency?: HumanDuration | string;
+    };
+
+    /** Demo data for the example organisation. */
+    demo?: {
+      /**
+       * Seed deterministic, realistic measurements for the ITServices in the
+       * catalog through the ingestion path. Default false; never enable it in
+       * production.
+       */
+      enabled?: boolean;
+    };
+  };
+}

@@ -1,0 +1,163 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { itsmPermissions } from '@backstage-itsm/plugin-itsm-common';
+import {
+  ItsmMeasurementSource,
+  itsmMeasurementSourcesExtensionPoint,
+  ItsmObjectiveScorer,
+  itsmScorersExtensionPoint,
+} from '@backstage-itsm/plugin-itsm-node';
+import { DatabaseMeasurementStore } from './database/DatabaseMeasurementStore';
+import { demoDataTask } from './demo/demoDataTask';
+import { registerActions } from './service/actions';
+import { MeasurementAccess } from './service/MeasurementAccess';
+import { createRouter } from './service/router';
+import { measurementSourceTask, pruningTask } from './service/tasks';
+
+/**
+ * The ITSM backend plugin: ingests and serves measurements of IT services.
+ *
+ * @public
+ */
+export const itsmPlugin = createBackendPlugin({
+  pluginId: 'itsm',
+  register(env) {
+    const sources = new Map<string, ItsmMeasurementSource>();
+    env.registerExtensionPoint(itsmMeasurementSourcesExtensionPoint, {
+      addSource(...added) {
+        for (const source of added) {
+          if (sources.has(source.id)) {
+            throw new Error(
+              `Measurement source "${source.id}" is registered twice`,
+            );
+          }
+          sources.set(source.id, source);
+        }
+      },
+    });
+    const scorers = new Map<string, ItsmObjectiveScorer>();
+    env.registerExtensionPoint(itsmScorersExtensionPoint, {
+      addScorer(...added) {
+        for (const scorer of added) {
+          if (scorers.has(scorer.objectiveType)) {
+            throw new Error(
+              `Two scorers for objective type "${scorer.objectiveType}"`,
+            );
+          }
+          scorers.set(scorer.objectiveType, scorer);
+        }
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, scheduler, auth, catalog } = deps;
+        deps.permissionsRegistry.addPermissions(itsmPermissions);
+
+        const store = await DatabaseMeasurementStore.create({
+          database: deps.database,
+        });
+        const access = new MeasurementAccess({
+          store,
+          catalog,
+          auth,
+          permissions: deps.permissions,
+        });
+
+        deps.httpRouter.use(
+          await createRouter({
+            store,
+            access,
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            maxBodySize: config.getOptionalString('itsm.maxBodySize') ?? '10mb',
+          }),
+        );
+        registerActions({
+          actionsRegistry: deps.actionsRegistry,
+          store,
+          access,
+        });
+
+        const duration = (key: string, fallback: HumanDuration) =>
+          config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+        // scope 'global': one run per tick across all replicas.
+        await scheduler.scheduleTask({
+          id: 'itsm-prune-measurements',
+          frequency: duration('itsm.pruning.frequency', { hours: 1 }),
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+          scope: 'global',
+          fn: pruningTask({
+            catalog,
+            auth,
+            store,
+            logger,
+            gracePeriodMs: durationToMilliseconds(
+              duration('itsm.pruning.gracePeriod', { days: 7 }),
+            ),
+          }),
+        });
+
+        for (const source of sources.values()) {
+          await scheduler.scheduleTask({
+            scope: 'global',
+            ...source.schedule,
+            id: `itsm-source-${source.id}`,
+            fn: measurementSourceTask({ source, access, logger }),
+          });
+        }
+
+        if (config.getOptionalBoolean('itsm.demo.enabled')) {
+          logger.warn(
+            'itsm.demo.enabled: seeding demo measurements for the ITServices in the catalog',
+          );
+          await scheduler.scheduleTask({
+            id: 'itsm-demo-data',
+            frequency: { hours: 1 },
+            timeout: { minutes: 10 },
+            initialDelay: { seconds: 10 },
+            scope: 'global',
+            fn: demoDataTask({ catalog, auth, access, logger }),
+          });
+        }
+      },
+    });
+  },
+});

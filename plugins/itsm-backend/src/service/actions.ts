@@ -1,0 +1,136 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { itsmMeasurementReadPermission } from '@backstage-itsm/plugin-itsm-common';
+import { MeasurementStore } from '../database/MeasurementStore';
+import { MeasurementAccess } from './MeasurementAccess';
+import { parseInstant, toIncident, toOutage } from './measurements';
+
+// Enough for an assistant to reason about; the REST API pages through more.
+const ACTION_LIMIT = 100;
+
+/**
+ * Read-only actions for the MCP actions backend, with the same permission and
+ * catalog-visibility checks as the REST API.
+ */
+export function registerActions(options: {
+  actionsRegistry: ActionsRegistryService;
+  store: MeasurementStore;
+  access: MeasurementAccess;
+}) {
+  const { actionsRegistry, store, access } = options;
+
+  actionsRegistry.register({
+    name: 'list-open-incidents',
+    title: 'List open incidents of an IT service',
+    description:
+      'Lists the incidents of an ITService that are not resolved yet, newest first, with priority and timestamps. The service is an entity ref such as itservice:default/online-banking.',
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          service: z.string().describe('Entity ref of the ITService'),
+        }),
+      output: z =>
+        z.object({
+          incidents: z.array(
+            z.object({
+              source: z.string(),
+              externalId: z.string(),
+              priority: z.string(),
+              openedAt: z.string(),
+              acknowledgedAt: z.string().optional(),
+              title: z.string().optional(),
+              url: z.string().optional(),
+            }),
+          ),
+        }),
+    },
+    async action({ input, credentials }) {
+      await access.authorize(credentials, itsmMeasurementReadPermission);
+      const service = await access.visibleService(input.service, credentials);
+      const page = await store.listIncidents({
+        service,
+        open: true,
+        limit: ACTION_LIMIT,
+      });
+      return {
+        output: {
+          incidents: page.items.map(toIncident).map(i => ({
+            source: i.source,
+            externalId: i.externalId,
+            priority: i.priority,
+            openedAt: i.openedAt,
+            acknowledgedAt: i.acknowledgedAt,
+            title: i.title,
+            url: i.url,
+          })),
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'list-outages',
+    title: 'List outages of an IT service',
+    description:
+      'Lists the outages and planned maintenance of an ITService that started in a time range (ISO 8601, default: all), newest first.',
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          service: z.string().describe('Entity ref of the ITService'),
+          from: z.string().optional().describe('Earliest start, ISO 8601'),
+          to: z
+            .string()
+            .optional()
+            .describe('Latest start (exclusive), ISO 8601'),
+        }),
+      output: z =>
+        z.object({
+          outages: z.array(
+            z.object({
+              source: z.string(),
+              externalId: z.string(),
+              start: z.string(),
+              end: z.string().optional(),
+              impact: z.enum(['full', 'partial']),
+              planned: z.boolean(),
+              title: z.string().optional(),
+            }),
+          ),
+        }),
+    },
+    async action({ input, credentials }) {
+      await access.authorize(credentials, itsmMeasurementReadPermission);
+      const service = await access.visibleService(input.service, credentials);
+      const page = await store.listOutages({
+        service,
+        from: input.from === undefined ? undefined : parseInstant(input.from),
+        to: input.to === undefined ? undefined : parseInstant(input.to),
+        limit: ACTION_LIMIT,
+      });
+      return {
+        output: {
+          outages: page.items
+            .map(toOutage)
+            .map(({ updatedAt, service: _, ...o }) => o),
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,282 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import type {
+  Incident,
+  IncidentInput,
+  Outage,
+  OutageInput,
+  SliEvent,
+  SliEventInput,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
+  IncidentRecord,
+  OutageRecord,
+  SliEventRecord,
+  Stored,
+} from '../database/MeasurementStore';
+
+/*
+ * Pure conversions between the API's items (ISO 8601, entity refs as
+ * written) and the store's records (epoch ms, normalised refs), with the
+ * checks a JSON Schema cannot make. No I/O.
+ */
+
+/** A problem with one item of a batch. */
+export type ItemProblem = { index: number; field: string; message: string };
+
+// The range a stored instant may take: 1970-01-01 to 9999-12-31.
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * The lower-case ref of an ITService; kind and namespace default to
+ * itservice and default. Throws a TypeError that says what is wrong.
+ */
+export function normalizeServiceRef(ref: string): string {
+  const parsed = parseEntityRef(ref, {
+    defaultKind: 'itservice',
+    defaultNamespace: 'default',
+  });
+  if (parsed.kind.toLocaleLowerCase('en-US') !== 'itservice') {
+    throw new TypeError(
+      `must be an ITService ref, got a ${parsed.kind} ("${ref}")`,
+    );
+  }
+  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+}
+
+/** Parses an ISO 8601 instant, or throws a TypeError naming the range. */
+export function parseInstant(text: string): number {
+  const time = Date.parse(text);
+  if (Number.isNaN(time) || time < 0 || time > MAX_TIME) {
+    throw new TypeError(
+      `must be an ISO 8601 date-time between 1970 and 9999 (got "${text}")`,
+    );
+  }
+  return time;
+}
+
+const iso = (time: number | undefined) =>
+  time === undefined ? undefined : new Date(time).toISOString();
+
+/** Collects the problems of a batch while converting its items. */
+class BatchReader {
+  readonly problems: ItemProblem[] = [];
+  private readonly keys = new Map<string, number>();
+
+  constructor(private index = 0) {}
+
+  at(index: number) {
+    this.index = index;
+  }
+
+  problem(field: string, message: string) {
+    this.problems.push({ index: this.index, field, message });
+  }
+
+  instant(field: string, text: string | undefined): number | undefined {
+    if (text === undefined) return undefined;
+    try {
+      return parseInstant(text);
+    } catch (error) {
+      this.problem(field, (error as Error).message);
+      return undefined;
+    }
+  }
+
+  service(text: string): string {
+    try {
+      return normalizeServiceRef(text);
+    } catch (error) {
+      this.problem('service', (error as Error).message);
+      return text;
+    }
+  }
+
+  notBefore(
+    field: string,
+    time: number | undefined,
+    other: string,
+    otherTime: number | undefined,
+  ) {
+    if (time !== undefined && otherTime !== undefined && time < otherTime) {
+      this.problem(field, `must not be before ${other}`);
+    }
+  }
+
+  /** Rejects a second item with the same key: which one should win is unclear. */
+  uniqueKey(key: unknown[]) {
+    const text = JSON.stringify(key);
+    const first = this.keys.get(text);
+    if (first !== undefined) {
+      this.problem(
+        'key',
+        `duplicates the key of items[${first}]; send each key once per batch`,
+      );
+    } else {
+      this.keys.set(text, this.index);
+    }
+  }
+}
+
+/** Reads a batch of incidents; problems come back instead of records. */
+export function readIncidents(items: IncidentInput[]) {
+  const reader = new BatchReader();
+  const records = items.map((item, index): IncidentRecord => {
+    reader.at(index);
+    reader.uniqueKey([item.source, item.externalId]);
+    const openedAt = reader.instant('openedAt', item.openedAt);
+    const acknowledgedAt = reader.instant(
+      'acknowledgedAt',
+      item.acknowledgedAt,
+    );
+    const resolvedAt = reader.instant('resolvedAt', item.resolvedAt);
+    reader.notBefore('acknowledgedAt', acknowledgedAt, 'openedAt', openedAt);
+    reader.notBefore('resolvedAt', resolvedAt, 'openedAt', openedAt);
+    const pauses = item.pauses?.map((pause, p) => {
+      const from = reader.instant(`pauses[${p}].from`, pause.from);
+      const to = reader.instant(`pauses[${p}].to`, pause.to);
+      reader.notBefore(`pauses[${p}].from`, from, 'openedAt', openedAt);
+      reader.notBefore(`pauses[${p}].to`, to, `pauses[${p}].from`, from);
+      return { from: from ?? 0, ...(to !== undefined && { to }) };
+    });
+    return {
+      source: item.source,
+      externalId: item.externalId,
+      service: reader.service(item.service),
+      priority: item.priority,
+      openedAt: openedAt ?? 0,
+      acknowledgedAt,
+      resolvedAt,
+      pauses: pauses?.length ? pauses : undefined,
+      title: item.title,
+      url: item.url,
+    };
+  });
+  return { records, problems: reader.problems };
+}
+
+/** Reads a batch of outages; problems come back instead of records. */
+export function readOutages(items: OutageInput[]) {
+  const reader = new BatchReader();
+  const records = items.map((item, index): OutageRecord => {
+    reader.at(index);
+    reader.uniqueKey([item.source, item.externalId]);
+    const start = reader.instant('start', item.start);
+    const end = reader.instant('end', item.end);
+    reader.notBefore('end', end, 'start', start);
+    return {
+      source: item.source,
+      externalId: item.externalId,
+      service: reader.service(item.service),
+      start: start ?? 0,
+      end,
+      impact: item.impact,
+      planned: item.planned ?? false,
+      title: item.title,
+    };
+  });
+  return { records, problems: reader.problems };
+}
+
+/** Reads a batch of SLI slices; problems come back instead of records. */
+export function readSliEvents(items: SliEventInput[]) {
+  const reader = new BatchReader();
+  const records = items.map((item, index): SliEventRecord => {
+    reader.at(index);
+    const service = reader.service(item.service);
+    const sliceStart = reader.instant('sliceStart', item.sliceStart) ?? 0;
+    reader.uniqueKey([item.source, service, item.objective, sliceStart]);
+    if (item.good > item.total) {
+      reader.problem(
+        'good',
+        `must not exceed total (${item.good} > ${item.total})`,
+      );
+    }
+    return {
+      source: item.source,
+      service,
+      objective: item.objective,
+      sliceStart,
+      sliceSeconds: item.sliceSeconds,
+      good: item.good,
+      total: item.total,
+    };
+  });
+  return { records, problems: reader.problems };
+}
+
+/** Formats problems for a 400 response: each with its item index and field. */
+export function describeProblems(problems: ItemProblem[]): string {
+  const shown = problems
+    .slice(0, 20)
+    .map(p => `items[${p.index}].${p.field}: ${p.message}`);
+  const more = problems.length - shown.length;
+  return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+export function toIncident(record: Stored<IncidentRecord>): Incident {
+  return {
+    source: record.source,
+    externalId: record.externalId,
+    service: record.service,
+    priority: record.priority,
+    openedAt: iso(record.openedAt)!,
+    ...(record.acknowledgedAt !== undefined && {
+      acknowledgedAt: iso(record.acknowledgedAt),
+    }),
+    ...(record.resolvedAt !== undefined && {
+      resolvedAt: iso(record.resolvedAt),
+    }),
+    ...(record.pauses && {
+      pauses: record.pauses.map(p => ({
+        from: iso(p.from)!,
+        ...(p.to !== undefined && { to: iso(p.to) }),
+      })),
+    }),
+    ...(record.title !== undefined && { title: record.title }),
+    ...(record.url !== undefined && { url: record.url }),
+    updatedAt: iso(record.updatedAt)!,
+  };
+}
+
+export function toOutage(record: Stored<OutageRecord>): Outage {
+  return {
+    source: record.source,
+    externalId: record.externalId,
+    service: record.service,
+    start: iso(record.start)!,
+    ...(record.end !== undefined && { end: iso(record.end) }),
+    impact: record.impact,
+    planned: record.planned,
+    ...(record.title !== undefined && { title: record.title }),
+    updatedAt: iso(record.updatedAt)!,
+  };
+}
+
+export function toSliEvent(record: Stored<SliEventRecord>): SliEvent {
+  return {
+    source: record.source,
+    service: record.service,
+    objective: record.objective,
+    sliceStart: iso(record.sliceStart)!,
+    sliceSeconds: record.sliceSeconds,
+    good: record.good,
+    total: record.total,
+    updatedAt: iso(record.updatedAt)!,
+  };
+}

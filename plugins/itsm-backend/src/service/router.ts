@@ -1,0 +1,279 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  AuditorService,
+  HttpAuthService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
+import {
+  IngestResult,
+  itsmMeasurementCreatePermission,
+  itsmMeasurementDeletePermission,
+  itsmMeasurementReadPermission,
+} from '@backstage-itsm/plugin-itsm-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { MeasurementStore } from '../database/MeasurementStore';
+import { databaseErrorHandler } from './databaseErrors';
+import { MeasurementAccess } from './MeasurementAccess';
+import {
+  describeProblems,
+  normalizeServiceRef,
+  parseInstant,
+  toIncident,
+  toOutage,
+  toSliEvent,
+} from './measurements';
+
+/** The OpenAPI document the router validates requests against. */
+export function loadOpenApiSpec() {
+  const path = resolvePackagePath(
+    '@backstage-itsm/plugin-itsm-backend',
+    'src/schema/openapi.yaml',
+  );
+  return parse(readFileSync(path, 'utf8'));
+}
+
+/**
+ * Names unknown fields of batch items, which the OpenAPI validator reports
+ * only as "must NOT have additional properties". Reads the allowed fields
+ * from the document, so the two cannot disagree.
+ */
+function unknownFieldsCheck(spec: any): express.RequestHandler {
+  const known = new Map<string, Set<string>>();
+  for (const [path, operations] of Object.entries<any>(spec.paths)) {
+    const ref: string | undefined =
+      operations.post?.requestBody?.content?.['application/json']?.schema
+        ?.properties?.items?.items?.$ref;
+    if (ref) {
+      const schema = spec.components.schemas[ref.split('/').pop()!];
+      known.set(path, new Set(Object.keys(schema.properties)));
+    }
+  }
+  return (req, _res, next) => {
+    const fields = req.method === 'POST' ? known.get(req.path) : undefined;
+    const items = req.body?.items;
+    if (!fields || !Array.isArray(items)) {
+      next();
+      return;
+    }
+    const problems = items.flatMap((item, index) =>
+      item && typeof item === 'object' && !Array.isArray(item)
+        ? Object.keys(item)
+            .filter(field => !fields.has(field))
+            .map(field => ({
+              index,
+              field,
+              message: `is not a known field (known: ${[...fields].join(
+                ', ',
+              )})`,
+            }))
+        : [],
+    );
+    next(
+      problems.length ? new InputError(describeProblems(problems)) : undefined,
+    );
+  };
+}
+
+export type RouterOptions = {
+  store: MeasurementStore;
+  access: MeasurementAccess;
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  /** express.json's limit, e.g. '10mb'. */
+  maxBodySize: string;
+};
+
+const DEFAULT_LIMIT = 100;
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { store, access, httpAuth, auditor } = options;
+  const router = Router();
+
+  // Parsed here, not inside the validated router: its error transformer would
+  // turn a 413 for an oversized body into a 400.
+  router.use(express.json({ limit: options.maxBodySize }));
+  const spec = loadOpenApiSpec();
+  router.use(unknownFieldsCheck(spec));
+  const api = createValidatedOpenApiRouter(spec, {
+    middleware: [(_req, _res, next) => next()],
+    // Backstage's auth policy authenticates every request before this.
+    validatorOptions: { validateSecurity: false },
+  }) as unknown as express.Router;
+
+  const timeRange = (req: Request) => {
+    const query = req.query as Record<string, string | undefined>;
+    return {
+      from: query.from === undefined ? undefined : parseInstant(query.from),
+      to: query.to === undefined ? undefined : parseInstant(query.to),
+      limit: query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit),
+      cursor: query.cursor,
+    };
+  };
+
+  async function readable(req: Request) {
+    const credentials = await httpAuth.credentials(req);
+    await access.authorize(credentials, itsmMeasurementReadPermission);
+    const service = await access.visibleService(
+      String(req.query.service),
+      credentials,
+    );
+    return { service, ...timeRange(req) };
+  }
+
+  async function audited<T extends IngestResult | void>(
+    req: Request,
+    eventId: string,
+    meta: JsonObject,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    const event = await auditor.createEvent({
+      eventId,
+      request: req,
+      severityLevel: 'medium',
+      meta,
+    });
+    try {
+      const result = await work();
+      await event.success(result ? { meta: result } : undefined);
+      return result;
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  }
+
+  async function push(
+    req: Request,
+    kind: string,
+    ingest: () => Promise<IngestResult>,
+  ) {
+    const credentials = await httpAuth.credentials(req);
+    await access.authorize(credentials, itsmMeasurementCreatePermission);
+    return audited(
+      req,
+      'measurements-push',
+      { kind, count: req.body.items.length },
+      ingest,
+    );
+  }
+
+  async function remove(
+    req: Request,
+    kind: string,
+    meta: JsonObject,
+    deleted: () => Promise<boolean>,
+  ) {
+    const credentials = await httpAuth.credentials(req);
+    await access.authorize(credentials, itsmMeasurementDeletePermission);
+    await audited(req, 'measurement-delete', { kind, ...meta }, async () => {
+      if (!(await deleted())) {
+        throw new NotFoundError(`No ${kind} with ${JSON.stringify(meta)}`);
+      }
+    });
+  }
+
+  api.post('/v1/incidents', async (req, res) => {
+    res.json(
+      await push(req, 'incidents', () =>
+        access.ingestIncidents(req.body.items),
+      ),
+    );
+  });
+  api.post('/v1/outages', async (req, res) => {
+    res.json(
+      await push(req, 'outages', () => access.ingestOutages(req.body.items)),
+    );
+  });
+  api.post('/v1/sli-events', async (req, res) => {
+    res.json(
+      await push(req, 'sli-events', () =>
+        access.ingestSliEvents(req.body.items),
+      ),
+    );
+  });
+
+  api.get('/v1/incidents', async (req, res) => {
+    const page = await store.listIncidents({
+      ...(await readable(req)),
+      // The validator has already turned the query's text into a boolean.
+      open: String(req.query.open) === 'true',
+    });
+    res.json({
+      items: page.items.map(toIncident),
+      nextCursor: page.nextCursor,
+    });
+  });
+  api.get('/v1/outages', async (req, res) => {
+    const page = await store.listOutages(await readable(req));
+    res.json({ items: page.items.map(toOutage), nextCursor: page.nextCursor });
+  });
+  api.get('/v1/sli-events', async (req, res) => {
+    const objective = req.query.objective as string | undefined;
+    const page = await store.listSliEvents({
+      ...(await readable(req)),
+      objective,
+    });
+    res.json({
+      items: page.items.map(toSliEvent),
+      nextCursor: page.nextCursor,
+    });
+  });
+
+  api.delete('/v1/incidents/:source/:externalId', async (req, res) => {
+    const { source, externalId } = req.params;
+    await remove(req, 'incident', { source, externalId }, () =>
+      store.deleteIncident({ source, externalId }),
+    );
+    res.status(204).end();
+  });
+  api.delete('/v1/outages/:source/:externalId', async (req, res) => {
+    const { source, externalId } = req.params;
+    await remove(req, 'outage', { source, externalId }, () =>
+      store.deleteOutage({ source, externalId }),
+    );
+    res.status(204).end();
+  });
+  api.delete('/v1/sli-events', async (req, res) => {
+    const query = req.query as Record<string, string>;
+    const key = {
+      source: query.source,
+      service: normalizeServiceRef(query.service),
+      objective: query.objective,
+      sliceStart: parseInstant(query.sliceStart),
+    };
+    await remove(
+      req,
+      'sli-event',
+      { ...key, sliceStart: query.sliceStart },
+      () => store.deleteSliEvent(key),
+    );
+    res.status(204).end();
+  });
+
+  router.use(api);
+  router.use(databaseErrorHandler());
+  return router;
+}
