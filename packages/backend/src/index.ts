@@ -38,6 +38,9 @@ backend.add(
 // ITSM kinds: ITService, Stakeholder, Supplier
 backend.add(import('@backstage-itsm/plugin-catalog-backend-module-itsm'));
 
+// ITSM backend: measurements (incidents, outages, SLI counts) and their API
+backend.add(import('@backstage-itsm/plugin-itsm-backend'));
+
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 

@@ -251,6 +251,26 @@ describe('DatabaseMeasurementStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'stores a full 5,000-item batch, several statements long, on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const batch = Array.from({ length: 5000 }, (_, i) => incident(i));
+      await expect(store.upsertIncidents(batch)).resolves.toEqual({
+        created: 5000,
+        updated: 0,
+        unchanged: 0,
+      });
+      await expect(store.upsertIncidents(batch)).resolves.toEqual({
+        created: 0,
+        updated: 0,
+        unchanged: 5000,
+      });
+      const [{ n }] = await knex('itsm_incidents').count({ n: '*' });
+      expect(Number(n)).toBe(5000);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'writes nothing of a batch that fails on %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);

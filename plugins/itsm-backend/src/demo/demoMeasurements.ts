@@ -182,8 +182,9 @@ const isoDay = (time: number) => iso(time).slice(0, 10);
 // Demo instants are whole seconds, like most incident tools report them.
 const toSecond = (time: number) => Math.round(time / SECOND) * SECOND;
 
-const utcMonth = (time: number) =>
-  DateTime.fromMillis(time, { zone: 'utc' }).startOf('month');
+function utcMonth(time: number): DateTime {
+  return DateTime.fromMillis(time, { zone: 'utc' }).startOf('month');
+}
 
 function utcMonthsBetween(from: number, to: number): DateTime[] {
   const months: DateTime[] = [];
@@ -730,7 +731,7 @@ function dailyIncidents(
 ): IncidentDraft[] {
   const rng = random(ref, 'incidents', isoDay(day));
   const roll = rng();
-  const count = roll < 0.5 ? 0 : roll < 0.87 ? 1 : 2;
+  const count = Number(roll >= 0.5) + Number(roll >= 0.87);
   return Array.from({ length: count }, () =>
     draftIncident(
       service,

@@ -73,7 +73,10 @@ export class MeasurementAccess {
   /**
    * The normalised ref of a service the caller may see in the catalog. A
    * service the caller cannot see is reported exactly like one that does not
-   * exist, so that its existence does not leak.
+   * exist, so that its existence does not leak. Users are checked with their
+   * own credentials; services (other plugins, external tools whose tokens
+   * may be restricted to this plugin) are governed by the read permission
+   * alone, and the lookup uses this plugin's credentials.
    */
   async visibleService(
     ref: string,
@@ -85,8 +88,11 @@ export class MeasurementAccess {
     } catch (error) {
       throw new InputError(`service: ${(error as Error).message}`);
     }
+    const lookup = this.deps.auth.isPrincipal(credentials, 'user')
+      ? credentials
+      : await this.deps.auth.getOwnServiceCredentials();
     const entity = await this.deps.catalog.getEntityByRef(service, {
-      credentials,
+      credentials: lookup,
     });
     if (entity?.kind.toLocaleLowerCase('en-US') !== 'itservice') {
       throw new NotFoundError(`No ITService "${service}" in the catalog`);
