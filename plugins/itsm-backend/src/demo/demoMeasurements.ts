@@ -223,12 +223,12 @@ const minutesOf = (time: string) => {
   return hour * 60 + minute;
 };
 
-/** Share of the week inside the service hours. */
+/** Share of the week inside the service hours; unknown day names count for nothing. */
 function weeklyShare(hours: ServiceHours): number {
   const minutes = hours.intervals.reduce(
     (sum, interval) =>
       sum +
-      interval.days.length *
+      interval.days.filter(day => WEEKDAYS.includes(day)).length *
         Math.max(0, minutesOf(interval.end) - minutesOf(interval.start)),
     0,
   );
