@@ -38,3 +38,5 @@ export * from './permissions';
 export * from './api/types';
 export { ItsmClient } from './api/ItsmClient';
 export type { ItsmApi, ItsmRequestOptions } from './api/ItsmClient';
+export { maintenanceOccurrences } from './calendar/maintenance';
+export type { Occurrence } from './calendar/maintenance';

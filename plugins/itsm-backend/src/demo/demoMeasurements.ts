@@ -15,12 +15,14 @@
  */
 
 import { DateTime, IANAZone } from 'luxon';
-import { parseDuration } from '@backstage-itsm/plugin-itsm-common';
+import {
+  maintenanceOccurrences,
+  parseDuration,
+} from '@backstage-itsm/plugin-itsm-common';
 import type {
   ITServiceEntity,
   IncidentInput,
   IncidentPriority,
-  MaintenanceWindow,
   Objective,
   OutageInput,
   ServiceHours,
@@ -487,7 +489,13 @@ function plannedOutages(
 ): OutageDraft[] {
   return (service.spec.maintenance ?? []).flatMap(window => {
     const length = parseDuration(window.duration) ?? 0;
-    return occurrences(window, service, from, to).flatMap(start => {
+    const windows = maintenanceOccurrences(
+      window,
+      { start: new Date(from), end: new Date(to) },
+      service.spec.serviceHours?.timezone,
+    );
+    return windows.flatMap(({ start: date }) => {
+      const start = date.getTime();
       const rng = random(ref, 'maintenance', window.name, iso(start));
       if (rng() >= 0.5) {
         return [];
@@ -505,115 +513,6 @@ function plannedOutages(
       ];
     });
   });
-}
-
-type Rule = {
-  freq: 'DAILY' | 'WEEKLY' | 'MONTHLY';
-  interval: number;
-  /** Luxon weekday (1 = Monday) with an optional ordinal in the month. */
-  byDay: Array<{ weekday: number; nth?: number }>;
-};
-
-const RRULE_DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-
-/**
- * The subset of RFC 5545 maintenance windows need: FREQ (daily, weekly,
- * monthly), INTERVAL and BYDAY. Anything else is undefined, and the window
- * gets no demo outages rather than wrong ones.
- */
-function parseRule(text: string): Rule | undefined {
-  const parts = new Map(
-    text
-      .replace(/^RRULE:/i, '')
-      .toUpperCase()
-      .split(';')
-      .map(part => part.split('=') as [string, string | undefined]),
-  );
-  const freq = parts.get('FREQ');
-  const interval = Number(parts.get('INTERVAL') ?? 1);
-  const byDay = (parts.get('BYDAY')?.split(',') ?? []).map(day => {
-    const match = /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/.exec(day);
-    return match
-      ? {
-          weekday: RRULE_DAYS.indexOf(match[2]) + 1,
-          nth: match[1] ? Number(match[1]) : undefined,
-        }
-      : undefined;
-  });
-  const known = [...parts.keys()].every(key =>
-    ['FREQ', 'INTERVAL', 'BYDAY'].includes(key),
-  );
-  if (
-    !known ||
-    (freq !== 'DAILY' && freq !== 'WEEKLY' && freq !== 'MONTHLY') ||
-    !(Number.isInteger(interval) && interval > 0) ||
-    byDay.some(day => !day)
-  ) {
-    return undefined;
-  }
-  return { freq, interval, byDay: byDay.map(day => day!) };
-}
-
-/** Whether a rule starting at `first` has an occurrence on a local day. */
-function occursOn(rule: Rule, first: DateTime, day: DateTime): boolean {
-  const firstDay = first.startOf('day');
-  if (day < firstDay) {
-    return false;
-  }
-  const byDay = rule.byDay.length ? rule.byDay : [{ weekday: first.weekday }];
-  if (rule.freq === 'DAILY') {
-    return Math.round(day.diff(firstDay, 'days').days) % rule.interval === 0;
-  }
-  if (rule.freq === 'WEEKLY') {
-    const weeks = Math.round(
-      day.startOf('week').diff(firstDay.startOf('week'), 'weeks').weeks,
-    );
-    return (
-      weeks % rule.interval === 0 && byDay.some(d => d.weekday === day.weekday)
-    );
-  }
-  const months = (day.year - first.year) * 12 + day.month - first.month;
-  if (months % rule.interval !== 0) {
-    return false;
-  }
-  if (!rule.byDay.length) {
-    return day.day === first.day;
-  }
-  const fromEnd = Math.ceil((day.endOf('month').day - day.day + 1) / 7);
-  return rule.byDay.some(
-    d =>
-      d.weekday === day.weekday &&
-      (d.nth === undefined ||
-        d.nth === (d.nth > 0 ? Math.ceil(day.day / 7) : -fromEnd)),
-  );
-}
-
-/** Start instants of a maintenance window's occurrences in [from, to). */
-function occurrences(
-  window: MaintenanceWindow,
-  service: ITServiceEntity,
-  from: number,
-  to: number,
-): number[] {
-  const zone = window.timezone ?? service.spec.serviceHours?.timezone ?? 'UTC';
-  const rule = parseRule(window.rrule);
-  const first = IANAZone.isValidZone(zone)
-    ? DateTime.fromISO(window.start, { zone })
-    : undefined;
-  if (!rule || !first?.isValid) {
-    return [];
-  }
-  const starts: number[] = [];
-  let day = DateTime.fromMillis(from, { zone }).startOf('day');
-  for (; day.toMillis() < to; day = day.plus({ days: 1 })) {
-    const start = day
-      .set({ hour: first.hour, minute: first.minute })
-      .toMillis();
-    if (start >= from && start < to && occursOn(rule, first, day)) {
-      starts.push(start);
-    }
-  }
-  return starts;
 }
 
 // ---------------------------------------------------------------------------

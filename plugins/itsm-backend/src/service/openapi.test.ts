@@ -139,10 +139,10 @@ describe('the OpenAPI document', () => {
           operation.startsWith(`${method} `) && regex.test(path),
       );
       expect(match).toBeDefined();
-      const [operation, { query }] = match!;
+      const [operation, { query: documentedQuery }] = match!;
       for (const key of keys ? keys.split(',') : []) {
         expect(`${operation} ?${key}`).toBe(
-          query.has(key)
+          documentedQuery.has(key)
             ? `${operation} ?${key}`
             : 'an undocumented query parameter',
         );

@@ -1,0 +1,78 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { DateTime } from 'luxon';
+import { RRule } from 'rrule';
+import type { MaintenanceWindow } from '../entities';
+import { parseDuration } from '../validation/duration';
+
+/** One planned maintenance window, [start, end). @public */
+export type Occurrence = { start: Date; end: Date };
+
+// rrule computes in "floating" time: a local wall-clock time written as if
+// it were UTC. Luxon turns each wall-clock occurrence into the real instant
+// in the window's zone, so 02:00 stays 02:00 across DST changes.
+const toFloating = (dt: DateTime) =>
+  new Date(
+    Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second),
+  );
+
+const fromFloating = (date: Date, zone: string) =>
+  DateTime.fromObject(
+    {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      second: date.getUTCSeconds(),
+    },
+    { zone },
+  );
+
+/**
+ * The occurrences of a recurring maintenance window that overlap
+ * [range.start, range.end), in time order. The window's zone is its own
+ * `timezone`, else `defaultZone` (the service hours' zone), else UTC.
+ * Expects a window that passed validateItsmEntity.
+ *
+ * @public
+ */
+export function maintenanceOccurrences(
+  window: MaintenanceWindow,
+  range: { start: Date; end: Date },
+  defaultZone: string = 'UTC',
+): Occurrence[] {
+  const zone = window.timezone ?? defaultZone;
+  const length = parseDuration(window.duration) ?? 0;
+  const rule = new RRule({
+    ...RRule.parseString(window.rrule.replace(/^RRULE:/i, '')),
+    dtstart: toFloating(DateTime.fromISO(window.start, { zone })),
+  });
+  // A window that started before the range may still overlap it; a day of
+  // slack on either side covers any UTC offset.
+  const from = DateTime.fromMillis(range.start.getTime() - length, {
+    zone,
+  }).minus({ days: 1 });
+  const to = DateTime.fromJSDate(range.end, { zone }).plus({ days: 1 });
+  return rule
+    .between(toFloating(from), toFloating(to), true)
+    .map(date => {
+      const start = fromFloating(date, zone).toJSDate();
+      return { start, end: new Date(start.getTime() + length) };
+    })
+    .filter(o => o.end > range.start && o.start < range.end);
+}
