@@ -512,6 +512,16 @@ describe('itsm REST API', () => {
         ).toBe(401);
       });
 
+      it('lets an external tool read back what it pushed', async () => {
+        const res = await request(server)
+          .get(
+            '/api/itsm/v1/incidents?service=itservice%3Adefault%2Fonline-banking&limit=1',
+          )
+          .set('Authorization', asTool);
+        expect(res.status).toBe(200);
+        expect(res.body.items).toHaveLength(1);
+      });
+
       it('does not reveal a service the caller cannot see in the catalog', async () => {
         await post('/incidents', {
           items: [incident(20, { service: 'payroll' })],
