@@ -40,6 +40,7 @@ backend.add(import('@backstage-itsm/plugin-catalog-backend-module-itsm'));
 
 // ITSM backend: measurements (incidents, outages, SLI counts) and their API
 backend.add(import('@backstage-itsm/plugin-itsm-backend'));
+backend.add(import('@backstage-itsm/plugin-itsm-backend-module-sla-scoring'));
 
 // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

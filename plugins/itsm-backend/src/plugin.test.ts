@@ -144,6 +144,7 @@ describe('itsm backend plugin', () => {
 
       expect([...tasks.keys()].sort()).toEqual([
         'itsm-prune-measurements',
+        'itsm-sla-snapshots',
         'itsm-source-pager',
       ]);
       expect(tasks.get('itsm-prune-measurements')).toMatchObject({

@@ -31,6 +31,8 @@ import {
 } from '@backstage-itsm/plugin-itsm-node';
 import { DatabaseMeasurementStore } from './database/DatabaseMeasurementStore';
 import { demoDataTask } from './demo/demoDataTask';
+import { SlaReporter } from './reports/SlaReporter';
+import { snapshotTask } from './reports/snapshotTask';
 import { registerActions } from './service/actions';
 import { MeasurementAccess } from './service/MeasurementAccess';
 import { createRouter } from './service/router';
@@ -100,10 +102,20 @@ export const itsmPlugin = createBackendPlugin({
           permissions: deps.permissions,
         });
 
+        const reporter = new SlaReporter({
+          store,
+          catalog,
+          access,
+          scorers,
+          atRiskRemaining: config.getOptionalNumber(
+            'itsm.atRiskBudgetRemaining',
+          ),
+        });
         deps.httpRouter.use(
           await createRouter({
             store,
             access,
+            reporter,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             maxBodySize: config.getOptionalString('itsm.maxBodySize') ?? '10mb',
@@ -113,6 +125,7 @@ export const itsmPlugin = createBackendPlugin({
           actionsRegistry: deps.actionsRegistry,
           store,
           access,
+          reporter,
         });
 
         const duration = (key: string, fallback: HumanDuration) =>
@@ -133,6 +146,16 @@ export const itsmPlugin = createBackendPlugin({
               duration('itsm.pruning.gracePeriod', { days: 7 }),
             ),
           }),
+        });
+
+        // Closes the books: last month's report of every service, once.
+        await scheduler.scheduleTask({
+          id: 'itsm-sla-snapshots',
+          frequency: { hours: 1 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 2 },
+          scope: 'global',
+          fn: snapshotTask({ catalog, auth, reporter, logger }),
         });
 
         for (const source of sources.values()) {

@@ -36,7 +36,15 @@ export { default as stakeholderSchema } from './schema/Stakeholder.v1alpha1.sche
 export { default as supplierSchema } from './schema/Supplier.v1alpha1.schema.json';
 export * from './permissions';
 export * from './api/types';
+export * from './api/slaTypes';
 export { ItsmClient } from './api/ItsmClient';
-export type { ItsmApi, ItsmRequestOptions } from './api/ItsmClient';
+export type {
+  ItsmApi,
+  ItsmRequestOptions,
+  PortfolioFilters,
+} from './api/ItsmClient';
 export { maintenanceOccurrences } from './calendar/maintenance';
 export type { Occurrence } from './calendar/maintenance';
+export { currentPeriod, monthPeriod, monthsBetween } from './calendar/periods';
+export type { Period } from './calendar/periods';
+export * from './sla';

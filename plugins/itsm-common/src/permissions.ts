@@ -39,9 +39,21 @@ export const itsmMeasurementReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Read SLA reports. A report of a service also needs the right to read that
+ * ITService in the catalog; lists only contain services the caller can read.
+ *
+ * @public
+ */
+export const itsmSlaReadPermission = createPermission({
+  name: 'itsm.sla.read',
+  attributes: { action: 'read' },
+});
+
 /** Every ITSM permission. @public */
 export const itsmPermissions = [
   itsmMeasurementCreatePermission,
   itsmMeasurementDeletePermission,
   itsmMeasurementReadPermission,
+  itsmSlaReadPermission,
 ];

@@ -22,37 +22,103 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import {
+  Incident,
   IncidentInput,
+  IngestResult,
   ItsmApi,
   ItsmClient,
-  ItsmRequestOptions,
   ListMeasurementsQuery,
   MeasurementKey,
+  Outage,
   OutageInput,
+  Page,
+  PartySlaReport,
+  PortfolioFilters,
+  PortfolioRow,
+  ServiceSlaReport,
+  SliEvent,
   SliEventInput,
   SliEventKey,
+  SlaHistoryEntry,
 } from '@backstage-itsm/plugin-itsm-common';
 
 /** Options of every ItsmService call: whose behalf the call is made on. @public */
 export type ItsmServiceRequestOptions = { credentials: BackstageCredentials };
 
-type WithCredentials<F> = F extends (
-  first: infer A,
-  options?: ItsmRequestOptions,
-) => infer R
-  ? (first: A, options: ItsmServiceRequestOptions) => R
-  : never;
-
 /**
  * The ITSM REST API for other backend plugins, called with their own
- * service credentials (`auth.getOwnServiceCredentials()`) or on behalf of a
- * user.
+ * service credentials (\`auth.getOwnServiceCredentials()\`) or on behalf of a
+ * user: the methods of ItsmApi, with credentials instead of a token.
  *
  * @public
  */
-export type ItsmService = {
-  [K in keyof ItsmApi]: WithCredentials<ItsmApi[K]>;
-};
+export interface ItsmService {
+  pushIncidents(
+    items: IncidentInput[],
+    options: ItsmServiceRequestOptions,
+  ): Promise<IngestResult>;
+  pushOutages(
+    items: OutageInput[],
+    options: ItsmServiceRequestOptions,
+  ): Promise<IngestResult>;
+  pushSliEvents(
+    items: SliEventInput[],
+    options: ItsmServiceRequestOptions,
+  ): Promise<IngestResult>;
+  listIncidents(
+    query: ListMeasurementsQuery & { open?: boolean },
+    options: ItsmServiceRequestOptions,
+  ): Promise<Page<Incident>>;
+  listOutages(
+    query: ListMeasurementsQuery,
+    options: ItsmServiceRequestOptions,
+  ): Promise<Page<Outage>>;
+  listSliEvents(
+    query: ListMeasurementsQuery & { objective?: string },
+    options: ItsmServiceRequestOptions,
+  ): Promise<Page<SliEvent>>;
+  deleteIncident(
+    key: MeasurementKey,
+    options: ItsmServiceRequestOptions,
+  ): Promise<void>;
+  deleteOutage(
+    key: MeasurementKey,
+    options: ItsmServiceRequestOptions,
+  ): Promise<void>;
+  deleteSliEvent(
+    key: SliEventKey,
+    options: ItsmServiceRequestOptions,
+  ): Promise<void>;
+  getServiceSla(
+    service: string,
+    query: { period?: string },
+    options: ItsmServiceRequestOptions,
+  ): Promise<ServiceSlaReport>;
+  getServiceSlaHistory(
+    service: string,
+    query: { from: string; to: string },
+    options: ItsmServiceRequestOptions,
+  ): Promise<{ items: SlaHistoryEntry[] }>;
+  getStakeholderSla(
+    stakeholder: string,
+    query: { period?: string },
+    options: ItsmServiceRequestOptions,
+  ): Promise<PartySlaReport>;
+  getStakeholderReportCsv(
+    stakeholder: string,
+    query: { month: string },
+    options: ItsmServiceRequestOptions,
+  ): Promise<string>;
+  getSupplierSla(
+    supplier: string,
+    query: { period?: string },
+    options: ItsmServiceRequestOptions,
+  ): Promise<PartySlaReport>;
+  getPortfolio(
+    filters: PortfolioFilters,
+    options: ItsmServiceRequestOptions,
+  ): Promise<{ items: PortfolioRow[] }>;
+}
 
 class DefaultItsmService implements ItsmService {
   constructor(
@@ -104,6 +170,64 @@ class DefaultItsmService implements ItsmService {
   }
   async deleteSliEvent(key: SliEventKey, options: ItsmServiceRequestOptions) {
     return this.client.deleteSliEvent(key, await this.token(options));
+  }
+
+  async getServiceSla(
+    service: string,
+    query: { period?: string },
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.getServiceSla(service, query, await this.token(options));
+  }
+  async getServiceSlaHistory(
+    service: string,
+    query: { from: string; to: string },
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.getServiceSlaHistory(
+      service,
+      query,
+      await this.token(options),
+    );
+  }
+  async getStakeholderSla(
+    stakeholder: string,
+    query: { period?: string },
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.getStakeholderSla(
+      stakeholder,
+      query,
+      await this.token(options),
+    );
+  }
+  async getStakeholderReportCsv(
+    stakeholder: string,
+    query: { month: string },
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.getStakeholderReportCsv(
+      stakeholder,
+      query,
+      await this.token(options),
+    );
+  }
+  async getSupplierSla(
+    supplier: string,
+    query: { period?: string },
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.getSupplierSla(
+      supplier,
+      query,
+      await this.token(options),
+    );
+  }
+  async getPortfolio(
+    filters: PortfolioFilters,
+    options: ItsmServiceRequestOptions,
+  ) {
+    return this.client.getPortfolio(filters, await this.token(options));
   }
 
   private async token({ credentials }: ItsmServiceRequestOptions) {

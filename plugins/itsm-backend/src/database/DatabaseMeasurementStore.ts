@@ -139,6 +139,8 @@ const sliEvents: TableSpec<SliEventRecord> = {
 };
 
 const MEASUREMENT_TABLES = [incidents, outages, sliEvents].map(s => s.table);
+// Pruning a service removes its snapshots with its measurements.
+const SERVICE_TABLES = [...MEASUREMENT_TABLES, 'itsm_sla_snapshots'];
 
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
@@ -240,6 +242,60 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return this.delete(sliEvents, key);
   }
 
+  async loadMeasurements(options: {
+    service: string;
+    from: number;
+    to: number;
+  }) {
+    const { service, from, to } = options;
+    const [incidentRows, outageRows, sliRows] = await Promise.all([
+      this.db(incidents.table)
+        .where('service_ref', service)
+        .where('opened_at', '>=', from)
+        .where('opened_at', '<', to),
+      this.db(outages.table)
+        .where('service_ref', service)
+        .where('start_at', '<', to)
+        .where(q => q.where('end_at', '>', from).orWhereNull('end_at')),
+      this.db(sliEvents.table)
+        .where('service_ref', service)
+        .where('slice_start', '>=', from)
+        .where('slice_start', '<', to),
+    ]);
+    const read = <R>(spec: TableSpec<R>, rows: Row[]) =>
+      rows.map(row => ({
+        ...spec.fromRow(row),
+        updatedAt: Number(row.updated_at),
+      }));
+    return {
+      incidents: read(incidents, incidentRows),
+      outages: read(outages, outageRows),
+      sliEvents: read(sliEvents, sliRows),
+    };
+  }
+
+  async getSnapshots(service: string, periods: string[]) {
+    const rows = await this.db('itsm_sla_snapshots')
+      .where('service_ref', service)
+      .whereIn('period', periods)
+      .select('period', 'report');
+    return new Map(rows.map(row => [String(row.period), String(row.report)]));
+  }
+
+  async putSnapshot(service: string, period: string, report: string) {
+    await this.db('itsm_sla_snapshots')
+      .insert({ service_ref: service, period, report, computed_at: Date.now() })
+      .onConflict(['service_ref', 'period'])
+      .merge();
+  }
+
+  async invalidateSnapshots(service: string, from: string, to: string) {
+    await this.db('itsm_sla_snapshots')
+      .where('service_ref', service)
+      .whereBetween('period', [from, to])
+      .delete();
+  }
+
   async reconcileServices(options: {
     existing: Set<string>;
     now: number;
@@ -275,7 +331,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
           .select('service_ref')
       ).map(row => String(row.service_ref));
       for (const chunk of chunks(expired, CHUNK)) {
-        for (const table of [...MEASUREMENT_TABLES, 'itsm_missing_services']) {
+        for (const table of [...SERVICE_TABLES, 'itsm_missing_services']) {
           await tx(table).whereIn('service_ref', chunk).delete();
         }
       }

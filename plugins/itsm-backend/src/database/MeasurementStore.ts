@@ -118,6 +118,29 @@ export interface MeasurementStore {
   }): Promise<boolean>;
 
   /**
+   * Every measurement of a service that matters for [from, to): incidents
+   * opened in it, outages overlapping it, SLI slices starting in it.
+   */
+  loadMeasurements(options: {
+    service: string;
+    from: number;
+    to: number;
+  }): Promise<{
+    incidents: Array<Stored<IncidentRecord>>;
+    outages: Array<Stored<OutageRecord>>;
+    sliEvents: Array<Stored<SliEventRecord>>;
+  }>;
+
+  /** Stored reports of closed months, by month (YYYY-MM). */
+  getSnapshots(
+    service: string,
+    periods: string[],
+  ): Promise<Map<string, string>>;
+  putSnapshot(service: string, period: string, report: string): Promise<void>;
+  /** Forgets the snapshots of a service for the months from..to (YYYY-MM, inclusive). */
+  invalidateSnapshots(service: string, from: string, to: string): Promise<void>;
+
+  /**
    * Compares the services that have measurements with those the catalog
    * has: remembers since when each is missing, forgets those that came back,
    * and deletes the measurements of services missing for longer than the

@@ -20,6 +20,11 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
@@ -35,13 +40,19 @@ import { MeasurementStore } from '../database/MeasurementStore';
 import {
   describeProblems,
   ItemProblem,
-  normalizeServiceRef,
   readIncidents,
   readOutages,
   readSliEvents,
 } from './measurements';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+const DAY = 86_400_000;
+
+const KIND_NAMES = {
+  itservice: 'ITService',
+  stakeholder: 'Stakeholder',
+  supplier: 'Supplier',
+};
 
 /**
  * Who may do what with measurements, and the one path every write takes
@@ -73,51 +84,92 @@ export class MeasurementAccess {
   /**
    * The normalised ref of a service the caller may see in the catalog. A
    * service the caller cannot see is reported exactly like one that does not
-   * exist, so that its existence does not leak. Users are checked with their
-   * own credentials; services (other plugins, external tools whose tokens
-   * may be restricted to this plugin) are governed by the read permission
-   * alone, and the lookup uses this plugin's credentials.
+   * exist, so that its existence does not leak.
    */
   async visibleService(
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<string> {
-    let service: string;
+    const entity = await this.visibleEntity(ref, 'itservice', credentials);
+    return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  }
+
+  /** The entity of a kind behind a ref, if the caller may see it; else NotFoundError. */
+  async visibleEntity(
+    ref: string,
+    kind: 'itservice' | 'stakeholder' | 'supplier',
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    let parsed;
     try {
-      service = normalizeServiceRef(ref);
+      parsed = parseEntityRef(ref, {
+        defaultKind: kind,
+        defaultNamespace: 'default',
+      });
     } catch (error) {
-      throw new InputError(`service: ${(error as Error).message}`);
+      throw new InputError(
+        `${kind === 'itservice' ? 'service' : kind}: ${
+          (error as Error).message
+        }`,
+      );
     }
-    const lookup = this.deps.auth.isPrincipal(credentials, 'user')
-      ? credentials
-      : await this.deps.auth.getOwnServiceCredentials();
-    const entity = await this.deps.catalog.getEntityByRef(service, {
-      credentials: lookup,
+    if (parsed.kind.toLocaleLowerCase('en-US') !== kind) {
+      throw new InputError(
+        `${kind === 'itservice' ? 'service' : kind}: must be an ${
+          KIND_NAMES[kind]
+        } ref, got a ${parsed.kind} ("${ref}")`,
+      );
+    }
+    const normalized = stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+    const entity = await this.deps.catalog.getEntityByRef(normalized, {
+      credentials: await this.lookupCredentials(credentials),
     });
-    if (entity?.kind.toLocaleLowerCase('en-US') !== 'itservice') {
-      throw new NotFoundError(`No ITService "${service}" in the catalog`);
+    if (entity?.kind.toLocaleLowerCase('en-US') !== kind) {
+      throw new NotFoundError(
+        `No ${KIND_NAMES[kind]} "${normalized}" in the catalog`,
+      );
     }
-    return service;
+    return entity;
+  }
+
+  /**
+   * Users see the catalog with their own credentials; services (other
+   * plugins, external tools whose tokens may be restricted to this plugin)
+   * are governed by this plugin's permissions alone.
+   */
+  async lookupCredentials(credentials: BackstageCredentials) {
+    return this.deps.auth.isPrincipal(credentials, 'user')
+      ? credentials
+      : this.deps.auth.getOwnServiceCredentials();
   }
 
   ingestIncidents(items: IncidentInput[]): Promise<IngestResult> {
     const { records, problems } = readIncidents(items);
-    return this.ingest(records, problems, r =>
-      this.deps.store.upsertIncidents(r),
+    return this.ingest(
+      records,
+      problems,
+      r => this.deps.store.upsertIncidents(r),
+      r => [r.openedAt, r.resolvedAt ?? r.openedAt],
     );
   }
 
   ingestOutages(items: OutageInput[]): Promise<IngestResult> {
     const { records, problems } = readOutages(items);
-    return this.ingest(records, problems, r =>
-      this.deps.store.upsertOutages(r),
+    return this.ingest(
+      records,
+      problems,
+      r => this.deps.store.upsertOutages(r),
+      r => [r.start, r.end ?? r.start],
     );
   }
 
   ingestSliEvents(items: SliEventInput[]): Promise<IngestResult> {
     const { records, problems } = readSliEvents(items);
-    return this.ingest(records, problems, r =>
-      this.deps.store.upsertSliEvents(r),
+    return this.ingest(
+      records,
+      problems,
+      r => this.deps.store.upsertSliEvents(r),
+      r => [r.sliceStart],
     );
   }
 
@@ -125,6 +177,7 @@ export class MeasurementAccess {
     records: R[],
     problems: ItemProblem[],
     upsert: (records: R[]) => Promise<IngestResult>,
+    timesOf: (record: R) => number[],
   ): Promise<IngestResult> {
     if (problems.length === 0) {
       problems.push(...(await this.unknownServices(records)));
@@ -132,7 +185,36 @@ export class MeasurementAccess {
     if (problems.length > 0) {
       throw new InputError(describeProblems(problems));
     }
-    return upsert(records);
+    const result = await upsert(records);
+    if (result.created + result.updated > 0) {
+      await this.invalidateSnapshots(records, timesOf);
+    }
+    return result;
+  }
+
+  // Late measurements for a closed month make its stored report stale. A day
+  // of slack on each side covers months that start in another time zone.
+  private async invalidateSnapshots<R extends { service: string }>(
+    records: R[],
+    timesOf: (record: R) => number[],
+  ) {
+    const spans = new Map<string, [number, number]>();
+    for (const record of records) {
+      const [min, max] = spans.get(record.service) ?? [Infinity, -Infinity];
+      const times = timesOf(record);
+      spans.set(record.service, [
+        Math.min(min, ...times),
+        Math.max(max, ...times),
+      ]);
+    }
+    const month = (time: number) => new Date(time).toISOString().slice(0, 7);
+    for (const [service, [min, max]] of spans) {
+      await this.deps.store.invalidateSnapshots(
+        service,
+        month(Math.max(0, min - DAY)),
+        month(max + DAY),
+      );
+    }
   }
 
   // Writers need not be able to read the catalog themselves, so the

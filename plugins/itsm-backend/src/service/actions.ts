@@ -15,8 +15,12 @@
  */
 
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { itsmMeasurementReadPermission } from '@backstage-itsm/plugin-itsm-common';
+import {
+  itsmMeasurementReadPermission,
+  itsmSlaReadPermission,
+} from '@backstage-itsm/plugin-itsm-common';
 import { MeasurementStore } from '../database/MeasurementStore';
+import { SlaReporter } from '../reports/SlaReporter';
 import { MeasurementAccess } from './MeasurementAccess';
 import { parseInstant, toIncident, toOutage } from './measurements';
 
@@ -31,8 +35,76 @@ export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
   store: MeasurementStore;
   access: MeasurementAccess;
+  reporter: SlaReporter;
 }) {
-  const { actionsRegistry, store, access } = options;
+  const { actionsRegistry, store, access, reporter } = options;
+
+  actionsRegistry.register({
+    name: 'get-sla-status',
+    title: 'Get the SLA status of an IT service',
+    description:
+      'Reports, for the current period, every agreement (SLA, OLA, UC) of an ITService with its status (met, at-risk, breached, no-data) and each objective with its target and attainment in percent, the remaining error budget and credits owed.',
+    attributes: { readOnly: true, idempotent: true },
+    schema: {
+      input: z =>
+        z.object({
+          service: z.string().describe('Entity ref of the ITService'),
+        }),
+      output: z =>
+        z.object({
+          service: z.string(),
+          status: z.string(),
+          score: z.number().nullable(),
+          agreements: z.array(
+            z.object({
+              name: z.string(),
+              type: z.string(),
+              with: z.string(),
+              status: z.string(),
+              creditPercent: z.number(),
+              objectives: z.array(
+                z.object({
+                  name: z.string(),
+                  target: z.number(),
+                  attainment: z.number().nullable(),
+                  status: z.string(),
+                  budgetRemainingPercent: z.number().optional(),
+                }),
+              ),
+            }),
+          ),
+        }),
+    },
+    async action({ input, credentials }) {
+      await access.authorize(credentials, itsmSlaReadPermission);
+      const report = await reporter.serviceReport(
+        input.service,
+        { kind: 'current' },
+        credentials,
+      );
+      return {
+        output: {
+          service: report.service,
+          status: report.status,
+          score: report.score,
+          agreements: report.agreements.map(a => ({
+            name: a.name,
+            type: a.type,
+            with: a.with,
+            status: a.status,
+            creditPercent: a.credit.percent,
+            objectives: a.objectives.map(o => ({
+              name: o.name,
+              target: o.target,
+              attainment: o.attainment,
+              status: o.status,
+              budgetRemainingPercent: o.budget?.remainingPercent,
+            })),
+          })),
+        },
+      };
+    },
+  });
 
   actionsRegistry.register({
     name: 'list-open-incidents',

@@ -19,6 +19,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ItsmClient } from '@backstage-itsm/plugin-itsm-common';
 import express from 'express';
 import { MeasurementStore } from '../database/MeasurementStore';
+import { SlaReporter } from '../reports/SlaReporter';
 import { MeasurementAccess } from './MeasurementAccess';
 import { createRouter, loadOpenApiSpec } from './router';
 
@@ -65,6 +66,7 @@ describe('the OpenAPI document', () => {
         auth: mockServices.auth(),
         permissions: mockServices.permissions(),
       }),
+      reporter: {} as SlaReporter,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
       maxBodySize: '1mb',
@@ -110,6 +112,26 @@ describe('the OpenAPI document', () => {
     await client.listSliEvents({ ...query, objective: 'login-success' });
     await client.deleteIncident({ source: 'pagerduty', externalId: 'PD/1' });
     await client.deleteOutage({ source: 'statuspage', externalId: 'SP-1' });
+    await client.getServiceSla('itservice:default/online-banking', {
+      period: '2026-10',
+    });
+    await client.getServiceSlaHistory('online-banking', {
+      from: '2026-01',
+      to: '2026-10',
+    });
+    await client.getStakeholderSla('stakeholder:default/retail-customers', {
+      period: 'current',
+    });
+    await client.getStakeholderReportCsv('retail-customers', {
+      month: '2026-10',
+    });
+    await client.getSupplierSla('nimbus-cloud');
+    await client.getPortfolio({
+      owner: 'group:default/ops',
+      customer: 'c',
+      supplier: 's',
+      lifecycle: 'live',
+    });
     await client.deleteSliEvent({
       source: 'prom',
       service: 'online-banking',

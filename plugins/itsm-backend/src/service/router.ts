@@ -27,12 +27,15 @@ import {
   itsmMeasurementCreatePermission,
   itsmMeasurementDeletePermission,
   itsmMeasurementReadPermission,
+  itsmSlaReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { MeasurementStore } from '../database/MeasurementStore';
+import { partyReportCsv } from '../reports/csv';
+import { parseReportPeriod, SlaReporter } from '../reports/SlaReporter';
 import { databaseErrorHandler } from './databaseErrors';
 import { MeasurementAccess } from './MeasurementAccess';
 import {
@@ -98,6 +101,7 @@ function unknownFieldsCheck(spec: any): express.RequestHandler {
 export type RouterOptions = {
   store: MeasurementStore;
   access: MeasurementAccess;
+  reporter: SlaReporter;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   /** express.json's limit, e.g. '10mb'. */
@@ -109,7 +113,7 @@ const DEFAULT_LIMIT = 100;
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, access, httpAuth, auditor } = options;
+  const { store, access, reporter, httpAuth, auditor } = options;
   const router = Router();
 
   // Parsed here, not inside the validated router: its error transformer would
@@ -271,6 +275,77 @@ export async function createRouter(
       () => store.deleteSliEvent(key),
     );
     res.status(204).end();
+  });
+
+  async function slaReader(req: Request) {
+    const credentials = await httpAuth.credentials(req);
+    await access.authorize(credentials, itsmSlaReadPermission);
+    return credentials;
+  }
+  const refOf = (req: Request) => `${req.params.namespace}/${req.params.name}`;
+  const period = (req: Request) =>
+    parseReportPeriod(req.query.period as string | undefined);
+
+  api.get('/v1/services/:namespace/:name/sla', async (req, res) => {
+    const credentials = await slaReader(req);
+    res.json(
+      await reporter.serviceReport(refOf(req), period(req), credentials),
+    );
+  });
+  api.get('/v1/services/:namespace/:name/sla/history', async (req, res) => {
+    const credentials = await slaReader(req);
+    const range = { from: String(req.query.from), to: String(req.query.to) };
+    res.json({ items: await reporter.history(refOf(req), range, credentials) });
+  });
+  api.get('/v1/stakeholders/:namespace/:name/sla', async (req, res) => {
+    const credentials = await slaReader(req);
+    res.json(
+      await reporter.partyReport(
+        refOf(req),
+        'stakeholder',
+        period(req),
+        credentials,
+      ),
+    );
+  });
+  api.get(
+    '/v1/stakeholders/:namespace/:name/sla/report.csv',
+    async (req, res) => {
+      const credentials = await slaReader(req);
+      const month = String(req.query.month);
+      const report = await reporter.partyReport(
+        refOf(req),
+        'stakeholder',
+        parseReportPeriod(month),
+        credentials,
+      );
+      res
+        .type('text/csv')
+        .attachment(`sla-${req.params.name}-${month}.csv`)
+        .send(partyReportCsv(report));
+    },
+  );
+  api.get('/v1/suppliers/:namespace/:name/sla', async (req, res) => {
+    const credentials = await slaReader(req);
+    res.json(
+      await reporter.partyReport(
+        refOf(req),
+        'supplier',
+        period(req),
+        credentials,
+      ),
+    );
+  });
+  api.get('/v1/portfolio', async (req, res) => {
+    const credentials = await slaReader(req);
+    const query = req.query as Record<string, string | undefined>;
+    const { owner, customer, supplier, lifecycle } = query;
+    res.json({
+      items: await reporter.portfolio(
+        { owner, customer, supplier, lifecycle },
+        credentials,
+      ),
+    });
   });
 
   router.use(api);

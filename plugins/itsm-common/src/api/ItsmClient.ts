@@ -28,6 +28,30 @@ import {
   SliEventInput,
   SliEventKey,
 } from './types';
+import {
+  PartySlaReport,
+  PortfolioRow,
+  ServiceSlaReport,
+  SlaHistoryEntry,
+} from './slaTypes';
+import { parseEntityRef } from '@backstage/catalog-model';
+
+// "namespace/name" path segments of an entity ref, kind defaulted.
+function refPath(ref: string, defaultKind: string): string {
+  const { namespace, name } = parseEntityRef(ref, {
+    defaultKind,
+    defaultNamespace: 'default',
+  });
+  return `${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+}
+
+/** Filters of the service portfolio. @public */
+export type PortfolioFilters = {
+  owner?: string;
+  customer?: string;
+  supplier?: string;
+  lifecycle?: 'pipeline' | 'live' | 'retired';
+};
 
 /** Per-request options; a backend caller passes its service token. @public */
 export type ItsmRequestOptions = { token?: string };
@@ -67,6 +91,37 @@ export interface ItsmApi {
     options?: ItsmRequestOptions,
   ): Promise<void>;
   deleteSliEvent(key: SliEventKey, options?: ItsmRequestOptions): Promise<void>;
+  /** period: 'current' (default) or a month YYYY-MM. */
+  getServiceSla(
+    service: string,
+    query?: { period?: string },
+    options?: ItsmRequestOptions,
+  ): Promise<ServiceSlaReport>;
+  getServiceSlaHistory(
+    service: string,
+    query: { from: string; to: string },
+    options?: ItsmRequestOptions,
+  ): Promise<{ items: SlaHistoryEntry[] }>;
+  getStakeholderSla(
+    stakeholder: string,
+    query?: { period?: string },
+    options?: ItsmRequestOptions,
+  ): Promise<PartySlaReport>;
+  /** The stakeholder's monthly customer report, CSV text. */
+  getStakeholderReportCsv(
+    stakeholder: string,
+    query: { month: string },
+    options?: ItsmRequestOptions,
+  ): Promise<string>;
+  getSupplierSla(
+    supplier: string,
+    query?: { period?: string },
+    options?: ItsmRequestOptions,
+  ): Promise<PartySlaReport>;
+  getPortfolio(
+    filters?: PortfolioFilters,
+    options?: ItsmRequestOptions,
+  ): Promise<{ items: PortfolioRow[] }>;
 }
 
 /**
@@ -159,6 +214,73 @@ export class ItsmClient implements ItsmApi {
     await this.request('DELETE', '/sli-events', { query: key, options });
   }
 
+  getServiceSla(
+    service: string,
+    query: { period?: string } = {},
+    options?: ItsmRequestOptions,
+  ) {
+    return this.request<ServiceSlaReport>(
+      'GET',
+      `/services/${refPath(service, 'itservice')}/sla`,
+      { query, options },
+    );
+  }
+
+  getServiceSlaHistory(
+    service: string,
+    query: { from: string; to: string },
+    options?: ItsmRequestOptions,
+  ) {
+    return this.request<{ items: SlaHistoryEntry[] }>(
+      'GET',
+      `/services/${refPath(service, 'itservice')}/sla/history`,
+      { query, options },
+    );
+  }
+
+  getStakeholderSla(
+    stakeholder: string,
+    query: { period?: string } = {},
+    options?: ItsmRequestOptions,
+  ) {
+    return this.request<PartySlaReport>(
+      'GET',
+      `/stakeholders/${refPath(stakeholder, 'stakeholder')}/sla`,
+      { query, options },
+    );
+  }
+
+  getStakeholderReportCsv(
+    stakeholder: string,
+    query: { month: string },
+    options?: ItsmRequestOptions,
+  ) {
+    return this.request<string>(
+      'GET',
+      `/stakeholders/${refPath(stakeholder, 'stakeholder')}/sla/report.csv`,
+      { query, options, text: true },
+    );
+  }
+
+  getSupplierSla(
+    supplier: string,
+    query: { period?: string } = {},
+    options?: ItsmRequestOptions,
+  ) {
+    return this.request<PartySlaReport>(
+      'GET',
+      `/suppliers/${refPath(supplier, 'supplier')}/sla`,
+      { query, options },
+    );
+  }
+
+  getPortfolio(filters: PortfolioFilters = {}, options?: ItsmRequestOptions) {
+    return this.request<{ items: PortfolioRow[] }>('GET', '/portfolio', {
+      query: filters,
+      options,
+    });
+  }
+
   private async request<T>(
     method: string,
     path: string,
@@ -166,6 +288,8 @@ export class ItsmClient implements ItsmApi {
       body?: unknown;
       query?: Record<string, string | number | boolean | undefined>;
       options?: ItsmRequestOptions;
+      /** Read the body as text rather than JSON. */
+      text?: boolean;
     },
   ): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('itsm');
@@ -195,6 +319,9 @@ export class ItsmClient implements ItsmApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (response.status === 204 ? undefined : await response.json()) as T;
+    if (response.status === 204) {
+      return undefined as T;
+    }
+    return (request.text ? await response.text() : await response.json()) as T;
   }
 }

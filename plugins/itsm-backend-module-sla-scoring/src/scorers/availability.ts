@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { maintenanceOccurrences } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  ItsmObjectiveScorer,
+  ItsmScoringContext,
+} from '@backstage-itsm/plugin-itsm-node';
+import {
+  agreedIntervals,
+  Interval,
+  intersectIntervals,
+  subtractIntervals,
+  totalLength,
+} from '../calendar';
+import {
+  calendarFor,
+  evaluatedRange,
+  hasMeasurements,
+  percent,
+  time,
+} from './common';
+
+const MINUTE = 60_000;
+
+/**
+ * Availability = (agreed service time − unplanned downtime inside it) ÷
+ * agreed service time. Planned maintenance (the service's recurring windows
+ * and outages marked planned) is taken out of agreed service time; a partial
+ * outage counts with `partialWeight`; overlapping outages count once, a
+ * full outage over a partial one as full.
+ */
+export function createAvailabilityScorer(options: {
+  partialWeight: number;
+}): ItsmObjectiveScorer {
+  return {
+    objectiveType: 'availability',
+    score(context: ItsmScoringContext) {
+      const range = evaluatedRange(context);
+      if (range.end <= range.start || !hasMeasurements(context)) {
+        return { attainment: null, met: null };
+      }
+      const { service, objective, now } = context;
+      const outageInterval = (o: { start: string; end?: string }): Interval => ({
+        start: time(o.start),
+        end: o.end ? time(o.end) : now.getTime(),
+      });
+      const outages = context.measurements.outages;
+      const maintenance = [
+        ...(service.spec.maintenance ?? []).flatMap(window =>
+          maintenanceOccurrences(
+            window,
+            { start: new Date(range.start), end: new Date(range.end) },
+            service.spec.serviceHours?.timezone,
+          ).map(o => ({ start: o.start.getTime(), end: o.end.getTime() })),
+        ),
+        ...outages.filter(o => o.planned).map(outageInterval),
+      ];
+      const agreed = subtractIntervals(
+        agreedIntervals(calendarFor(service), range),
+        maintenance,
+      );
+      const agreedMs = totalLength(agreed);
+      if (agreedMs === 0) {
+        return { attainment: null, met: null, details: { agreedMinutes: 0 } };
+      }
+      const unplanned = outages.filter(o => !o.planned);
+      const full = unplanned.filter(o => o.impact === 'full').map(outageInterval);
+      const partial = subtractIntervals(
+        unplanned.filter(o => o.impact === 'partial').map(outageInterval),
+        full,
+      );
+      const fullMs = totalLength(intersectIntervals(full, agreed));
+      const partialMs = totalLength(intersectIntervals(partial, agreed));
+      const downtimeMs = fullMs + options.partialWeight * partialMs;
+      const attainment = percent(agreedMs - downtimeMs, agreedMs);
+      return {
+        attainment,
+        met: attainment >= objective.target,
+        details: {
+          agreedMinutes: agreedMs / MINUTE,
+          downtimeMinutes: downtimeMs / MINUTE,
+          fullOutageMinutes: fullMs / MINUTE,
+          partialOutageMinutes: partialMs / MINUTE,
+          partialWeight: options.partialWeight,
+        },
+      };
+    },
+  };
+}

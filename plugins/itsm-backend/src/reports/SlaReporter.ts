@@ -1,0 +1,416 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  burnWindows,
+  currentPeriod,
+  isITServiceEntity,
+  ITServiceEntity,
+  monthPeriod,
+  monthsBetween,
+  PartySlaReport,
+  PortfolioRow,
+  ServiceSlaReport,
+  SlaHistoryEntry,
+  worstStatus,
+} from '@backstage-itsm/plugin-itsm-common';
+import type { ItsmObjectiveScorer } from '@backstage-itsm/plugin-itsm-node';
+import { MeasurementStore } from '../database/MeasurementStore';
+import { MeasurementAccess } from '../service/MeasurementAccess';
+import { toIncident, toOutage, toSliEvent } from '../service/measurements';
+import {
+  agreementPeriod,
+  buildServiceReport,
+  ReportPeriod,
+  serviceAvailability,
+} from './buildServiceReport';
+
+/** Reads a period parameter: 'current' or a month YYYY-MM. */
+export function parseReportPeriod(text: string | undefined): ReportPeriod {
+  if (text === undefined || text === 'current') {
+    return { kind: 'current' };
+  }
+  if (!monthPeriod(text)) {
+    throw new InputError(
+      `period: must be "current" or a month YYYY-MM (got "${text}")`,
+    );
+  }
+  return { kind: 'month', month: text };
+}
+
+/**
+ * Builds SLA reports from the catalog (agreements) and the store
+ * (measurements of the period only). Reports of closed months are kept as
+ * snapshots, so history never recomputes what cannot change; ingesting late
+ * measurements for a closed month drops its snapshot.
+ */
+export class SlaReporter {
+  constructor(
+    private readonly deps: {
+      store: MeasurementStore;
+      catalog: CatalogService;
+      access: MeasurementAccess;
+      scorers: ReadonlyMap<string, ItsmObjectiveScorer>;
+      atRiskRemaining?: number;
+    },
+  ) {}
+
+  async serviceReport(
+    ref: string,
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+    now = new Date(),
+  ): Promise<ServiceSlaReport> {
+    const entity = await this.deps.access.visibleEntity(
+      ref,
+      'itservice',
+      credentials,
+    );
+    return this.report(entity as ITServiceEntity, period, credentials, now);
+  }
+
+  async history(
+    ref: string,
+    range: { from: string; to: string },
+    credentials: BackstageCredentials,
+    now = new Date(),
+  ): Promise<SlaHistoryEntry[]> {
+    for (const [name, month] of Object.entries(range)) {
+      if (!monthPeriod(month)) {
+        throw new InputError(
+          `${name}: must be a month YYYY-MM (got "${month}")`,
+        );
+      }
+    }
+    const months = monthsBetween(range.from, range.to);
+    if (months.length === 0 || months.length > 120) {
+      throw new InputError(
+        'from..to must span 1 to 120 months, from before to',
+      );
+    }
+    const entity = (await this.deps.access.visibleEntity(
+      ref,
+      'itservice',
+      credentials,
+    )) as ITServiceEntity;
+    const reports: ServiceSlaReport[] = [];
+    for (const month of months) {
+      reports.push(
+        await this.report(entity, { kind: 'month', month }, credentials, now),
+      );
+    }
+    return reports.map(report => ({
+      month: report.period,
+      status: report.status,
+      score: report.score,
+      agreements: report.agreements.map(a => ({
+        name: a.name,
+        status: a.status,
+        creditPercent: a.credit.percent,
+        objectives: a.objectives.map(o => ({
+          name: o.name,
+          attainment: o.attainment,
+          status: o.status,
+        })),
+      })),
+    }));
+  }
+
+  /** Everything agreed with one stakeholder or supplier, across the services the caller can see. */
+  async partyReport(
+    ref: string,
+    kind: 'stakeholder' | 'supplier',
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+    now = new Date(),
+  ): Promise<PartySlaReport> {
+    const party = await this.deps.access.visibleEntity(ref, kind, credentials);
+    const partyRef = stringifyEntityRef(party).toLocaleLowerCase('en-US');
+    const services: PartySlaReport['services'] = [];
+    for (const service of await this.services(credentials)) {
+      const agreed = (service.spec.agreements ?? []).filter(a =>
+        this.sameRef(a.with, service, partyRef),
+      );
+      if (agreed.length === 0) continue;
+      const report = await this.report(service, period, credentials, now);
+      const agreements = report.agreements.filter(a =>
+        agreed.some(x => x.name === a.name),
+      );
+      services.push({
+        service: report.service,
+        ...(report.title && { title: report.title }),
+        status: worstStatus(agreements.map(a => a.status)),
+        agreements,
+      });
+    }
+    return {
+      party: partyRef,
+      period: period.kind === 'current' ? 'current' : period.month,
+      services,
+      credits: sumCredits(
+        services.flatMap(s => s.agreements.map(a => a.credit.amount)),
+      ),
+    };
+  }
+
+  /** One row per ITService the caller can see, current period. */
+  async portfolio(
+    filters: {
+      owner?: string;
+      customer?: string;
+      supplier?: string;
+      lifecycle?: string;
+    },
+    credentials: BackstageCredentials,
+    now = new Date(),
+  ): Promise<PortfolioRow[]> {
+    const rows: PortfolioRow[] = [];
+    for (const service of await this.services(credentials)) {
+      if (!matches(service, filters)) continue;
+      const report = await this.report(
+        service,
+        { kind: 'current' },
+        credentials,
+        now,
+      );
+      const objectives = report.agreements.flatMap(a =>
+        a.objectives.map(o => ({
+          agreement: a.name,
+          objective: o.name,
+          attainment: o.attainment,
+          status: o.status,
+        })),
+      );
+      const worst = objectives.find(
+        o => o.status === worstStatus(objectives.map(x => x.status)),
+      );
+      rows.push({
+        service: report.service,
+        ...(report.title && { title: report.title }),
+        type: service.spec.type,
+        lifecycle: service.spec.lifecycle,
+        owner: service.spec.owner,
+        status: report.status,
+        score: report.score,
+        ...(worst && { worstObjective: worst }),
+        creditPercent: Math.max(
+          0,
+          ...report.agreements.map(a => a.credit.percent),
+        ),
+        credits: sumCredits(report.agreements.map(a => a.credit.amount)),
+      });
+    }
+    return rows;
+  }
+
+  private sameRef(
+    ref: string,
+    service: ITServiceEntity,
+    target: string,
+  ): boolean {
+    try {
+      const parsed = parseEntityRef(ref, {
+        defaultKind: target.split(':')[0],
+        defaultNamespace: service.metadata.namespace ?? 'default',
+      });
+      return stringifyEntityRef(parsed).toLocaleLowerCase('en-US') === target;
+    } catch {
+      return false;
+    }
+  }
+
+  private async services(
+    credentials: BackstageCredentials,
+  ): Promise<ITServiceEntity[]> {
+    const { items } = await this.deps.catalog.getEntities(
+      { filter: { kind: 'ITService' } },
+      { credentials: await this.deps.access.lookupCredentials(credentials) },
+    );
+    return items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
+  }
+
+  private async report(
+    service: ITServiceEntity,
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+    now: Date,
+    withDependencies = true,
+  ): Promise<ServiceSlaReport> {
+    const ref = stringifyEntityRef(service).toLocaleLowerCase('en-US');
+    const closed =
+      period.kind === 'month' && monthPeriod(period.month)!.end <= now;
+    if (closed) {
+      const stored = (
+        await this.deps.store.getSnapshots(ref, [period.month])
+      ).get(period.month);
+      if (stored) return JSON.parse(stored);
+    }
+    const dependencies = withDependencies
+      ? await Promise.all(
+          (
+            await this.dependencyServices(service, credentials)
+          ).map(async entity => ({
+            entity,
+            availability: serviceAvailability(
+              await this.report(entity, period, credentials, now, false),
+            ),
+          })),
+        )
+      : [];
+    const report = buildServiceReport({
+      service,
+      scorers: this.deps.scorers,
+      measurements: await this.measurementsFor(service, ref, period, now),
+      period,
+      now,
+      dependencies,
+      atRiskRemaining: this.deps.atRiskRemaining,
+    });
+    if (closed && withDependencies) {
+      await this.deps.store.putSnapshot(
+        ref,
+        period.month,
+        JSON.stringify(report),
+      );
+    }
+    return report;
+  }
+
+  private async dependencyServices(
+    service: ITServiceEntity,
+    credentials: BackstageCredentials,
+  ) {
+    const refs = (service.spec.dependsOn ?? []).flatMap(ref => {
+      try {
+        const parsed = parseEntityRef(ref, {
+          defaultKind: 'itservice',
+          defaultNamespace: service.metadata.namespace ?? 'default',
+        });
+        return parsed.kind.toLocaleLowerCase('en-US') === 'itservice'
+          ? [stringifyEntityRef(parsed)]
+          : [];
+      } catch {
+        return [];
+      }
+    });
+    if (refs.length === 0) return [];
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: refs },
+      { credentials: await this.deps.access.lookupCredentials(credentials) },
+    );
+    return items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
+  }
+
+  // Only the period's measurements, plus the look-back of the burn-rate windows.
+  private async measurementsFor(
+    service: ITServiceEntity,
+    ref: string,
+    period: ReportPeriod,
+    now: Date,
+  ) {
+    const zone = service.spec.serviceHours?.timezone ?? 'UTC';
+    const periods = (service.spec.agreements ?? []).map(a =>
+      agreementPeriod(a, service, period, now),
+    );
+    if (periods.length === 0) {
+      periods.push(currentPeriod('calendar-month', now, zone));
+    }
+    const lookback = Math.max(
+      0,
+      ...periods.flatMap(p =>
+        burnWindows(p.end.getTime() - p.start.getTime()).map(w => w.longMs),
+      ),
+    );
+    const from = Math.min(
+      ...periods.map(p => p.start.getTime()),
+      now.getTime() - lookback,
+    );
+    const to = Math.min(
+      now.getTime(),
+      Math.max(...periods.map(p => p.end.getTime())),
+    );
+    const loaded = await this.deps.store.loadMeasurements({
+      service: ref,
+      from,
+      to,
+    });
+    return {
+      incidents: loaded.incidents.map(toIncident),
+      outages: loaded.outages.map(toOutage),
+      sliEvents: loaded.sliEvents.map(toSliEvent),
+    };
+  }
+}
+
+function matches(
+  service: ITServiceEntity,
+  filters: {
+    owner?: string;
+    customer?: string;
+    supplier?: string;
+    lifecycle?: string;
+  },
+): boolean {
+  const has = (
+    refs: string[] | undefined,
+    wanted: string | undefined,
+    kind: string,
+  ) =>
+    wanted === undefined ||
+    (refs ?? []).some(ref => {
+      try {
+        const a = parseEntityRef(ref, {
+          defaultKind: kind,
+          defaultNamespace: service.metadata.namespace ?? 'default',
+        });
+        const b = parseEntityRef(wanted, {
+          defaultKind: kind,
+          defaultNamespace: 'default',
+        });
+        return (
+          stringifyEntityRef(a).toLocaleLowerCase('en-US') ===
+          stringifyEntityRef(b).toLocaleLowerCase('en-US')
+        );
+      } catch {
+        return false;
+      }
+    });
+  return (
+    (filters.lifecycle === undefined ||
+      service.spec.lifecycle === filters.lifecycle) &&
+    has([service.spec.owner], filters.owner, 'group') &&
+    has(service.spec.customers, filters.customer, 'stakeholder') &&
+    has(service.spec.suppliers, filters.supplier, 'supplier')
+  );
+}
+
+function sumCredits(
+  amounts: Array<{ amount: number; currency: string } | undefined>,
+) {
+  const totals = new Map<string, number>();
+  for (const a of amounts) {
+    if (a && a.amount > 0)
+      totals.set(a.currency, (totals.get(a.currency) ?? 0) + a.amount);
+  }
+  return [...totals].map(([currency, amount]) => ({
+    amount: Math.round(amount * 100) / 100,
+    currency,
+  }));
+}

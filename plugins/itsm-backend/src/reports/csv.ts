@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { PartySlaReport } from '@backstage-itsm/plugin-itsm-common';
+
+// RFC 4180: quote fields that hold a comma, quote or line break.
+function field(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const round = (n: number | null | undefined) =>
+  n === null || n === undefined ? '' : n.toFixed(3);
+
+/** A stakeholder's or supplier's monthly report: one row per objective. */
+export function partyReportCsv(report: PartySlaReport): string {
+  const header = [
+    'service',
+    'agreement',
+    'type',
+    'period_start',
+    'period_end',
+    'objective',
+    'objective_type',
+    'target_percent',
+    'attainment_percent',
+    'status',
+    'agreement_status',
+    'credit_percent',
+    'credit_amount',
+    'currency',
+  ];
+  const rows = report.services.flatMap(service =>
+    service.agreements.flatMap(agreement =>
+      agreement.objectives.map(objective => [
+        service.service,
+        agreement.name,
+        agreement.type,
+        agreement.period.start,
+        agreement.period.end,
+        objective.name,
+        objective.type,
+        objective.target,
+        round(objective.attainment),
+        objective.status,
+        agreement.status,
+        agreement.credit.percent,
+        agreement.credit.amount?.amount ?? '',
+        agreement.credit.amount?.currency ?? '',
+      ]),
+    ),
+  );
+  return (
+    [header, ...rows].map(row => row.map(field).join(',')).join('\r\n') + '\r\n'
+  );
+}

@@ -1,0 +1,94 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { currentPeriod, monthPeriod, monthsBetween } from './periods';
+
+const at = new Date('2026-11-25T10:00:00Z');
+const iso = (d: Date) => d.toISOString();
+
+describe('periods', () => {
+  it.each([
+    [
+      'calendar-month',
+      'UTC',
+      '2026-11-01T00:00:00.000Z',
+      '2026-12-01T00:00:00.000Z',
+      '2026-11',
+    ],
+    [
+      'calendar-month',
+      'Europe/Berlin',
+      '2026-10-31T23:00:00.000Z',
+      '2026-11-30T23:00:00.000Z',
+      '2026-11',
+    ],
+    [
+      'calendar-quarter',
+      'UTC',
+      '2026-10-01T00:00:00.000Z',
+      '2027-01-01T00:00:00.000Z',
+      '2026-Q4',
+    ],
+    [
+      'calendar-week',
+      'UTC',
+      '2026-11-23T00:00:00.000Z',
+      '2026-11-30T00:00:00.000Z',
+      '2026-W48',
+    ],
+    [
+      'rolling-28d',
+      'UTC',
+      '2026-10-28T10:00:00.000Z',
+      '2026-11-25T10:00:00.000Z',
+      'rolling-28d',
+    ],
+    [
+      'rolling-7d',
+      'UTC',
+      '2026-11-18T10:00:00.000Z',
+      '2026-11-25T10:00:00.000Z',
+      'rolling-7d',
+    ],
+  ] as const)('%s in %s', (window, zone, start, end, label) => {
+    const period = currentPeriod(window, at, zone);
+    expect([iso(period.start), iso(period.end), period.label]).toEqual([
+      start,
+      end,
+      label,
+    ]);
+  });
+
+  it('reads a month, and refuses anything else', () => {
+    expect(monthPeriod('2026-02')).toEqual({
+      start: new Date('2026-02-01T00:00:00Z'),
+      end: new Date('2026-03-01T00:00:00Z'),
+      label: '2026-02',
+    });
+    expect(monthPeriod('2026-13')).toBeUndefined();
+    expect(monthPeriod('current')).toBeUndefined();
+  });
+
+  it('lists months across a year end', () => {
+    expect(monthsBetween('2026-11', '2027-02')).toEqual([
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
+    expect(monthsBetween('2026-11', '2026-10')).toEqual([]);
+  });
+});
