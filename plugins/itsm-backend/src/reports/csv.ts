@@ -63,7 +63,6 @@ export function partyReportCsv(report: PartySlaReport): string {
       ]),
     ),
   );
-  return (
-    [header, ...rows].map(row => row.map(field).join(',')).join('\r\n') + '\r\n'
-  );
+  const lines = [header, ...rows].map(row => row.map(field).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }
