@@ -125,7 +125,9 @@ function scoreObjective(
     remainingPercent: remaining * 100,
     consumedPercent: (1 - remaining) * 100,
   };
-  if (now.getTime() >= period.end.getTime()) {
+  // A month in the past is closed; a current period (rolling windows end at
+  // now) is still running.
+  if (input.period.kind === 'month' && now.getTime() >= period.end.getTime()) {
     return {
       ...base,
       attainment,
