@@ -1,0 +1,560 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type {
+  Incident,
+  IncidentPriority,
+  Objective,
+} from '@backstage-itsm/plugin-itsm-common';
+import { createIncidentTimeScorer, milestone } from './incidentTimes';
+import {
+  berlin,
+  officeHours,
+  testIncident,
+  testOutage,
+  testScoringContext,
+} from './testContext';
+
+const response = createIncidentTimeScorer('response');
+const resolution = createIncidentTimeScorer('resolution');
+
+const NOVEMBER: [string, string] = [
+  '2026-11-01T00:00:00Z',
+  '2026-12-01T00:00:00Z',
+];
+const AFTER_NOVEMBER = '2026-12-05T00:00:00Z';
+const BERLIN_NOVEMBER: [string, string] = [
+  berlin('2026-11-01T00:00'),
+  berlin('2026-12-01T00:00'),
+];
+
+const p2 = (
+  threshold: string,
+  extra: Partial<Objective> = {},
+): Partial<Objective> & Pick<Objective, 'type'> => ({
+  type: 'resolution',
+  priority: 'P2',
+  threshold,
+  target: 90,
+  ...extra,
+});
+
+/** An incident opened at `openedAt` and resolved `hours` later (UTC). */
+const resolvedAfter = (
+  openedAt: string,
+  hours: number,
+  priority: IncidentPriority = 'P2',
+): Incident =>
+  testIncident({
+    openedAt,
+    priority,
+    resolvedAt: new Date(Date.parse(openedAt) + hours * 3_600_000).toISOString(),
+  });
+
+describe('milestone', () => {
+  it.each([
+    [0, 'ok'],
+    [0.1875, 'ok'],
+    [0.4999, 'ok'],
+    [0.5, '50%'],
+    [0.6, '50%'],
+    [0.7499, '50%'],
+    [0.75, '75%'],
+    [0.8, '75%'],
+    [0.9999, '75%'],
+    [1, 'breached'],
+    [7.5625, 'breached'],
+  ])('%d of the threshold is %s', (share, expected) => {
+    expect(milestone(share)).toBe(expected);
+  });
+});
+
+describe('incident time scorers', () => {
+  it('declare their objective types', () => {
+    expect(response.objectiveType).toBe('response');
+    expect(resolution.objectiveType).toBe('resolution');
+  });
+
+  it('follows the worked example: Friday 21:00 to Monday 09:30, 8 h on office hours', () => {
+    const opened = berlin('2026-11-20T21:00');
+    expect(
+      resolution.score(
+        testScoringContext({
+          objective: p2('8h'),
+          serviceHours: officeHours(),
+          period: BERLIN_NOVEMBER,
+          now: berlin('2026-11-23T09:30'),
+          incidents: [
+            testIncident({
+              openedAt: opened,
+              externalId: 'INC-42',
+              title: 'Checkout down',
+              url: 'https://tickets.example.com/INC-42',
+            }),
+          ],
+        }),
+      ),
+    ).toEqual({
+      // Open and not yet past its threshold: not counted either way.
+      attainment: 100,
+      met: true,
+      details: {
+        incidents: 0,
+        met: 0,
+        breached: 0,
+        pending: 1,
+        openIncidents: [
+          {
+            source: 'test',
+            externalId: 'INC-42',
+            priority: 'P2',
+            openedAt: opened,
+            title: 'Checkout down',
+            url: 'https://tickets.example.com/INC-42',
+            elapsedMinutes: 90,
+            percentOfThreshold: 18.75,
+            milestone: 'ok',
+            // Monday 16:00 in Berlin (UTC+1).
+            breachAt: '2026-11-23T15:00:00.000Z',
+          },
+        ],
+      },
+    });
+  });
+
+  it('counts resolved incidents as met within the threshold, breached past it', () => {
+    // 4 h threshold on 24x7: 1 h, exactly 4 h and 2 h meet it, 4 h 1 min
+    // breaches it: 3 of 4 = 75 %, below the 90 % target.
+    expect(
+      resolution.score(
+        testScoringContext({
+          objective: p2('4h'),
+          period: NOVEMBER,
+          now: AFTER_NOVEMBER,
+          incidents: [
+            resolvedAfter('2026-11-02T10:00:00Z', 1),
+            resolvedAfter('2026-11-03T10:00:00Z', 4),
+            resolvedAfter('2026-11-04T10:00:00Z', 4 + 1 / 60),
+            resolvedAfter('2026-11-05T10:00:00Z', 2),
+          ],
+        }),
+      ),
+    ).toMatchObject({
+      attainment: 75,
+      met: false,
+      details: { incidents: 4, met: 3, breached: 1, openIncidents: [] },
+    });
+  });
+
+  describe('open incidents (10 h threshold on 24x7, now 2026-11-20 12:00 UTC)', () => {
+    it.each([
+      {
+        openedAt: '2026-11-20T10:00:00Z',
+        elapsedMinutes: 120,
+        percentOfThreshold: 20,
+        milestone: 'ok',
+        breachAt: '2026-11-20T20:00:00.000Z',
+        attainment: 100,
+        breached: 0,
+      },
+      {
+        openedAt: '2026-11-20T06:00:00Z',
+        elapsedMinutes: 360,
+        percentOfThreshold: 60,
+        milestone: '50%',
+        breachAt: '2026-11-20T16:00:00.000Z',
+        attainment: 100,
+        breached: 0,
+      },
+      {
+        openedAt: '2026-11-20T04:00:00Z',
+        elapsedMinutes: 480,
+        percentOfThreshold: 80,
+        milestone: '75%',
+        breachAt: '2026-11-20T14:00:00.000Z',
+        attainment: 100,
+        breached: 0,
+      },
+      {
+        openedAt: '2026-11-20T00:00:00Z',
+        elapsedMinutes: 720,
+        percentOfThreshold: 120,
+        milestone: 'breached',
+        breachAt: '2026-11-20T10:00:00.000Z',
+        attainment: 0,
+        breached: 1,
+      },
+    ])(
+      'opened $openedAt: $percentOfThreshold % is $milestone',
+      ({ openedAt, attainment, breached, ...open }) => {
+        expect(
+          resolution.score(
+            testScoringContext({
+              objective: p2('10h'),
+              period: NOVEMBER,
+              now: '2026-11-20T12:00:00Z',
+              incidents: [testIncident({ openedAt })],
+            }),
+          ),
+        ).toEqual({
+          attainment,
+          met: attainment >= 90,
+          details: {
+            incidents: breached,
+            met: 0,
+            breached,
+            pending: 1 - breached,
+            openIncidents: [
+              {
+                source: 'test',
+                externalId: `INC-${openedAt}`,
+                priority: 'P2',
+                openedAt,
+                ...open,
+              },
+            ],
+          },
+        });
+      },
+    );
+
+    it('counts only those past the threshold', () => {
+      // 20 %, 60 %, 80 % pending; 120 % breached: 0 of 1 met.
+      expect(
+        resolution.score(
+          testScoringContext({
+            objective: p2('10h'),
+            period: NOVEMBER,
+            now: '2026-11-20T12:00:00Z',
+            incidents: [
+              testIncident({ openedAt: '2026-11-20T10:00:00Z' }),
+              testIncident({ openedAt: '2026-11-20T06:00:00Z' }),
+              testIncident({ openedAt: '2026-11-20T04:00:00Z' }),
+              testIncident({ openedAt: '2026-11-20T00:00:00Z' }),
+            ],
+          }),
+        ),
+      ).toMatchObject({
+        attainment: 0,
+        met: false,
+        details: { incidents: 1, met: 0, breached: 1, pending: 3 },
+      });
+    });
+  });
+
+  describe('pauses stop the clock (5 h threshold on 24x7)', () => {
+    // Opened 08:00, resolved 14:00: 6 h of wall time.
+    it.each([
+      { name: 'no pause', pauses: [], elapsedHours: 6, attainment: 0 },
+      {
+        name: 'a 2 h pause',
+        pauses: [{ from: '2026-11-10T10:00:00Z', to: '2026-11-10T12:00:00Z' }],
+        elapsedHours: 4,
+        attainment: 100,
+      },
+      {
+        name: 'a 1 h pause, exactly at the threshold',
+        pauses: [{ from: '2026-11-10T09:00:00Z', to: '2026-11-10T10:00:00Z' }],
+        elapsedHours: 5,
+        attainment: 100,
+      },
+      {
+        name: 'a 30 min pause',
+        pauses: [{ from: '2026-11-10T09:00:00Z', to: '2026-11-10T09:30:00Z' }],
+        elapsedHours: 5.5,
+        attainment: 0,
+      },
+      {
+        name: 'overlapping pauses (10:00–11:30 counted once)',
+        pauses: [
+          { from: '2026-11-10T10:00:00Z', to: '2026-11-10T11:00:00Z' },
+          { from: '2026-11-10T10:30:00Z', to: '2026-11-10T11:30:00Z' },
+        ],
+        elapsedHours: 4.5,
+        attainment: 100,
+      },
+    ])('$name: $elapsedHours h', ({ pauses, attainment }) => {
+      expect(
+        resolution.score(
+          testScoringContext({
+            objective: p2('5h'),
+            period: NOVEMBER,
+            now: AFTER_NOVEMBER,
+            incidents: [
+              testIncident({
+                openedAt: '2026-11-10T08:00:00Z',
+                resolvedAt: '2026-11-10T14:00:00Z',
+                pauses,
+              }),
+            ],
+          }),
+        ),
+      ).toMatchObject({ attainment, details: { incidents: 1 } });
+    });
+
+    it('runs an open-ended pause up to now and moves the breach after it', () => {
+      // 08:00–09:00 runs (1 h); paused since 09:00, still paused at 20:00.
+      // The 4 h left run from now: breach at 00:00 the next day.
+      expect(
+        resolution.score(
+          testScoringContext({
+            objective: p2('5h'),
+            period: NOVEMBER,
+            now: '2026-11-10T20:00:00Z',
+            incidents: [
+              testIncident({
+                openedAt: '2026-11-10T08:00:00Z',
+                pauses: [{ from: '2026-11-10T09:00:00Z' }],
+              }),
+            ],
+          }),
+        ),
+      ).toMatchObject({
+        attainment: 100,
+        details: {
+          incidents: 0,
+          pending: 1,
+          openIncidents: [
+            {
+              elapsedMinutes: 60,
+              percentOfThreshold: 20,
+              milestone: 'ok',
+              breachAt: '2026-11-11T00:00:00.000Z',
+            },
+          ],
+        },
+      });
+    });
+  });
+
+  describe('the objective calendar (8 h, office hours service)', () => {
+    // Friday 21:00 to Monday 09:30 local: 90 min of office hours,
+    // 60 h 30 min of wall time.
+    it.each([
+      { calendar: undefined, attainment: 100 },
+      { calendar: 'service-hours' as const, attainment: 100 },
+      { calendar: '24x7' as const, attainment: 0 },
+    ])('calendar $calendar scores $attainment', ({ calendar, attainment }) => {
+      expect(
+        resolution.score(
+          testScoringContext({
+            objective: p2('8h', calendar ? { calendar } : {}),
+            serviceHours: officeHours(),
+            period: BERLIN_NOVEMBER,
+            now: AFTER_NOVEMBER,
+            incidents: [
+              testIncident({
+                openedAt: berlin('2026-11-20T21:00'),
+                resolvedAt: berlin('2026-11-23T09:30'),
+              }),
+            ],
+          }),
+        ),
+      ).toMatchObject({ attainment, details: { incidents: 1 } });
+    });
+
+    it('24x7 uses wall time for an open incident too', () => {
+      // 3,630 min of 480 = 756.25 %; 8 h after Friday 21:00 is Saturday
+      // 05:00 local, 04:00 UTC.
+      expect(
+        resolution.score(
+          testScoringContext({
+            objective: p2('8h', { calendar: '24x7' }),
+            serviceHours: officeHours(),
+            period: BERLIN_NOVEMBER,
+            now: berlin('2026-11-23T09:30'),
+            incidents: [testIncident({ openedAt: berlin('2026-11-20T21:00') })],
+          }),
+        ),
+      ).toMatchObject({
+        attainment: 0,
+        met: false,
+        details: {
+          incidents: 1,
+          breached: 1,
+          pending: 0,
+          openIncidents: [
+            {
+              elapsedMinutes: 3630,
+              percentOfThreshold: 756.25,
+              milestone: 'breached',
+              breachAt: '2026-11-21T04:00:00.000Z',
+            },
+          ],
+        },
+      });
+    });
+  });
+
+  it('ignores other priorities and incidents opened outside the period', () => {
+    // Only the first is counted (met); every other one would breach 4 h.
+    expect(
+      resolution.score(
+        testScoringContext({
+          objective: p2('4h'),
+          period: NOVEMBER,
+          now: AFTER_NOVEMBER,
+          incidents: [
+            resolvedAfter('2026-11-01T00:00:00Z', 1),
+            resolvedAfter('2026-11-10T10:00:00Z', 10, 'P1'),
+            resolvedAfter('2026-11-10T10:00:00Z', 10, 'P3'),
+            testIncident({ openedAt: '2026-11-10T10:00:00Z', priority: 'P1' }),
+            resolvedAfter('2026-10-31T23:59:00Z', 10),
+            resolvedAfter('2026-12-01T00:00:00Z', 10),
+            testIncident({ openedAt: '2026-12-02T00:00:00Z' }),
+          ],
+        }),
+      ),
+    ).toEqual({
+      attainment: 100,
+      met: true,
+      details: {
+        incidents: 1,
+        met: 1,
+        breached: 0,
+        pending: 0,
+        openIncidents: [],
+      },
+    });
+  });
+
+  it('ignores incidents opened after now in a running period', () => {
+    expect(
+      resolution.score(
+        testScoringContext({
+          objective: p2('4h'),
+          period: NOVEMBER,
+          now: '2026-11-16T00:00:00Z',
+          incidents: [testIncident({ openedAt: '2026-11-16T00:00:00Z' })],
+        }),
+      ),
+    ).toMatchObject({ attainment: 100, details: { incidents: 0, pending: 0 } });
+  });
+
+  describe('response stops at acknowledgedAt, resolution at resolvedAt', () => {
+    // Acknowledged / resolved after: A 20 min / 6 h, B 10 min / 6 h,
+    // C 5 min / 5 h, D 40 min / 1 h.
+    const incidents = [
+      ['2026-11-10', '10:20', '16:00'],
+      ['2026-11-11', '10:10', '16:00'],
+      ['2026-11-12', '10:05', '15:00'],
+      ['2026-11-13', '10:40', '11:00'],
+    ].map(([day, acknowledged, resolved]) =>
+      testIncident({
+        openedAt: `${day}T10:00:00Z`,
+        acknowledgedAt: `${day}T${acknowledged}:00Z`,
+        resolvedAt: `${day}T${resolved}:00Z`,
+      }),
+    );
+
+    it.each([
+      // 30 min: A, B, C met, D breached.
+      { scorer: response, threshold: '30m', attainment: 75, met: 3 },
+      // 4 h: only D met.
+      { scorer: resolution, threshold: '4h', attainment: 25, met: 1 },
+    ])(
+      '$scorer.objectiveType within $threshold: $attainment %',
+      ({ scorer, threshold, attainment, met }) => {
+        expect(
+          scorer.score(
+            testScoringContext({
+              objective: p2(threshold, { type: scorer.objectiveType as 'response' }),
+              period: NOVEMBER,
+              now: AFTER_NOVEMBER,
+              incidents,
+            }),
+          ),
+        ).toMatchObject({
+          attainment,
+          met: false,
+          details: { incidents: 4, met, breached: 4 - met, openIncidents: [] },
+        });
+      },
+    );
+
+    it('an acknowledged incident is still open for resolution', () => {
+      const context = testScoringContext({
+        objective: p2('4h'),
+        period: NOVEMBER,
+        now: '2026-11-10T11:00:00Z',
+        incidents: [
+          testIncident({
+            openedAt: '2026-11-10T10:00:00Z',
+            acknowledgedAt: '2026-11-10T10:10:00Z',
+          }),
+        ],
+      });
+      expect(
+        response.score({
+          ...context,
+          objective: { ...context.objective, type: 'response', threshold: '30m' },
+        }),
+      ).toMatchObject({ attainment: 100, details: { incidents: 1, met: 1 } });
+      expect(resolution.score(context)).toMatchObject({
+        attainment: 100,
+        details: {
+          incidents: 0,
+          pending: 1,
+          openIncidents: [{ elapsedMinutes: 60, percentOfThreshold: 25 }],
+        },
+      });
+    });
+  });
+
+  describe('no data', () => {
+    it('is 100 % with no incident of the priority once sources report', () => {
+      expect(
+        resolution.score(
+          testScoringContext({
+            objective: p2('4h'),
+            period: NOVEMBER,
+            now: AFTER_NOVEMBER,
+            incidents: [resolvedAfter('2026-11-10T10:00:00Z', 10, 'P1')],
+            outages: [testOutage({ start: '2026-11-10T10:00:00Z' })],
+          }),
+        ),
+      ).toEqual({
+        attainment: 100,
+        met: true,
+        details: {
+          incidents: 0,
+          met: 0,
+          breached: 0,
+          pending: 0,
+          openIncidents: [],
+        },
+      });
+    });
+
+    it.each([
+      { name: 'nothing was measured', threshold: '4h', now: AFTER_NOVEMBER, measured: false },
+      { name: 'the period is in the future', threshold: '4h', now: '2026-10-20T00:00:00Z', measured: true },
+      { name: 'the threshold is missing', threshold: '', now: AFTER_NOVEMBER, measured: true },
+      { name: 'the threshold is invalid', threshold: 'soon', now: AFTER_NOVEMBER, measured: true },
+    ])('is null when $name', ({ threshold, now, measured }) => {
+      expect(
+        resolution.score(
+          testScoringContext({
+            objective: p2(threshold),
+            period: NOVEMBER,
+            now,
+            incidents: measured ? [resolvedAfter('2026-11-10T10:00:00Z', 1)] : [],
+          }),
+        ),
+      ).toEqual({ attainment: null, met: null });
+    });
+  });
+});
