@@ -38,6 +38,12 @@ export interface Config {
       frequency?: HumanDuration | string;
     };
 
+    /**
+     * Share of the error budget (0 to 1) below which an objective is at risk.
+     * Default 0.25.
+     */
+    atRiskBudgetRemaining?: number;
+
     /** Demo data for the example organisation. */
     demo?: {
       /**

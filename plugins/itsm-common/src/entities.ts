@@ -66,7 +66,12 @@ export type AgreementWindow =
 export type IncidentPriority = 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
 
 /** Objective types. @public */
-export type ObjectiveType = 'availability' | 'response' | 'resolution' | 'sli';
+export type ObjectiveType =
+  | 'availability'
+  | 'response'
+  | 'resolution'
+  | 'sli'
+  | `x-${string}`;
 
 /** One measurable promise inside an agreement. @public */
 export type Objective = {

@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import type { MaintenanceWindow, Outage } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  MaintenanceWindow,
+  Outage,
+} from '@backstage-itsm/plugin-itsm-common';
 import { createAvailabilityScorer } from './availability';
 import {
   berlin,
@@ -88,7 +91,9 @@ describe('availability scorer', () => {
           serviceHours: officeHours(),
           period: [berlin('2026-11-21T00:00'), berlin('2026-11-23T00:00')],
           now: AFTER_NOVEMBER,
-          outages: [full(berlin('2026-11-21T10:00'), berlin('2026-11-21T11:00'))],
+          outages: [
+            full(berlin('2026-11-21T10:00'), berlin('2026-11-21T11:00')),
+          ],
         }),
       ),
     ).toEqual({ attainment: null, met: null, details: { agreedMinutes: 0 } });

@@ -52,16 +52,16 @@ const p2 = (
   ...extra,
 });
 
-/** An incident opened at `openedAt` and resolved `hours` later (UTC). */
+/** An incident opened at `openedAt` and resolved `minutes` later. */
 const resolvedAfter = (
   openedAt: string,
-  hours: number,
+  minutes: number,
   priority: IncidentPriority = 'P2',
 ): Incident =>
   testIncident({
     openedAt,
     priority,
-    resolvedAt: new Date(Date.parse(openedAt) + hours * 3_600_000).toISOString(),
+    resolvedAt: new Date(Date.parse(openedAt) + minutes * 60_000).toISOString(),
   });
 
 describe('milestone', () => {
@@ -145,10 +145,10 @@ describe('incident time scorers', () => {
           period: NOVEMBER,
           now: AFTER_NOVEMBER,
           incidents: [
-            resolvedAfter('2026-11-02T10:00:00Z', 1),
-            resolvedAfter('2026-11-03T10:00:00Z', 4),
-            resolvedAfter('2026-11-04T10:00:00Z', 4 + 1 / 60),
-            resolvedAfter('2026-11-05T10:00:00Z', 2),
+            resolvedAfter('2026-11-02T10:00:00Z', 60),
+            resolvedAfter('2026-11-03T10:00:00Z', 240),
+            resolvedAfter('2026-11-04T10:00:00Z', 241),
+            resolvedAfter('2026-11-05T10:00:00Z', 120),
           ],
         }),
       ),
@@ -408,12 +408,12 @@ describe('incident time scorers', () => {
           period: NOVEMBER,
           now: AFTER_NOVEMBER,
           incidents: [
-            resolvedAfter('2026-11-01T00:00:00Z', 1),
-            resolvedAfter('2026-11-10T10:00:00Z', 10, 'P1'),
-            resolvedAfter('2026-11-10T10:00:00Z', 10, 'P3'),
+            resolvedAfter('2026-11-01T00:00:00Z', 60),
+            resolvedAfter('2026-11-10T10:00:00Z', 600, 'P1'),
+            resolvedAfter('2026-11-10T10:00:00Z', 600, 'P3'),
             testIncident({ openedAt: '2026-11-10T10:00:00Z', priority: 'P1' }),
-            resolvedAfter('2026-10-31T23:59:00Z', 10),
-            resolvedAfter('2026-12-01T00:00:00Z', 10),
+            resolvedAfter('2026-10-31T23:59:00Z', 600),
+            resolvedAfter('2026-12-01T00:00:00Z', 600),
             testIncident({ openedAt: '2026-12-02T00:00:00Z' }),
           ],
         }),
@@ -462,16 +462,17 @@ describe('incident time scorers', () => {
 
     it.each([
       // 30 min: A, B, C met, D breached.
-      { scorer: response, threshold: '30m', attainment: 75, met: 3 },
+      { type: 'response' as const, threshold: '30m', attainment: 75, met: 3 },
       // 4 h: only D met.
-      { scorer: resolution, threshold: '4h', attainment: 25, met: 1 },
+      { type: 'resolution' as const, threshold: '4h', attainment: 25, met: 1 },
     ])(
-      '$scorer.objectiveType within $threshold: $attainment %',
-      ({ scorer, threshold, attainment, met }) => {
+      '$type within $threshold: $attainment %',
+      ({ type, threshold, attainment, met }) => {
+        const scorer = type === 'response' ? response : resolution;
         expect(
           scorer.score(
             testScoringContext({
-              objective: p2(threshold, { type: scorer.objectiveType as 'response' }),
+              objective: p2(threshold, { type }),
               period: NOVEMBER,
               now: AFTER_NOVEMBER,
               incidents,
@@ -500,7 +501,11 @@ describe('incident time scorers', () => {
       expect(
         response.score({
           ...context,
-          objective: { ...context.objective, type: 'response', threshold: '30m' },
+          objective: {
+            ...context.objective,
+            type: 'response',
+            threshold: '30m',
+          },
         }),
       ).toMatchObject({ attainment: 100, details: { incidents: 1, met: 1 } });
       expect(resolution.score(context)).toMatchObject({
@@ -522,7 +527,7 @@ describe('incident time scorers', () => {
             objective: p2('4h'),
             period: NOVEMBER,
             now: AFTER_NOVEMBER,
-            incidents: [resolvedAfter('2026-11-10T10:00:00Z', 10, 'P1')],
+            incidents: [resolvedAfter('2026-11-10T10:00:00Z', 600, 'P1')],
             outages: [testOutage({ start: '2026-11-10T10:00:00Z' })],
           }),
         ),
@@ -540,10 +545,30 @@ describe('incident time scorers', () => {
     });
 
     it.each([
-      { name: 'nothing was measured', threshold: '4h', now: AFTER_NOVEMBER, measured: false },
-      { name: 'the period is in the future', threshold: '4h', now: '2026-10-20T00:00:00Z', measured: true },
-      { name: 'the threshold is missing', threshold: '', now: AFTER_NOVEMBER, measured: true },
-      { name: 'the threshold is invalid', threshold: 'soon', now: AFTER_NOVEMBER, measured: true },
+      {
+        name: 'nothing was measured',
+        threshold: '4h',
+        now: AFTER_NOVEMBER,
+        measured: false,
+      },
+      {
+        name: 'the period is in the future',
+        threshold: '4h',
+        now: '2026-10-20T00:00:00Z',
+        measured: true,
+      },
+      {
+        name: 'the threshold is missing',
+        threshold: '',
+        now: AFTER_NOVEMBER,
+        measured: true,
+      },
+      {
+        name: 'the threshold is invalid',
+        threshold: 'soon',
+        now: AFTER_NOVEMBER,
+        measured: true,
+      },
     ])('is null when $name', ({ threshold, now, measured }) => {
       expect(
         resolution.score(
@@ -551,7 +576,9 @@ describe('incident time scorers', () => {
             objective: p2(threshold),
             period: NOVEMBER,
             now,
-            incidents: measured ? [resolvedAfter('2026-11-10T10:00:00Z', 1)] : [],
+            incidents: measured
+              ? [resolvedAfter('2026-11-10T10:00:00Z', 60)]
+              : [],
           }),
         ),
       ).toEqual({ attainment: null, met: null });

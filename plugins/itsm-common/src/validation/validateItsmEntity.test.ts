@@ -381,6 +381,13 @@ describe('validateItsmEntity', () => {
       'spec.agreements[0].type: must be one of SLA, OLA, UC (got "SLO")',
     ],
     [
+      'unknown objective type',
+      (a: any[]) => {
+        a[0].objectives[0].type = 'uptime';
+      },
+      'spec.agreements[0].objectives[0].type: must be one of availability, response, resolution, sli, or a custom type x-<name> (got "uptime")',
+    ],
+    [
       'unknown currency',
       (a: any[]) => {
         a[0].fee.currency = 'XYZ';

@@ -116,6 +116,8 @@ const PATTERN_HINTS: Record<string, string> = {
   '^([01]\\d|2[0-3]):[0-5]\\d$|^24:00$': 'a time of day HH:mm (00:00 to 24:00)',
   '^\\d{4}-\\d{2}-\\d{2}$': 'a calendar date YYYY-MM-DD',
   '^[A-Z]{3}$': 'an ISO 4217 currency code such as EUR',
+  '^(availability|response|resolution|sli|x-[a-z0-9][a-z0-9-]*)$':
+    'one of availability, response, resolution, sli, or a custom type x-<name>',
 };
 
 function describeSchemaError(error: ErrorObject): ItsmValidationProblem {
