@@ -54,7 +54,10 @@ export function createAvailabilityScorer(options: {
         return { attainment: null, met: null };
       }
       const { service, objective, now } = context;
-      const outageInterval = (o: { start: string; end?: string }): Interval => ({
+      const outageInterval = (o: {
+        start: string;
+        end?: string;
+      }): Interval => ({
         start: time(o.start),
         end: o.end ? time(o.end) : now.getTime(),
       });
@@ -78,7 +81,9 @@ export function createAvailabilityScorer(options: {
         return { attainment: null, met: null, details: { agreedMinutes: 0 } };
       }
       const unplanned = outages.filter(o => !o.planned);
-      const full = unplanned.filter(o => o.impact === 'full').map(outageInterval);
+      const full = unplanned
+        .filter(o => o.impact === 'full')
+        .map(outageInterval);
       const partial = subtractIntervals(
         unplanned.filter(o => o.impact === 'partial').map(outageInterval),
         full,

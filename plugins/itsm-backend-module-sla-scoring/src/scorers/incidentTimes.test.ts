@@ -585,3 +585,55 @@ describe('incident time scorers', () => {
     });
   });
 });
+
+describe('incidents across the end of a period', () => {
+  it('counts open incidents not yet past the threshold as pending', () => {
+    const score = resolution.score(
+      testScoringContext({
+        objective: p2('4h'),
+        period: NOVEMBER,
+        now: '2026-11-30T23:30:00Z',
+        incidents: [
+          testIncident({
+            openedAt: '2026-11-02T10:00:00Z',
+            resolvedAt: '2026-11-02T14:01:00Z',
+          }),
+          testIncident({ openedAt: '2026-11-30T22:30:00Z' }),
+        ],
+      }),
+    );
+    expect(score.details).toMatchObject({
+      incidents: 1,
+      met: 0,
+      breached: 1,
+      pending: 1,
+    });
+  });
+
+  it('judges an incident opened late in a closed month by its final outcome', () => {
+    const score = resolution.score(
+      testScoringContext({
+        objective: p2('4h'),
+        period: NOVEMBER,
+        now: AFTER_NOVEMBER,
+        incidents: [
+          // Opened 1 h before the month ended, resolved 2 h later: met.
+          testIncident({
+            openedAt: '2026-11-30T23:00:00Z',
+            resolvedAt: '2026-12-01T01:00:00Z',
+          }),
+          // Opened 1 h before the end, resolved 5 h later: breached.
+          testIncident({
+            externalId: 'late',
+            openedAt: '2026-11-30T23:00:00Z',
+            resolvedAt: '2026-12-01T04:00:00Z',
+          }),
+        ],
+      }),
+    );
+    expect(score).toMatchObject({
+      attainment: 50,
+      details: { incidents: 2, met: 1, breached: 1, pending: 0 },
+    });
+  });
+});

@@ -14,10 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  Incident,
-  parseDuration,
-} from '@backstage-itsm/plugin-itsm-common';
+import { Incident, parseDuration } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ItsmObjectiveScorer,
   ItsmScoringContext,
@@ -52,7 +49,9 @@ export function createIncidentTimeScorer(
   objectiveType: 'response' | 'resolution',
 ): ItsmObjectiveScorer {
   const stopOf = (incident: Incident) =>
-    objectiveType === 'response' ? incident.acknowledgedAt : incident.resolvedAt;
+    objectiveType === 'response'
+      ? incident.acknowledgedAt
+      : incident.resolvedAt;
   return {
     objectiveType,
     score(context: ItsmScoringContext) {
@@ -65,10 +64,15 @@ export function createIncidentTimeScorer(
       const calendar = calendarFor(service, objective);
       let met = 0;
       let breached = 0;
+      let pending = 0;
       const open: JsonObject[] = [];
       for (const incident of context.measurements.incidents) {
         const openedAt = time(incident.openedAt);
-        if (incident.priority !== objective.priority || openedAt < range.start || openedAt >= range.end) {
+        if (
+          incident.priority !== objective.priority ||
+          openedAt < range.start ||
+          openedAt >= range.end
+        ) {
           continue;
         }
         const pauses = (incident.pauses ?? []).map(p => ({
@@ -77,15 +81,30 @@ export function createIncidentTimeScorer(
         }));
         const stop = stopOf(incident);
         const stoppedAt = stop === undefined ? undefined : time(stop);
-        const end = stoppedAt !== undefined && stoppedAt <= range.end ? stoppedAt : range.end;
-        const elapsed = businessDuration(calendar, { start: openedAt, end }, pauses);
+        // An incident belongs to the period it was opened in, with its final
+        // outcome once it has one, even if that came after the period.
+        const end =
+          stoppedAt !== undefined && stoppedAt <= context.now.getTime()
+            ? stoppedAt
+            : range.end;
+        const elapsed = businessDuration(
+          calendar,
+          { start: openedAt, end },
+          pauses,
+        );
         if (end === stoppedAt) {
           if (elapsed <= threshold) met += 1;
           else breached += 1;
           continue;
         }
         if (elapsed > threshold) breached += 1;
-        const breachAt = businessDeadline(calendar, openedAt, threshold, pauses);
+        else pending += 1;
+        const breachAt = businessDeadline(
+          calendar,
+          openedAt,
+          threshold,
+          pauses,
+        );
         open.push({
           source: incident.source,
           externalId: incident.externalId,
@@ -96,7 +115,9 @@ export function createIncidentTimeScorer(
           elapsedMinutes: elapsed / 60_000,
           percentOfThreshold: percent(elapsed, threshold),
           milestone: milestone(elapsed / threshold),
-          ...(breachAt !== undefined && { breachAt: new Date(breachAt).toISOString() }),
+          ...(breachAt !== undefined && {
+            breachAt: new Date(breachAt).toISOString(),
+          }),
         });
       }
       const counted = met + breached;
@@ -105,7 +126,13 @@ export function createIncidentTimeScorer(
       return {
         attainment,
         met: attainment >= objective.target,
-        details: { incidents: counted, met, breached, pending: open.length - breached, openIncidents: open },
+        details: {
+          incidents: counted,
+          met,
+          breached,
+          pending,
+          openIncidents: open,
+        },
       };
     },
   };

@@ -30,12 +30,19 @@ export const sliScorer: ItsmObjectiveScorer = {
   score(context: ItsmScoringContext) {
     const range = evaluatedRange(context);
     const { objective } = context;
-    const names = new Set([objective.indicator ?? objective.name, objective.name]);
+    const names = new Set([
+      objective.indicator ?? objective.name,
+      objective.name,
+    ]);
     let good = 0;
     let total = 0;
     for (const slice of context.measurements.sliEvents) {
       const start = time(slice.sliceStart);
-      if (names.has(slice.objective) && start >= range.start && start < range.end) {
+      if (
+        names.has(slice.objective) &&
+        start >= range.start &&
+        start < range.end
+      ) {
         good += slice.good;
         total += slice.total;
       }
@@ -44,6 +51,10 @@ export const sliScorer: ItsmObjectiveScorer = {
       return { attainment: null, met: null, details: { good, total } };
     }
     const attainment = percent(good, total);
-    return { attainment, met: attainment >= objective.target, details: { good, total } };
+    return {
+      attainment,
+      met: attainment >= objective.target,
+      details: { good, total },
+    };
   },
 };

@@ -93,7 +93,7 @@ function scoreObjective(
     ...(objective.threshold && { threshold: objective.threshold }),
   };
   const scorer = input.scorers.get(objective.type);
-  const now = new Date(Math.min(input.now.getTime(), period.end.getTime()));
+  const now = input.now;
   if (!scorer || now <= period.start) {
     return {
       ...base,
