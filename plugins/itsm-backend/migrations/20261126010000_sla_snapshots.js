@@ -20,7 +20,9 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('itsm_sla_snapshots', table => {
-    table.comment('SLA reports of closed months; deleted when late measurements arrive');
+    table.comment(
+      'SLA reports of closed months; deleted when late measurements arrive',
+    );
     table.string('service_ref', 500).notNullable();
     table.string('period', 7).notNullable().comment('YYYY-MM');
     table.text('report').notNullable().comment('The ServiceSlaReport as JSON');
