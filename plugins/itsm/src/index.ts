@@ -15,16 +15,23 @@
  */
 
 /**
- * Backstage ITSM frontend plugin.
+ * Backstage ITSM frontend plugin: the SLA tab of IT services, the services
+ * of stakeholders and suppliers, and the service portfolio.
  *
  * @packageDocumentation
  */
 
-import { itsmCatalogGraphModule } from './catalogGraph';
+import { itsmFeatures } from './plugin';
 
+export { itsmApiRef } from './api';
 export {
   createItsmCatalogGraphApi,
   itsmCatalogGraphModule,
 } from './catalogGraph';
+export { itsmPlugin, itsmPortfolioRouteRef, itsmFeatures } from './plugin';
+export { SlaTab } from './components/SlaTab';
+export { SlaStatusCard } from './components/SlaStatusCard';
+export { PartyServicesTab } from './components/PartyServicesTab';
+export { PortfolioPage } from './components/PortfolioPage';
 
-export default itsmCatalogGraphModule;
+export default itsmFeatures;

@@ -1,0 +1,111 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { itsmApiRef } from '../api';
+import { isNumber } from './format';
+
+/** Monthly compliance score and worst attainment, from the SLA history. */
+export function HistoryChart(props: { service: string; months: string[] }) {
+  const api = useApi(itsmApiRef);
+  const { months, service } = props;
+  const { value, loading, error } = useAsync(
+    () =>
+      api.getServiceSlaHistory(service, {
+        from: months[0],
+        to: months[months.length - 1],
+      }),
+    [api, service, months.join()],
+  );
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const data = (value?.items ?? []).map(entry => {
+    const attainments = entry.agreements
+      .flatMap(a => a.objectives.map(o => o.attainment))
+      .filter(isNumber);
+    return {
+      month: entry.month,
+      score: entry.score ?? undefined,
+      worst: attainments.length ? Math.min(...attainments) : undefined,
+    };
+  });
+  const measured = data.filter(d => d.score !== undefined);
+  const summary = measured.length
+    ? measured
+        .map(
+          d =>
+            `${d.month}: score ${d.score!.toFixed(0)}, lowest attainment ${
+              d.worst?.toFixed(2) ?? '—'
+            } %`,
+        )
+        .join('; ')
+    : 'No month in this range has measurements yet.';
+  return (
+    <InfoCard title="Trend (last six closed months)">
+      {measured.length === 0 ? (
+        <Typography variant="body2">{summary}</Typography>
+      ) : (
+        <div role="img" aria-label={`SLA trend. ${summary}`}>
+          <ResponsiveContainer width="100%" height={240}>
+            <LineChart data={data}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="month" />
+              <YAxis yAxisId="score" domain={[0, 100]} />
+              <YAxis
+                yAxisId="attainment"
+                orientation="right"
+                domain={['auto', 100]}
+              />
+              <Tooltip />
+              <Legend />
+              <Line
+                yAxisId="score"
+                type="monotone"
+                dataKey="score"
+                name="Compliance score"
+                stroke="#1f5493"
+              />
+              <Line
+                yAxisId="attainment"
+                type="monotone"
+                dataKey="worst"
+                name="Lowest attainment (%)"
+                stroke="#c0392b"
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </InfoCard>
+  );
+}

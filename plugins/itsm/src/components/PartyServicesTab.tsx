@@ -1,0 +1,221 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+} from '@backstage/core-components';
+import {
+  discoveryApiRef,
+  fetchApiRef,
+  useApi,
+} from '@backstage/frontend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  isStakeholderEntity,
+  isSupplierEntity,
+  PartySlaReport,
+  SupplierEntity,
+} from '@backstage-itsm/plugin-itsm-common';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { itsmApiRef } from '../api';
+import { formatMoney, formatPercent } from './format';
+import { recentMonths } from './SlaTab';
+import { SlaStatus } from './SlaStatus';
+
+const DAY = 86_400_000;
+
+/** Contract dates of a supplier, with a warning once inside the notice period. */
+export function contractState(supplier: SupplierEntity, now: Date) {
+  const contract = supplier.spec.contract;
+  if (!contract?.end) return undefined;
+  const end = Date.parse(contract.end);
+  const days = Math.ceil((end - now.getTime()) / DAY);
+  const notice = contract.noticePeriod
+    ? Number(/^(\d+)d$/.exec(contract.noticePeriod)?.[1] ?? NaN)
+    : NaN;
+  return {
+    end: contract.end,
+    daysLeft: days,
+    expired: days < 0,
+    insideNotice:
+      days >= 0 && (Number.isFinite(notice) ? days <= notice : days <= 60),
+  };
+}
+
+function SupplierContract(props: { supplier: SupplierEntity }) {
+  const { supplier } = props;
+  const contract = supplier.spec.contract;
+  const state = contractState(supplier, new Date());
+  return (
+    <InfoCard title="Contract">
+      <Typography variant="body2">
+        {supplier.spec.category} supplier · reference{' '}
+        {contract?.reference ?? '—'} · {contract?.start ?? '?'} to{' '}
+        {contract?.end ?? 'open-ended'} · renewal {contract?.renewal ?? '—'} ·
+        notice {contract?.noticePeriod ?? '—'}
+      </Typography>
+      {state?.expired && (
+        <Typography color="error">
+          The contract ended {-state.daysLeft} days ago.
+        </Typography>
+      )}
+      {state?.insideNotice && (
+        <Typography color="error">
+          The contract ends in {state.daysLeft} days, inside its notice period:
+          decide on renewal now.
+        </Typography>
+      )}
+    </InfoCard>
+  );
+}
+
+function ServicesTable(props: { report: PartySlaReport }) {
+  const rows = props.report.services.flatMap(s =>
+    s.agreements.map(a => ({ service: s.service, agreement: a })),
+  );
+  return (
+    <Table
+      title="Services and agreements"
+      options={{ paging: false, padding: 'dense' }}
+      columns={[
+        {
+          title: 'Service',
+          render: (r: any) => <EntityRefLink entityRef={r.service} />,
+        },
+        {
+          title: 'Agreement',
+          render: (r: any) => `${r.agreement.name} (${r.agreement.type})`,
+        },
+        { title: 'Period', render: (r: any) => r.agreement.period.label },
+        {
+          title: 'Status',
+          render: (r: any) => <SlaStatus status={r.agreement.status} />,
+        },
+        {
+          title: 'Objectives',
+          render: (r: any) =>
+            r.agreement.objectives
+              .map(
+                (o: any) =>
+                  `${o.name}: ${formatPercent(
+                    o.attainment,
+                    2,
+                  )} of ${formatPercent(o.target, 2)}`,
+              )
+              .join('; '),
+        },
+        {
+          title: 'Credit owed',
+          render: (r: any) =>
+            `${formatPercent(r.agreement.credit.percent, 0)}${
+              r.agreement.credit.amount
+                ? ` (${formatMoney(r.agreement.credit.amount)})`
+                : ''
+            }`,
+        },
+      ]}
+      data={rows}
+    />
+  );
+}
+
+function CsvDownload(props: { stakeholder: string; month: string }) {
+  const discovery = useApi(discoveryApiRef);
+  const { fetch } = useApi(fetchApiRef);
+  const download = async () => {
+    const base = await discovery.getBaseUrl('itsm');
+    const [, path] = props.stakeholder.split(':');
+    const response = await fetch(
+      `${base}/v1/stakeholders/${path}/sla/report.csv?month=${props.month}`,
+    );
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `sla-${path.replace('/', '-')}-${props.month}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  return (
+    <Button variant="outlined" onClick={download}>
+      Download {props.month} report (CSV)
+    </Button>
+  );
+}
+
+/** The "Services" tab of a Stakeholder or Supplier: what was agreed with it, across services. */
+export function PartyServicesTab() {
+  const { entity } = useEntity();
+  const api = useApi(itsmApiRef);
+  const ref = stringifyEntityRef(entity);
+  const stakeholder = isStakeholderEntity(entity);
+  const { value, loading, error } = useAsync(
+    () => (stakeholder ? api.getStakeholderSla(ref) : api.getSupplierSla(ref)),
+    [api, ref, stakeholder],
+  );
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  const [lastMonth] = recentMonths(new Date(), 1);
+  return (
+    <Grid container spacing={3}>
+      {isSupplierEntity(entity) && (
+        <Grid item xs={12}>
+          <SupplierContract supplier={entity} />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        {value && value.services.length > 0 ? (
+          <>
+            <Typography variant="h6" gutterBottom>
+              Credits owed this period:{' '}
+              {value.credits.length
+                ? value.credits.map(formatMoney).join(', ')
+                : 'none'}
+            </Typography>
+            <ServicesTable report={value} />
+          </>
+        ) : (
+          <EmptyState
+            missing="data"
+            title="No agreements with this party"
+            description={`No IT service has an agreement whose counterparty ("with") is ${ref}.`}
+          />
+        )}
+      </Grid>
+      {stakeholder && (
+        <Grid item xs={12}>
+          <InfoCard title="Monthly customer report">
+            <Typography variant="body2" paragraph>
+              Every objective agreed with this stakeholder, its attainment and
+              the credits owed, for last month.
+            </Typography>
+            <CsvDownload stakeholder={ref} month={lastMonth} />{' '}
+            <Button variant="outlined" onClick={() => window.print()}>
+              Print this page
+            </Button>
+          </InfoCard>
+        </Grid>
+      )}
+    </Grid>
+  );
+}

@@ -1,0 +1,170 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  Content,
+  Header,
+  InfoCard,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { itsmApiRef } from '../api';
+import { formatMoney, formatPercent, isNumber } from './format';
+import { SlaStatus } from './SlaStatus';
+
+function Tile(props: { title: string; value: string; hint: string }) {
+  return (
+    <InfoCard title={props.title}>
+      <Typography variant="h3" component="p">
+        {props.value}
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        {props.hint}
+      </Typography>
+    </InfoCard>
+  );
+}
+
+/** Totals of credits per currency. */
+function totalCredits(rows: PortfolioRow[]): string {
+  const totals = new Map<string, number>();
+  for (const credit of rows.flatMap(r => r.credits)) {
+    totals.set(
+      credit.currency,
+      (totals.get(credit.currency) ?? 0) + credit.amount,
+    );
+  }
+  return totals.size
+    ? [...totals]
+        .map(([currency, amount]) => formatMoney({ amount, currency }))
+        .join(' + ')
+    : 'none';
+}
+
+const columns: TableColumn<PortfolioRow>[] = [
+  {
+    title: 'Service',
+    field: 'title',
+    render: r => <EntityRefLink entityRef={r.service} title={r.title} />,
+  },
+  {
+    title: 'Status',
+    field: 'status',
+    render: r => <SlaStatus status={r.status} />,
+  },
+  {
+    title: 'Score',
+    field: 'score',
+    type: 'numeric',
+    render: r => (isNumber(r.score) ? r.score.toFixed(0) : '—'),
+  },
+  {
+    title: 'Worst objective',
+    render: r =>
+      r.worstObjective
+        ? `${r.worstObjective.agreement} / ${
+            r.worstObjective.objective
+          }: ${formatPercent(r.worstObjective.attainment, 2)}`
+        : '—',
+  },
+  {
+    title: 'Owner',
+    field: 'owner',
+    render: r => <EntityRefLink entityRef={r.owner} defaultKind="group" />,
+  },
+  { title: 'Type', field: 'type' },
+  { title: 'Lifecycle', field: 'lifecycle' },
+  {
+    title: 'Credits owed',
+    render: r =>
+      r.credits.length ? r.credits.map(formatMoney).join(', ') : '—',
+  },
+];
+
+/** The service portfolio at /itsm: every IT service with its SLA status. */
+export function PortfolioPage() {
+  const api = useApi(itsmApiRef);
+  const { value, loading, error } = useAsync(() => api.getPortfolio(), [api]);
+  const rows = value?.items ?? [];
+  const count = (status: string) =>
+    String(rows.filter(r => r.status === status).length);
+  return (
+    <Page themeId="tool">
+      <Header
+        title="IT service portfolio"
+        subtitle="Service levels of every IT service, this period"
+      />
+      <Content>
+        {loading && <Progress />}
+        {error && <ResponseErrorPanel error={error} />}
+        {value && (
+          <Grid container spacing={3}>
+            <Grid item xs={6} md={3}>
+              <Tile
+                title="Breached"
+                value={count('breached')}
+                hint="services with an agreement below target"
+              />
+            </Grid>
+            <Grid item xs={6} md={3}>
+              <Tile
+                title="At risk"
+                value={count('at-risk')}
+                hint="on target, little budget left"
+              />
+            </Grid>
+            <Grid item xs={6} md={3}>
+              <Tile
+                title="Met"
+                value={count('met')}
+                hint="every agreement on target"
+              />
+            </Grid>
+            <Grid item xs={6} md={3}>
+              <Tile
+                title="Credits this period"
+                value={totalCredits(rows)}
+                hint="owed to customers under SLAs"
+              />
+            </Grid>
+            <Grid item xs={12}>
+              <Table<PortfolioRow>
+                title={`IT services (${rows.length})`}
+                options={{
+                  paging: rows.length > 20,
+                  pageSize: 20,
+                  exportAllData: true,
+                  padding: 'dense',
+                }}
+                columns={columns}
+                data={rows}
+              />
+            </Grid>
+          </Grid>
+        )}
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type {
+  ItsmApi,
+  ITServiceEntity,
+  ServiceSlaReport,
+} from '@backstage-itsm/plugin-itsm-common';
+
+/** An ITService with one SLA, as the catalog returns it. */
+export const testService: ITServiceEntity = {
+  apiVersion: 'itsm.backstage.io/v1alpha1',
+  kind: 'ITService',
+  metadata: {
+    name: 'online-banking',
+    namespace: 'default',
+    title: 'Online Banking',
+  },
+  spec: {
+    type: 'business',
+    lifecycle: 'live',
+    owner: 'group:default/digital-channels',
+    customers: ['retail-customers'],
+    agreements: [
+      {
+        name: 'retail-sla',
+        type: 'SLA',
+        with: 'stakeholder:default/retail-customers',
+        window: 'calendar-month',
+        objectives: [
+          { name: 'availability', type: 'availability', target: 99.9 },
+        ],
+      },
+    ],
+  },
+};
+
+/** A report of testService with the given objective outcome. */
+export function testReport(
+  objective: Partial<
+    ServiceSlaReport['agreements'][number]['objectives'][number]
+  >,
+): ServiceSlaReport {
+  const status = objective.status ?? 'met';
+  return {
+    service: 'itservice:default/online-banking',
+    title: 'Online Banking',
+    period: 'current',
+    evaluatedAt: '2026-11-25T10:00:00.000Z',
+    status,
+    score: status === 'no-data' ? null : 100,
+    agreements: [
+      {
+        name: 'retail-sla',
+        type: 'SLA',
+        with: 'stakeholder:default/retail-customers',
+        window: 'calendar-month',
+        period: {
+          start: '2026-11-01T00:00:00.000Z',
+          end: '2026-12-01T00:00:00.000Z',
+          label: '2026-11',
+        },
+        status,
+        credit: {
+          percent: status === 'breached' ? 5 : 0,
+          objective: 'availability',
+          ...(status === 'breached' && {
+            amount: { amount: 2400, currency: 'EUR' },
+          }),
+        },
+        objectives: [
+          {
+            name: 'availability',
+            type: 'availability',
+            target: 99.9,
+            attainment: 99.95,
+            status,
+            ...objective,
+          },
+        ],
+      },
+    ],
+    atRiskIncidents: [],
+    warnings: [],
+    composite: { availability: objective.attainment ?? 99.95, chain: [] },
+  };
+}
+
+/** An ItsmApi whose methods fail unless a test gives them an answer. */
+export function mockItsmApi(overrides: Partial<ItsmApi>): ItsmApi {
+  const missing = (name: string) => () =>
+    Promise.reject(new Error(`${name} was not expected in this test`));
+  return new Proxy(overrides as ItsmApi, {
+    get: (target, name: string) => (target as any)[name] ?? missing(name),
+  });
+}
