@@ -34,6 +34,7 @@ import {
   ServiceSlaReport,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
+import ButtonBase from '@material-ui/core/ButtonBase';
 import Chip from '@material-ui/core/Chip';
 import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
@@ -65,12 +66,22 @@ export function recentMonths(now: Date, count: number): string[] {
   );
 }
 
+// Every computed number explains itself on hover and on keyboard focus.
 function Explained(props: { title: string; children: React.ReactNode }) {
   return (
     <Tooltip title={props.title}>
-      <span tabIndex={0} style={{ borderBottom: '1px dotted', cursor: 'help' }}>
+      <ButtonBase
+        component="span"
+        disableRipple
+        style={{
+          borderBottom: '1px dotted',
+          cursor: 'help',
+          font: 'inherit',
+          textAlign: 'left',
+        }}
+      >
         {props.children}
-      </span>
+      </ButtonBase>
     </Tooltip>
   );
 }
@@ -93,7 +104,7 @@ function attainmentExplanation(o: ObjectiveReport): string {
   }
 }
 
-const NO_DATA_COMMAND = (
+const noDataCommand = (
   service: string,
 ) => `curl -X POST http://localhost:7007/api/itsm/v1/outages \\
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
@@ -403,7 +414,7 @@ export function SlaTab() {
               %. Send measurements from your incident and monitoring tools, for
               example:
             </Typography>
-            <CodeSnippet language="bash" text={NO_DATA_COMMAND(ref)} />
+            <CodeSnippet language="bash" text={noDataCommand(ref)} />
           </InfoCard>
         </Grid>
       )}
