@@ -129,7 +129,7 @@ function ServicesTable(props: { report: PartySlaReport }) {
           title: 'Credit owed',
           render: (r: any) =>
             `${formatPercent(r.agreement.credit.percent, 0)}${
-              r.agreement.credit.amount
+              r.agreement.credit.amount && r.agreement.credit.percent > 0
                 ? ` (${formatMoney(r.agreement.credit.amount)})`
                 : ''
             }`,

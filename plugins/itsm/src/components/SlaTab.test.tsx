@@ -55,7 +55,7 @@ describe('SlaTab', () => {
     );
     expect(await screen.findByText('retail-sla (SLA)')).toBeInTheDocument();
     expect(screen.getByText('99.950 %')).toBeInTheDocument();
-    expect(screen.getByText('50.0 %')).toBeInTheDocument();
+    expect(screen.getByText('50.0 % left')).toBeInTheDocument();
     expect(screen.getAllByText('Met').length).toBeGreaterThan(0);
     expect(getServiceSla).toHaveBeenCalledWith(
       'itservice:default/online-banking',

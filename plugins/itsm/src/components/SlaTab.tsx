@@ -153,7 +153,9 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
                 )}
               />
               <Typography variant="caption">
-                {formatPercent(o.budget.remainingPercent, 1)}
+                {o.budget.remainingPercent >= 0
+                  ? `${formatPercent(o.budget.remainingPercent, 1)} left`
+                  : `spent, ${formatPercent(o.budget.consumedPercent, 0)} used`}
               </Typography>
             </Box>
           </Explained>
