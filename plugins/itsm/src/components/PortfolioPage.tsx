@@ -37,7 +37,11 @@ import { SlaStatus } from './SlaStatus';
 function Tile(props: { title: string; value: string; hint: string }) {
   return (
     <InfoCard title={props.title}>
-      <Typography variant="h3" component="p">
+      <Typography
+        variant="h3"
+        component="p"
+        aria-label={`${props.title}: ${props.value}`}
+      >
         {props.value}
       </Typography>
       <Typography variant="caption" color="textSecondary">

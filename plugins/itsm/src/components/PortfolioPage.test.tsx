@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
+import { screen } from '@testing-library/react';
+import { itsmApiRef } from '../api';
+import { PortfolioPage } from './PortfolioPage';
+import { mockItsmApi } from './testData';
+
+const row = (
+  service: string,
+  status: PortfolioRow['status'],
+  extra: Partial<PortfolioRow> = {},
+): PortfolioRow => ({
+  service: `itservice:default/${service}`,
+  title: service,
+  type: 'business',
+  lifecycle: 'live',
+  owner: 'group:default/ops',
+  status,
+  score: status === 'no-data' ? null : 80,
+  creditPercent: 0,
+  credits: [],
+  ...extra,
+});
+
+const render = (api: ReturnType<typeof mockItsmApi>) =>
+  renderInTestApp(<PortfolioPage />, {
+    apis: [[itsmApiRef, api]],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+
+describe('PortfolioPage', () => {
+  it('counts services by status and sums the credits', async () => {
+    await render(
+      mockItsmApi({
+        getPortfolio: async () => ({
+          items: [
+            row('online-banking', 'breached', {
+              credits: [{ amount: 2400, currency: 'EUR' }],
+              worstObjective: {
+                agreement: 'retail-sla',
+                objective: 'availability',
+                attainment: 99.7,
+                status: 'breached',
+              },
+            }),
+            row('payments', 'at-risk', {
+              credits: [{ amount: 100.5, currency: 'EUR' }],
+            }),
+            row('hosting', 'met'),
+            row('fax', 'no-data'),
+          ],
+        }),
+      }),
+    );
+    expect(await screen.findByText('IT services (4)')).toBeInTheDocument();
+    expect(screen.getByLabelText('Breached: 1')).toBeInTheDocument();
+    expect(screen.getByLabelText('At risk: 1')).toBeInTheDocument();
+    expect(screen.getByLabelText('Met: 1')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Credits this period: €2,500.50'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('retail-sla / availability: 99.70 %'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/NaN|undefined/)).not.toBeInTheDocument();
+  });
+
+  it('shows an empty portfolio and API errors', async () => {
+    await render(mockItsmApi({ getPortfolio: async () => ({ items: [] }) }));
+    expect(await screen.findByText('IT services (0)')).toBeInTheDocument();
+    expect(screen.getByText('none')).toBeInTheDocument();
+  });
+
+  it('shows the error when the API fails', async () => {
+    await render(
+      mockItsmApi({
+        getPortfolio: async () => {
+          throw new Error('Not allowed: itsm.sla.read');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/Not allowed: itsm.sla.read/)).length,
+    ).toBeGreaterThan(0);
+  });
+});
