@@ -33,5 +33,6 @@ export { SlaTab } from './components/SlaTab';
 export { SlaStatusCard } from './components/SlaStatusCard';
 export { PartyServicesTab } from './components/PartyServicesTab';
 export { PortfolioPage } from './components/PortfolioPage';
+export { ItsmFactsCard } from './components/ItsmFactsCard';
 
 export default itsmFeatures;

@@ -87,6 +87,16 @@ const slaStatusCard = EntityCardBlueprint.make({
   },
 });
 
+const factsCard = EntityCardBlueprint.make({
+  name: 'facts',
+  params: {
+    type: 'info',
+    filter: { kind: { $in: ['itservice', 'stakeholder', 'supplier'] } },
+    loader: () =>
+      import('./components/ItsmFactsCard').then(m => <m.ItsmFactsCard />),
+  },
+});
+
 const portfolioPage = PageBlueprint.make({
   params: {
     path: '/itsm',
@@ -111,6 +121,7 @@ export const itsmPlugin = createFrontendPlugin({
     stakeholderServicesContent,
     supplierServicesContent,
     slaStatusCard,
+    factsCard,
     portfolioPage,
   ],
   routes: { portfolio: itsmPortfolioRouteRef },

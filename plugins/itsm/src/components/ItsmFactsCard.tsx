@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { InfoCard } from '@backstage/core-components';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  Contact,
+  isITServiceEntity,
+  isStakeholderEntity,
+  isSupplierEntity,
+  ITServiceEntity,
+  StakeholderEntity,
+  SupplierEntity,
+} from '@backstage-itsm/plugin-itsm-common';
+import Typography from '@material-ui/core/Typography';
+
+function Fact(props: { label: string; children: React.ReactNode }) {
+  return (
+    <Typography variant="body2" gutterBottom>
+      <strong>{props.label}:</strong> {props.children}
+    </Typography>
+  );
+}
+
+function Refs(props: { refs?: string[]; defaultKind: string }) {
+  if (!props.refs?.length) return <>none</>;
+  return (
+    <>
+      {props.refs.map((ref, i) => (
+        <span key={ref}>
+          {i > 0 && ', '}
+          <EntityRefLink entityRef={ref} defaultKind={props.defaultKind} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+function Contacts(props: { contacts?: Contact[] }) {
+  if (!props.contacts?.length) return null;
+  return (
+    <Fact label="Contacts">
+      {props.contacts.map((c, i) => (
+        <span key={`${c.name}-${i}`}>
+          {i > 0 && '; '}
+          {c.name}
+          {c.role && ` (${c.role})`}
+          {c.email && (
+            <>
+              {' '}
+              <a href={`mailto:${c.email}`}>{c.email}</a>
+            </>
+          )}
+        </span>
+      ))}
+    </Fact>
+  );
+}
+
+function ServiceFacts({ entity }: { entity: ITServiceEntity }) {
+  const { spec } = entity;
+  const hours = spec.serviceHours;
+  return (
+    <>
+      <Fact label="Type">{spec.type}</Fact>
+      <Fact label="Lifecycle">{spec.lifecycle}</Fact>
+      <Fact label="Service provider">
+        <EntityRefLink entityRef={spec.owner} defaultKind="group" />
+      </Fact>
+      <Fact label="Customers">
+        <Refs refs={spec.customers} defaultKind="stakeholder" />
+      </Fact>
+      <Fact label="Users">
+        <Refs refs={spec.users} defaultKind="stakeholder" />
+      </Fact>
+      <Fact label="Suppliers">
+        <Refs refs={spec.suppliers} defaultKind="supplier" />
+      </Fact>
+      <Fact label="Service hours">
+        {hours
+          ? `${hours.intervals
+              .map(i => `${i.days.join(', ')} ${i.start}–${i.end}`)
+              .join('; ')} (${hours.timezone})${
+              hours.holidays?.length
+                ? `, ${hours.holidays.length} holidays`
+                : ''
+            }`
+          : '24x7'}
+      </Fact>
+      <Fact label="Planned maintenance">
+        {spec.maintenance?.length
+          ? spec.maintenance
+              .map(m => `${m.name}: ${m.rrule} for ${m.duration}`)
+              .join('; ')
+          : 'none'}
+      </Fact>
+      {spec.costCenter && <Fact label="Cost centre">{spec.costCenter}</Fact>}
+    </>
+  );
+}
+
+function StakeholderFacts({ entity }: { entity: StakeholderEntity }) {
+  const { spec } = entity;
+  return (
+    <>
+      <Fact label="Type">{spec.type}</Fact>
+      <Fact label="Roles">{spec.roles.join(', ')}</Fact>
+      <Fact label="Organisation">{spec.organization}</Fact>
+      <Fact label="Represented by">
+        {spec.group ? (
+          <EntityRefLink entityRef={spec.group} defaultKind="group" />
+        ) : (
+          'no group'
+        )}
+      </Fact>
+      <Contacts contacts={spec.contacts} />
+    </>
+  );
+}
+
+function SupplierFacts({ entity }: { entity: SupplierEntity }) {
+  const { spec } = entity;
+  const contract = spec.contract;
+  return (
+    <>
+      <Fact label="Category">{spec.category}</Fact>
+      <Fact label="Supplier manager">
+        <EntityRefLink entityRef={spec.owner} defaultKind="group" />
+      </Fact>
+      <Fact label="Contract">
+        {contract
+          ? `${contract.reference}, ${contract.start} to ${
+              contract.end ?? 'open-ended'
+            }, renewal ${contract.renewal ?? '—'}, notice ${
+              contract.noticePeriod ?? '—'
+            }`
+          : 'none recorded'}
+      </Fact>
+      {spec.website && (
+        <Fact label="Website">
+          <a href={spec.website}>{spec.website}</a>
+        </Fact>
+      )}
+      <Contacts contacts={spec.contacts} />
+    </>
+  );
+}
+
+/** The ITSM facts of an ITService, Stakeholder or Supplier, for its overview. */
+export function ItsmFactsCard() {
+  const { entity } = useEntity();
+  let body = null;
+  if (isITServiceEntity(entity)) body = <ServiceFacts entity={entity} />;
+  else if (isStakeholderEntity(entity))
+    body = <StakeholderFacts entity={entity} />;
+  else if (isSupplierEntity(entity)) body = <SupplierFacts entity={entity} />;
+  return <InfoCard title={`${entity.kind} details`}>{body}</InfoCard>;
+}
