@@ -143,6 +143,14 @@ test('a stakeholder and a supplier show what was agreed with them', async ({
   ).toBeVisible();
   await shoot(page, 'itsm-stakeholder');
 
+  // An SLA whose counterparty is written without kind, and a service overview.
+  await page.goto('/catalog/default/itservice/mobile-banking/sla');
+  await expect(page.getByText('retail-mobile-banking-sla (SLA)')).toBeVisible();
+  await page.goto('/catalog/default/itservice/payments-processing');
+  await expect(page.getByText('ITService details')).toBeVisible();
+  await expect(page.getByText('Service levels')).toBeVisible();
+  await shoot(page, 'itsm-service-overview');
+
   await page.goto('/catalog/default/supplier/telnova/services');
   await expect(page.getByText('telnova-wan-uc (UC)')).toBeVisible();
   await expect(

@@ -29,7 +29,10 @@ import {
   firingBurnAlerts,
   forecastBreach,
   ITServiceEntity,
+  ITSM_REF_FIELDS,
   monthPeriod,
+  OLA_COUNTERPARTY,
+  resolveItsmRef,
   Objective,
   ObjectiveReport,
   objectiveStatus,
@@ -184,6 +187,19 @@ function scoreObjective(
   };
 }
 
+// The counterparty as a full ref, so that callers need not know the defaults.
+function counterpartyRef(
+  agreement: Agreement,
+  service: ITServiceEntity,
+): string {
+  const field = {
+    SLA: ITSM_REF_FIELDS.ITService.customers,
+    UC: ITSM_REF_FIELDS.ITService.suppliers,
+    OLA: OLA_COUNTERPARTY,
+  }[agreement.type];
+  return stringifyEntityRef(resolveItsmRef(agreement.with, field, service));
+}
+
 function scoreAgreement(
   input: ReportInput,
   agreement: Agreement,
@@ -207,7 +223,7 @@ function scoreAgreement(
   return {
     name: agreement.name,
     type: agreement.type,
-    with: agreement.with,
+    with: counterpartyRef(agreement, input.service),
     window: agreement.window,
     period: {
       start: period.start.toISOString(),

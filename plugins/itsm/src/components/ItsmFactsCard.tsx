@@ -15,6 +15,7 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   Contact,
@@ -35,14 +36,35 @@ function Fact(props: { label: string; children: React.ReactNode }) {
   );
 }
 
-function Refs(props: { refs?: string[]; defaultKind: string }) {
+/** A link to a ref written in YAML, which may leave out kind and namespace. */
+function RefLink(props: {
+  entityRef: string;
+  defaultKind: string;
+  namespace?: string;
+}) {
+  const ref = parseEntityRef(props.entityRef, {
+    defaultKind: props.defaultKind,
+    defaultNamespace: props.namespace ?? 'default',
+  });
+  return <EntityRefLink entityRef={ref} />;
+}
+
+function Refs(props: {
+  refs?: string[];
+  defaultKind: string;
+  namespace?: string;
+}) {
   if (!props.refs?.length) return <>none</>;
   return (
     <>
       {props.refs.map((ref, i) => (
         <span key={ref}>
           {i > 0 && ', '}
-          <EntityRefLink entityRef={ref} defaultKind={props.defaultKind} />
+          <RefLink
+            entityRef={ref}
+            defaultKind={props.defaultKind}
+            namespace={props.namespace}
+          />
         </span>
       ))}
     </>
@@ -78,16 +100,32 @@ function ServiceFacts({ entity }: { entity: ITServiceEntity }) {
       <Fact label="Type">{spec.type}</Fact>
       <Fact label="Lifecycle">{spec.lifecycle}</Fact>
       <Fact label="Service provider">
-        <EntityRefLink entityRef={spec.owner} defaultKind="group" />
+        <RefLink
+          entityRef={spec.owner}
+          defaultKind="group"
+          namespace={entity.metadata.namespace}
+        />
       </Fact>
       <Fact label="Customers">
-        <Refs refs={spec.customers} defaultKind="stakeholder" />
+        <Refs
+          refs={spec.customers}
+          defaultKind="stakeholder"
+          namespace={entity.metadata.namespace}
+        />
       </Fact>
       <Fact label="Users">
-        <Refs refs={spec.users} defaultKind="stakeholder" />
+        <Refs
+          refs={spec.users}
+          defaultKind="stakeholder"
+          namespace={entity.metadata.namespace}
+        />
       </Fact>
       <Fact label="Suppliers">
-        <Refs refs={spec.suppliers} defaultKind="supplier" />
+        <Refs
+          refs={spec.suppliers}
+          defaultKind="supplier"
+          namespace={entity.metadata.namespace}
+        />
       </Fact>
       <Fact label="Service hours">
         {hours
@@ -121,7 +159,11 @@ function StakeholderFacts({ entity }: { entity: StakeholderEntity }) {
       <Fact label="Organisation">{spec.organization}</Fact>
       <Fact label="Represented by">
         {spec.group ? (
-          <EntityRefLink entityRef={spec.group} defaultKind="group" />
+          <RefLink
+            entityRef={spec.group}
+            defaultKind="group"
+            namespace={entity.metadata.namespace}
+          />
         ) : (
           'no group'
         )}
@@ -138,7 +180,11 @@ function SupplierFacts({ entity }: { entity: SupplierEntity }) {
     <>
       <Fact label="Category">{spec.category}</Fact>
       <Fact label="Supplier manager">
-        <EntityRefLink entityRef={spec.owner} defaultKind="group" />
+        <RefLink
+          entityRef={spec.owner}
+          defaultKind="group"
+          namespace={entity.metadata.namespace}
+        />
       </Fact>
       <Fact label="Contract">
         {contract

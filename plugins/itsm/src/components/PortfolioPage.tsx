@@ -25,6 +25,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
@@ -96,7 +97,14 @@ const columns: TableColumn<PortfolioRow>[] = [
   {
     title: 'Owner',
     field: 'owner',
-    render: r => <EntityRefLink entityRef={r.owner} defaultKind="group" />,
+    render: r => (
+      <EntityRefLink
+        entityRef={parseEntityRef(r.owner, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        })}
+      />
+    ),
   },
   { title: 'Type', field: 'type' },
   { title: 'Lifecycle', field: 'lifecycle' },
