@@ -35,4 +35,13 @@ export { PartyServicesTab } from './components/PartyServicesTab';
 export { PortfolioPage } from './components/PortfolioPage';
 export { ItsmFactsCard } from './components/ItsmFactsCard';
 
+export {
+  itsmLegacyPlugin,
+  ItsmPortfolioPage,
+  EntityItsmSlaContent,
+  EntityItsmServicesContent,
+  EntityItsmSlaCard,
+  EntityItsmFactsCard,
+} from './legacy';
+
 export default itsmFeatures;

@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { itsmApiRef } from './api';
+import { testReport, testService, mockItsmApi } from './components/testData';
+import { EntityItsmFactsCard, EntityItsmSlaCard } from './legacy';
+
+describe('legacy frontend system exports', () => {
+  it('render the entity cards inside a legacy app', async () => {
+    const api = mockItsmApi({
+      getServiceSla: async () =>
+        testReport({ status: 'breached', attainment: 99.7 }),
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[itsmApiRef, api]]}>
+        <EntityProvider entity={testService}>
+          <EntityItsmSlaCard />
+          <EntityItsmFactsCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(await screen.findByText('Service levels')).toBeInTheDocument();
+    expect(
+      await screen.findByText('retail-sla (SLA) — availability 99.700 %'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('ITService details')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,102 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * The same views for apps on the legacy frontend system: a plugin with the
+ * API factory, a routable portfolio page and entity components for
+ * EntityLayout and EntitySwitch (see the README for the snippet).
+ */
+
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { ItsmClient } from '@backstage-itsm/plugin-itsm-common';
+import { itsmApiRef } from './api';
+
+const portfolioRouteRef = createRouteRef({ id: 'itsm-portfolio' });
+
+/** The ITSM plugin for the legacy frontend system. @public */
+export const itsmLegacyPlugin = createPlugin({
+  id: 'itsm',
+  apis: [
+    createApiFactory({
+      api: itsmApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new ItsmClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { portfolio: portfolioRouteRef },
+});
+
+/** The service portfolio page, for a Route in App.tsx. @public */
+export const ItsmPortfolioPage = itsmLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'ItsmPortfolioPage',
+    component: () =>
+      import('./components/PortfolioPage').then(m => m.PortfolioPage),
+    mountPoint: portfolioRouteRef,
+  }),
+);
+
+/** The SLA tab of an ITService. @public */
+export const EntityItsmSlaContent = itsmLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmSlaContent',
+    component: {
+      lazy: () => import('./components/SlaTab').then(m => m.SlaTab),
+    },
+  }),
+);
+
+/** The Services tab of a Stakeholder or Supplier. @public */
+export const EntityItsmServicesContent = itsmLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmServicesContent',
+    component: {
+      lazy: () =>
+        import('./components/PartyServicesTab').then(m => m.PartyServicesTab),
+    },
+  }),
+);
+
+/** The compact SLA status card of an ITService. @public */
+export const EntityItsmSlaCard = itsmLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmSlaCard',
+    component: {
+      lazy: () =>
+        import('./components/SlaStatusCard').then(m => m.SlaStatusCard),
+    },
+  }),
+);
+
+/** The facts card of an ITService, Stakeholder or Supplier. @public */
+export const EntityItsmFactsCard = itsmLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmFactsCard',
+    component: {
+      lazy: () =>
+        import('./components/ItsmFactsCard').then(m => m.ItsmFactsCard),
+    },
+  }),
+);
