@@ -15,21 +15,12 @@
  */
 
 import { expect, Page, test } from '@playwright/test';
+import { signIn } from './signIn';
 
 // The demo data (itsm.demo.enabled in app-config.yaml) makes Online Banking
 // breach its SLA availability in every month, Payments Processing's
 // payment-success objective at risk, and TelNova's contract end in January
 // 2027; these tests assert on those numbers.
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
 
 // The backend seeds demo data a few seconds after start: wait for it.
 async function openWhenSeeded(page: Page, path: string, text: RegExp | string) {
