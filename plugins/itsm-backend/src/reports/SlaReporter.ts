@@ -20,7 +20,13 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   burnWindows,
+  complianceScore,
   currentPeriod,
+  IncidentPriority,
+  ITSM_REF_FIELDS,
+  ItsmRefField,
+  ObjectiveType,
+  resolveItsmRef,
   isITServiceEntity,
   ITServiceEntity,
   monthPeriod,
@@ -163,6 +169,21 @@ export class SlaReporter {
     return {
       party: partyRef,
       period: period.kind === 'current' ? 'current' : period.month,
+      score: complianceScore(
+        services.flatMap(s =>
+          s.agreements.flatMap(a =>
+            a.objectives.map(o => ({
+              objective: {
+                name: o.name,
+                type: o.type as ObjectiveType,
+                target: o.target,
+                priority: o.priority as IncidentPriority | undefined,
+              },
+              status: o.status,
+            })),
+          ),
+        ),
+      ),
       services,
       credits: sumCredits(
         services.flatMap(s => s.agreements.map(a => a.credit.amount)),
@@ -207,6 +228,16 @@ export class SlaReporter {
         type: service.spec.type,
         lifecycle: service.spec.lifecycle,
         owner: service.spec.owner,
+        customers: resolveRefs(
+          service,
+          service.spec.customers,
+          ITSM_REF_FIELDS.ITService.customers,
+        ),
+        suppliers: resolveRefs(
+          service,
+          service.spec.suppliers,
+          ITSM_REF_FIELDS.ITService.suppliers,
+        ),
         status: report.status,
         score: report.score,
         ...(worst && { worstObjective: worst }),
@@ -398,6 +429,16 @@ function matches(
     has([service.spec.owner], filters.owner, 'group') &&
     has(service.spec.customers, filters.customer, 'stakeholder') &&
     has(service.spec.suppliers, filters.supplier, 'supplier')
+  );
+}
+
+function resolveRefs(
+  service: ITServiceEntity,
+  refs: string[] | undefined,
+  field: ItsmRefField,
+): string[] {
+  return (refs ?? []).map(ref =>
+    stringifyEntityRef(resolveItsmRef(ref, field, service)),
   );
 }
 

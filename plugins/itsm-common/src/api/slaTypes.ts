@@ -126,6 +126,8 @@ export type PortfolioRow = {
   type: string;
   lifecycle: string;
   owner: string;
+  customers: string[];
+  suppliers: string[];
   status: SlaStatus;
   score: number | null;
   worstObjective?: {
@@ -142,6 +144,8 @@ export type PortfolioRow = {
 export type PartySlaReport = {
   party: string;
   period: string;
+  /** Compliance score 0–100 over the objectives agreed with the party. */
+  score: number | null;
   services: Array<{
     service: string;
     title?: string;

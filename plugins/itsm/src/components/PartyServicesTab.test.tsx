@@ -74,6 +74,7 @@ describe('PartyServicesTab', () => {
         getStakeholderSla: async () => ({
           party: 'stakeholder:default/retail-customers',
           period: 'current',
+          score: 0,
           services: [
             {
               service: breached.service,
@@ -88,6 +89,7 @@ describe('PartyServicesTab', () => {
     expect(
       await screen.findByText('Credits owed this period: €2,400.00'),
     ).toBeInTheDocument();
+    expect(screen.getByText('Compliance score: 0')).toBeInTheDocument();
     expect(screen.getByText('retail-sla (SLA)')).toBeInTheDocument();
     expect(
       screen.getByText('availability: 99.70 % of 99.90 %'),
@@ -110,6 +112,7 @@ describe('PartyServicesTab', () => {
         getSupplierSla: async () => ({
           party: 'supplier:default/telnova',
           period: 'current',
+          score: 0,
           services: [],
           credits: [],
         }),

@@ -39,7 +39,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
-import { formatMoney, formatPercent } from './format';
+import { formatMoney, formatPercent, isNumber } from './format';
 import { recentMonths } from './SlaTab';
 import { SlaStatus } from './SlaStatus';
 
@@ -186,6 +186,10 @@ export function PartyServicesTab() {
       <Grid item xs={12}>
         {value && value.services.length > 0 ? (
           <>
+            <Typography variant="h6" gutterBottom>
+              Compliance score:{' '}
+              {isNumber(value.score) ? value.score.toFixed(0) : '—'}
+            </Typography>
             <Typography variant="h6" gutterBottom>
               Credits owed this period:{' '}
               {value.credits.length

@@ -15,7 +15,8 @@
  */
 
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
 import { screen } from '@testing-library/react';
 import { itsmApiRef } from '../api';
@@ -32,6 +33,8 @@ const row = (
   type: 'business',
   lifecycle: 'live',
   owner: 'group:default/ops',
+  customers: ['stakeholder:default/retail-customers'],
+  suppliers: [],
   status,
   score: status === 'no-data' ? null : 80,
   creditPercent: 0,
@@ -39,9 +42,28 @@ const row = (
   ...extra,
 });
 
+const telnova = {
+  apiVersion: 'itsm.backstage.io/v1alpha1',
+  kind: 'Supplier',
+  metadata: { name: 'telnova', namespace: 'default' },
+  spec: {
+    category: 'operational',
+    owner: 'group:default/vendor-management',
+    contract: {
+      reference: 'TN-1',
+      start: '2022-01-15',
+      end: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+      noticePeriod: '60d',
+    },
+  },
+};
+
 const render = (api: ReturnType<typeof mockItsmApi>) =>
   renderInTestApp(<PortfolioPage />, {
-    apis: [[itsmApiRef, api]],
+    apis: [
+      [itsmApiRef, api],
+      [catalogApiRef, catalogApiMock({ entities: [telnova] })],
+    ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 
@@ -80,6 +102,7 @@ describe('PortfolioPage', () => {
       screen.getByText('retail-sla / availability: 99.70 %'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/NaN|undefined/)).not.toBeInTheDocument();
+    expect(await screen.findByText(/\(in 20 days\)/)).toBeInTheDocument();
   });
 
   it('shows an empty portfolio and API errors', async () => {

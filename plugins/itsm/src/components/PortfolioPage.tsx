@@ -26,13 +26,17 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  isSupplierEntity,
+  PortfolioRow,
+} from '@backstage-itsm/plugin-itsm-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
 import { formatMoney, formatPercent, isNumber } from './format';
+import { contractState } from './PartyServicesTab';
 import { SlaStatus } from './SlaStatus';
 
 function Tile(props: { title: string; value: string; hint: string }) {
@@ -106,6 +110,14 @@ const columns: TableColumn<PortfolioRow>[] = [
       />
     ),
   },
+  {
+    title: 'Customers',
+    render: r => r.customers.map(c => <EntityRefLink key={c} entityRef={c} />),
+  },
+  {
+    title: 'Suppliers',
+    render: r => r.suppliers.map(c => <EntityRefLink key={c} entityRef={c} />),
+  },
   { title: 'Type', field: 'type' },
   { title: 'Lifecycle', field: 'lifecycle' },
   {
@@ -114,6 +126,34 @@ const columns: TableColumn<PortfolioRow>[] = [
       r.credits.length ? r.credits.map(formatMoney).join(', ') : '—',
   },
 ];
+
+/** Supplier contracts that end within their notice period, or have ended. */
+function ExpiringContracts() {
+  const catalogApi = useApi(catalogApiRef);
+  const { value } = useAsync(
+    () => catalogApi.getEntities({ filter: { kind: 'supplier' } }),
+    [catalogApi],
+  );
+  const now = new Date();
+  const expiring = (value?.items ?? [])
+    .filter(isSupplierEntity)
+    .map(supplier => ({ supplier, state: contractState(supplier, now) }))
+    .filter(({ state }) => state?.insideNotice || state?.expired);
+  return (
+    <Typography variant="body2" aria-label="Contracts expiring">
+      <strong>Contracts expiring:</strong>{' '}
+      {expiring.length === 0
+        ? 'none within their notice period'
+        : expiring.map(({ supplier, state }, i) => (
+            <span key={supplier.metadata.name}>
+              {i > 0 && ', '}
+              <EntityRefLink entityRef={supplier} /> ends {state!.end}
+              {state!.expired ? ' (ended)' : ` (in ${state!.daysLeft} days)`}
+            </span>
+          ))}
+    </Typography>
+  );
+}
 
 /** The service portfolio at /itsm: every IT service with its SLA status. */
 export function PortfolioPage() {
@@ -160,6 +200,9 @@ export function PortfolioPage() {
                 value={totalCredits(rows)}
                 hint="owed to customers under SLAs"
               />
+            </Grid>
+            <Grid item xs={12}>
+              <ExpiringContracts />
             </Grid>
             <Grid item xs={12}>
               <Table<PortfolioRow>
