@@ -72,6 +72,20 @@ function totalCredits(rows: PortfolioRow[]): string {
     : 'none';
 }
 
+function RefList(props: { refs: string[] }) {
+  if (props.refs.length === 0) return <>—</>;
+  return (
+    <>
+      {props.refs.map((ref, i) => (
+        <span key={ref}>
+          {i > 0 && ', '}
+          <EntityRefLink entityRef={ref} />
+        </span>
+      ))}
+    </>
+  );
+}
+
 const columns: TableColumn<PortfolioRow>[] = [
   {
     title: 'Service',
@@ -112,11 +126,11 @@ const columns: TableColumn<PortfolioRow>[] = [
   },
   {
     title: 'Customers',
-    render: r => r.customers.map(c => <EntityRefLink key={c} entityRef={c} />),
+    render: r => <RefList refs={r.customers} />,
   },
   {
     title: 'Suppliers',
-    render: r => r.suppliers.map(c => <EntityRefLink key={c} entityRef={c} />),
+    render: r => <RefList refs={r.suppliers} />,
   },
   { title: 'Type', field: 'type' },
   { title: 'Lifecycle', field: 'lifecycle' },
