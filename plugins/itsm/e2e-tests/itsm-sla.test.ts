@@ -91,6 +91,13 @@ test('a breached service SLA tab, for the current period and a past month', asyn
   await expect(availability).toContainText('99.90 %');
   await expect(availability).toContainText(/99\.[0-8]\d\d %/);
   await expect(page.getByText('Trend (last six closed months)')).toBeVisible();
+  await expect(
+    page
+      .getByRole('img', {
+        name: /Error budget left over the period\. availability: budget left/,
+      })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByRole('img', { name: /SLA trend/ })).toBeVisible();
   await shoot(page, 'itsm-sla-tab');
 

@@ -89,7 +89,9 @@ export class SlaReporter {
       'itservice',
       credentials,
     );
-    return this.report(entity as ITServiceEntity, period, credentials, now);
+    return this.report(entity as ITServiceEntity, period, credentials, now, {
+      withTrend: true,
+    });
   }
 
   async history(
@@ -282,8 +284,9 @@ export class SlaReporter {
     period: ReportPeriod,
     credentials: BackstageCredentials,
     now: Date,
-    withDependencies = true,
+    options: { withDependencies?: boolean; withTrend?: boolean } = {},
   ): Promise<ServiceSlaReport> {
+    const { withDependencies = true, withTrend = false } = options;
     const ref = stringifyEntityRef(service).toLocaleLowerCase('en-US');
     const closed =
       period.kind === 'month' && monthPeriod(period.month)!.end <= now;
@@ -300,7 +303,9 @@ export class SlaReporter {
           ).map(async entity => ({
             entity,
             availability: serviceAvailability(
-              await this.report(entity, period, credentials, now, false),
+              await this.report(entity, period, credentials, now, {
+                withDependencies: false,
+              }),
             ),
           })),
         )
@@ -313,6 +318,7 @@ export class SlaReporter {
       now,
       dependencies,
       atRiskRemaining: this.deps.atRiskRemaining,
+      withTrend,
     });
     if (closed && withDependencies) {
       await this.deps.store.putSnapshot(

@@ -67,7 +67,39 @@ export type ReportInput = {
   dependencies: Array<{ entity: ITServiceEntity; availability: number | null }>;
   /** Budget remaining (0–1) below which an objective is at risk; default 0.25. */
   atRiskRemaining?: number;
+  /** Add each objective's trend over the current period (costs a score per point). */
+  withTrend?: boolean;
 };
+
+const TREND_POINTS = 30;
+
+/** Attainment and budget at evenly spaced instants from the period start to now. */
+function trendOf(
+  scorer: ItsmObjectiveScorer,
+  context: ItsmScoringContext,
+  period: Period,
+): NonNullable<ObjectiveReport['trend']> {
+  const start = period.start.getTime();
+  const now = context.now.getTime();
+  const step = Math.max(
+    3_600_000,
+    (period.end.getTime() - start) / TREND_POINTS,
+  );
+  const points: NonNullable<ObjectiveReport['trend']> = [];
+  for (let at = start + step; at < now + step; at += step) {
+    const instant = Math.min(at, now);
+    const { attainment } = scorer.score({ ...context, now: new Date(instant) });
+    points.push({
+      at: new Date(instant).toISOString(),
+      attainment,
+      budgetRemainingPercent:
+        attainment === null
+          ? null
+          : budgetRemaining(context.objective.target, attainment) * 100,
+    });
+  }
+  return points;
+}
 
 /** The period of one agreement in the report, in the service's zone. */
 export function agreementPeriod(
@@ -175,6 +207,7 @@ function scoreObjective(
       burnRate: burnOver(w.longMs) ?? null,
     })),
     alerts,
+    ...(input.withTrend && { trend: trendOf(scorer, context, period) }),
     forecast: {
       alreadyExhausted: forecast.alreadyExhausted,
       breachesBeforeEnd: forecast.breachesBeforeEnd,

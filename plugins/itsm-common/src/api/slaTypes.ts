@@ -62,6 +62,15 @@ export type ObjectiveReport = {
     projectedAttainment: number;
   };
   details?: JsonObject;
+  /**
+   * How attainment and budget developed over the current period so far, at
+   * up to 31 evenly spaced points; only in a service's own report.
+   */
+  trend?: Array<{
+    at: string;
+    attainment: number | null;
+    budgetRemainingPercent: number | null;
+  }>;
 };
 
 /** One agreement's result in a period. @public */

@@ -96,6 +96,18 @@ describe('SlaTab', () => {
           testReport({
             status: 'at-risk',
             attainment: 99.92,
+            trend: [
+              {
+                at: '2026-11-02T00:00:00.000Z',
+                attainment: 99.99,
+                budgetRemainingPercent: 90,
+              },
+              {
+                at: '2026-11-03T00:00:00.000Z',
+                attainment: 99.92,
+                budgetRemainingPercent: 20,
+              },
+            ],
             alerts: [
               {
                 name: 'page-fast',
@@ -115,6 +127,11 @@ describe('SlaTab', () => {
     expect(await screen.findByText('page: page-fast')).toBeInTheDocument();
     expect(screen.getByText('1 h: 20×')).toBeInTheDocument();
     expect(screen.getAllByText('At risk').length).toBeGreaterThan(0);
+    expect(
+      screen.getByRole('img', {
+        name: 'Error budget left over the period. availability: budget left 90 % on 2 Nov, 20 % now (attainment 99.92 %)',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('explains no-data instead of showing 100 %', async () => {

@@ -55,6 +55,7 @@ import {
   isNumber,
 } from './format';
 import { HistoryChart } from './HistoryChart';
+import { PeriodTrendChart } from './PeriodTrendChart';
 import { SlaStatus } from './SlaStatus';
 
 /** The last `count` closed months, newest first, as YYYY-MM (UTC). */
@@ -259,6 +260,7 @@ function AgreementCard(props: { agreement: AgreementReport }) {
         </Explained>
       </Box>
       <ObjectivesTable agreement={agreement} />
+      <PeriodTrendChart agreement={agreement} />
     </InfoCard>
   );
 }

@@ -1,0 +1,104 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { AgreementReport } from '@backstage-itsm/plugin-itsm-common';
+import Typography from '@material-ui/core/Typography';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatPercent, isNumber } from './format';
+
+const COLOURS = [
+  '#1f5493',
+  '#c0392b',
+  '#27ae60',
+  '#8e44ad',
+  '#d35400',
+  '#16a085',
+];
+
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
+
+/**
+ * How each objective's error budget developed over the current period, one
+ * line per objective, with a sentence that says the same for screen readers.
+ */
+export function PeriodTrendChart(props: { agreement: AgreementReport }) {
+  const objectives = props.agreement.objectives.filter(o => o.trend?.length);
+  if (objectives.length === 0) return null;
+  const rows = new Map<string, Record<string, number | string>>();
+  for (const objective of objectives) {
+    for (const point of objective.trend!) {
+      const row = rows.get(point.at) ?? { at: day(point.at) };
+      if (isNumber(point.budgetRemainingPercent)) {
+        // Budgets overspent more than twice over would flatten the chart.
+        row[objective.name] = Math.max(-100, point.budgetRemainingPercent);
+      }
+      rows.set(point.at, row);
+    }
+  }
+  const summary = objectives
+    .map(o => {
+      const first = o.trend![0];
+      const last = o.trend![o.trend!.length - 1];
+      return `${o.name}: budget left ${formatPercent(
+        first.budgetRemainingPercent,
+        0,
+      )} on ${day(first.at)}, ${formatPercent(
+        last.budgetRemainingPercent,
+        0,
+      )} now (attainment ${formatPercent(last.attainment, 2)})`;
+    })
+    .join('; ');
+  return (
+    <div
+      role="img"
+      aria-label={`Error budget left over the period. ${summary}`}
+    >
+      <Typography variant="subtitle2">
+        Error budget left over the period (%)
+      </Typography>
+      <ResponsiveContainer width="100%" height={200}>
+        <LineChart data={[...rows.values()]}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="at" />
+          <YAxis domain={[-100, 100]} />
+          <ReferenceLine y={0} stroke="#888" />
+          <Tooltip />
+          <Legend />
+          {objectives.map((o, i) => (
+            <Line
+              key={o.name}
+              type="monotone"
+              dataKey={o.name}
+              stroke={COLOURS[i % COLOURS.length]}
+              dot={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
