@@ -102,7 +102,7 @@ test('a breached service SLA tab, for the current period and a past month', asyn
   await shoot(page, 'itsm-sla-tab');
 
   // Pick the month before last: the URL keeps it, and the report follows.
-  await page.getByLabel('Period').click();
+  await page.getByLabel('Period', { exact: true }).click();
   const month = (await page.getByRole('option').nth(2).textContent())!.trim();
   await page.getByRole('option', { name: month }).click();
   await expect(page).toHaveURL(new RegExp(`period=${month}`));
