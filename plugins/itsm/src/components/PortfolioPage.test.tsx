@@ -20,7 +20,7 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
 import { screen } from '@testing-library/react';
 import { itsmApiRef } from '../api';
-import { PortfolioPage } from './PortfolioPage';
+import { PortfolioPage, portfolioCsv } from './PortfolioPage';
 import { mockItsmApi } from './testData';
 
 const row = (
@@ -103,6 +103,9 @@ describe('PortfolioPage', () => {
     ).toBeInTheDocument();
     expect(screen.queryByText(/NaN|undefined/)).not.toBeInTheDocument();
     expect(await screen.findByText(/\(in 20 days\)/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'filter list' }),
+    ).toBeInTheDocument();
   });
 
   it('shows an empty portfolio and API errors', async () => {
@@ -122,5 +125,29 @@ describe('PortfolioPage', () => {
     expect(
       (await screen.findAllByText(/Not allowed: itsm.sla.read/)).length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('portfolioCsv', () => {
+  it('writes one quoted-where-needed row per service', () => {
+    expect(
+      portfolioCsv([
+        row('online-banking', 'breached', {
+          title: 'Online Banking, web',
+          score: 64.7,
+          credits: [{ amount: 2400, currency: 'EUR' }],
+          worstObjective: {
+            agreement: 'retail-sla',
+            objective: 'availability',
+            attainment: 99.7,
+            status: 'breached',
+          },
+        }),
+      ]).split('\r\n'),
+    ).toEqual([
+      'service,title,status,score,worst_objective,worst_attainment,owner,customers,suppliers,type,lifecycle,credits',
+      'itservice:default/online-banking,"Online Banking, web",breached,64.7,retail-sla/availability,99.700,group:default/ops,stakeholder:default/retail-customers,,business,live,2400 EUR',
+      '',
+    ]);
   });
 });

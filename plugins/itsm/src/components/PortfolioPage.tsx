@@ -31,6 +31,7 @@ import {
   isSupplierEntity,
   PortfolioRow,
 } from '@backstage-itsm/plugin-itsm-common';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -141,6 +142,61 @@ const columns: TableColumn<PortfolioRow>[] = [
   },
 ];
 
+const csvField = (value: unknown) => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** The portfolio as CSV, one row per service. */
+export function portfolioCsv(rows: PortfolioRow[]): string {
+  const header = [
+    'service',
+    'title',
+    'status',
+    'score',
+    'worst_objective',
+    'worst_attainment',
+    'owner',
+    'customers',
+    'suppliers',
+    'type',
+    'lifecycle',
+    'credits',
+  ];
+  const lines = rows.map(r => [
+    r.service,
+    r.title,
+    r.status,
+    isNumber(r.score) ? r.score.toFixed(1) : '',
+    r.worstObjective
+      ? `${r.worstObjective.agreement}/${r.worstObjective.objective}`
+      : '',
+    isNumber(r.worstObjective?.attainment)
+      ? r.worstObjective!.attainment!.toFixed(3)
+      : '',
+    r.owner,
+    r.customers.join(' '),
+    r.suppliers.join(' '),
+    r.type,
+    r.lifecycle,
+    r.credits.map(c => `${c.amount} ${c.currency}`).join(' '),
+  ]);
+  return `${[header, ...lines]
+    .map(l => l.map(csvField).join(','))
+    .join('\r\n')}\r\n`;
+}
+
+function downloadCsv(rows: PortfolioRow[]) {
+  const url = URL.createObjectURL(
+    new Blob([portfolioCsv(rows)], { type: 'text/csv' }),
+  );
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'it-service-portfolio.csv';
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
 /** Supplier contracts that end within their notice period, or have ended. */
 function ExpiringContracts() {
   const catalogApi = useApi(catalogApiRef);
@@ -219,14 +275,23 @@ export function PortfolioPage() {
               <ExpiringContracts />
             </Grid>
             <Grid item xs={12}>
+              <Button variant="outlined" onClick={() => downloadCsv(rows)}>
+                Export CSV
+              </Button>
+            </Grid>
+            <Grid item xs={12}>
               <Table<PortfolioRow>
                 title={`IT services (${rows.length})`}
                 options={{
                   paging: rows.length > 20,
                   pageSize: 20,
-                  exportAllData: true,
                   padding: 'dense',
                 }}
+                filters={[
+                  { column: 'Status', type: 'select' },
+                  { column: 'Lifecycle', type: 'select' },
+                  { column: 'Type', type: 'select' },
+                ]}
                 columns={columns}
                 data={rows}
               />
