@@ -140,6 +140,11 @@ test('a stakeholder and a supplier show what was agreed with them', async ({
     page.getByRole('button', { name: /Download \d{4}-\d{2} report \(CSV\)/ }),
   ).toBeVisible();
   await shoot(page, 'itsm-stakeholder');
+  await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
+  await page.reload();
+  await expect(agreement).toContainText('Breached');
+  await shoot(page, 'itsm-stakeholder-dark');
+  await page.evaluate(() => window.localStorage.removeItem('theme'));
 
   // An SLA whose counterparty is written without kind, and a service overview.
   await page.goto('/catalog/default/itservice/mobile-banking/sla');
@@ -155,4 +160,9 @@ test('a stakeholder and a supplier show what was agreed with them', async ({
     page.getByText(/inside its notice period|The contract ended/),
   ).toBeVisible();
   await shoot(page, 'itsm-supplier');
+  await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
+  await page.reload();
+  await expect(page.getByText('telnova-wan-uc (UC)')).toBeVisible();
+  await shoot(page, 'itsm-supplier-dark');
+  await page.evaluate(() => window.localStorage.removeItem('theme'));
 });

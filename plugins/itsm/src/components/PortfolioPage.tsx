@@ -33,6 +33,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
@@ -102,7 +103,11 @@ const columns: TableColumn<PortfolioRow>[] = [
     title: 'Score',
     field: 'score',
     type: 'numeric',
-    render: r => (isNumber(r.score) ? r.score.toFixed(0) : '—'),
+    render: r => (
+      <Tooltip title="Weighted share of objectives met this period (met 1, at risk ½, breached 0); objectives without data are left out.">
+        <span>{isNumber(r.score) ? r.score.toFixed(0) : '—'}</span>
+      </Tooltip>
+    ),
   },
   {
     title: 'Worst objective',
