@@ -20,6 +20,7 @@ import { CatalogProcessorResult } from '@backstage/plugin-catalog-node';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import fc from 'fast-check';
 import { ItsmEntitiesProcessor } from './ItsmEntitiesProcessor';
 
 const examplesDir = resolve(__dirname, '../../../../examples/itsm');
@@ -135,5 +136,99 @@ describe('ItsmEntitiesProcessor', () => {
     await expect(relationsOf(entity)).resolves.toContain(
       'itservice:emea/telephone-banking hasCustomer stakeholder:emea/retail-customers',
     );
+  });
+});
+
+// Every path to a value inside an entity, e.g. ['spec', 'agreements', 0, 'with'].
+function paths(
+  value: unknown,
+  prefix: Array<string | number> = [],
+): Array<Array<string | number>> {
+  if (value === null || typeof value !== 'object') return [prefix];
+  const keys = Array.isArray(value)
+    ? value.map((_, i) => i)
+    : Object.keys(value);
+  return [
+    prefix,
+    ...keys.flatMap(key => paths((value as any)[key], [...prefix, key])),
+  ];
+}
+
+describe('ItsmEntitiesProcessor under random mutations', () => {
+  const processor = new ItsmEntitiesProcessor();
+  const ours = examples.filter(e => e.apiVersion.startsWith('itsm.'));
+  const hostile = fc.oneof(
+    fc.anything({ maxDepth: 2 }),
+    fc.string({ unit: 'grapheme', maxLength: 30 }),
+    fc.constantFrom(
+      null,
+      '',
+      -1,
+      0,
+      101,
+      1e308,
+      '__proto__',
+      'group:',
+      'P9',
+      '25:00',
+      '2026-02-30',
+      'FREQ=NEVER',
+      'Mars/Olympus',
+      'XYZ',
+      [],
+      {},
+    ),
+  );
+
+  it('accepts or rejects 2,000 mutations of the examples with a clear error, and nothing else breaks', async () => {
+    let rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ours),
+        fc.nat(),
+        fc.boolean(),
+        hostile,
+        async (original, pick, remove, value) => {
+          const entity = structuredClone(original);
+          const candidates = paths(entity.spec, ['spec']);
+          const path = candidates[pick % candidates.length];
+          const parent = path
+            .slice(0, -1)
+            .reduce((node: any, key) => node[key], entity);
+          const key = path[path.length - 1];
+          if (parent && typeof parent === 'object' && key !== undefined) {
+            if (remove) delete parent[key];
+            else parent[key] = value;
+          }
+          const outcome = await processor.validateEntityKind(entity).then(
+            accepted => ({ accepted }),
+            (error: Error) => ({ error }),
+          );
+          const pattern =
+            /^Invalid (ITService|Stakeholder|Supplier) "[a-z]+:default\/[a-z0-9.-]+": spec/;
+          const verdict =
+            'error' in outcome
+              ? {
+                  clearError:
+                    outcome.error instanceof InputError &&
+                    pattern.test(outcome.error.message),
+                  message: String(outcome.error?.message),
+                }
+              : { accepted: outcome.accepted };
+          rejected += 'error' in outcome ? 1 : 0;
+          expect(verdict).toEqual(
+            'error' in outcome
+              ? { clearError: true, message: verdict.message }
+              : { accepted: true },
+          );
+          // The other example entities are unaffected.
+          await expect(
+            processor.validateEntityKind(byName('online-banking')),
+          ).resolves.toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(rejected).toBeGreaterThan(500);
   });
 });

@@ -349,6 +349,14 @@ export async function createRouter(
   });
 
   router.use(api);
+  // Anything else under this plugin gets a JSON error that says what was asked.
+  router.use((req, _res, next) => {
+    next(
+      new NotFoundError(
+        `No route for ${req.method} ${req.path}; see /api/itsm/openapi.json`,
+      ),
+    );
+  });
   router.use(databaseErrorHandler());
   return router;
 }
