@@ -15,8 +15,7 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
-import { parseEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Contact,
   isITServiceEntity,
@@ -27,47 +26,13 @@ import {
   SupplierEntity,
 } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
+import { RefLink, RefLinks } from './RefLinks';
 
 function Fact(props: { label: string; children: React.ReactNode }) {
   return (
     <Typography variant="body2" gutterBottom>
       <strong>{props.label}:</strong> {props.children}
     </Typography>
-  );
-}
-
-/** A link to a ref written in YAML, which may leave out kind and namespace. */
-function RefLink(props: {
-  entityRef: string;
-  defaultKind: string;
-  namespace?: string;
-}) {
-  const ref = parseEntityRef(props.entityRef, {
-    defaultKind: props.defaultKind,
-    defaultNamespace: props.namespace ?? 'default',
-  });
-  return <EntityRefLink entityRef={ref} />;
-}
-
-function Refs(props: {
-  refs?: string[];
-  defaultKind: string;
-  namespace?: string;
-}) {
-  if (!props.refs?.length) return <>none</>;
-  return (
-    <>
-      {props.refs.map((ref, i) => (
-        <span key={ref}>
-          {i > 0 && ', '}
-          <RefLink
-            entityRef={ref}
-            defaultKind={props.defaultKind}
-            namespace={props.namespace}
-          />
-        </span>
-      ))}
-    </>
   );
 }
 
@@ -107,21 +72,21 @@ function ServiceFacts({ entity }: { entity: ITServiceEntity }) {
         />
       </Fact>
       <Fact label="Customers">
-        <Refs
+        <RefLinks
           refs={spec.customers}
           defaultKind="stakeholder"
           namespace={entity.metadata.namespace}
         />
       </Fact>
       <Fact label="Users">
-        <Refs
+        <RefLinks
           refs={spec.users}
           defaultKind="stakeholder"
           namespace={entity.metadata.namespace}
         />
       </Fact>
       <Fact label="Suppliers">
-        <Refs
+        <RefLinks
           refs={spec.suppliers}
           defaultKind="supplier"
           namespace={entity.metadata.namespace}

@@ -25,7 +25,6 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   isSupplierEntity,
@@ -39,6 +38,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
 import { formatMoney, formatPercent, isNumber } from './format';
 import { contractState } from './PartyServicesTab';
+import { RefLink, RefLinks } from './RefLinks';
 import { SlaStatus } from './SlaStatus';
 
 function Tile(props: { title: string; value: string; hint: string }) {
@@ -74,20 +74,6 @@ function totalCredits(rows: PortfolioRow[]): string {
     : 'none';
 }
 
-function RefList(props: { refs: string[] }) {
-  if (props.refs.length === 0) return <>—</>;
-  return (
-    <>
-      {props.refs.map((ref, i) => (
-        <span key={ref}>
-          {i > 0 && ', '}
-          <EntityRefLink entityRef={ref} />
-        </span>
-      ))}
-    </>
-  );
-}
-
 const columns: TableColumn<PortfolioRow>[] = [
   {
     title: 'Service',
@@ -121,22 +107,19 @@ const columns: TableColumn<PortfolioRow>[] = [
   {
     title: 'Owner',
     field: 'owner',
-    render: r => (
-      <EntityRefLink
-        entityRef={parseEntityRef(r.owner, {
-          defaultKind: 'group',
-          defaultNamespace: 'default',
-        })}
-      />
-    ),
+    render: r => <RefLink entityRef={r.owner} defaultKind="group" />,
   },
   {
     title: 'Customers',
-    render: r => <RefList refs={r.customers} />,
+    render: r => (
+      <RefLinks refs={r.customers} defaultKind="stakeholder" empty="—" />
+    ),
   },
   {
     title: 'Suppliers',
-    render: r => <RefList refs={r.suppliers} />,
+    render: r => (
+      <RefLinks refs={r.suppliers} defaultKind="supplier" empty="—" />
+    ),
   },
   { title: 'Type', field: 'type' },
   { title: 'Lifecycle', field: 'lifecycle' },
