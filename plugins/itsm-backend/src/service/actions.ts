@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   itsmMeasurementReadPermission,
@@ -38,6 +39,15 @@ export function registerActions(options: {
   reporter: SlaReporter;
 }) {
   const { actionsRegistry, store, access, reporter } = options;
+
+  // The same checks as the REST API's reads.
+  const readableService = async (
+    service: string,
+    credentials: BackstageCredentials,
+  ) => {
+    await access.authorize(credentials, itsmMeasurementReadPermission);
+    return access.visibleService(service, credentials);
+  };
 
   actionsRegistry.register({
     name: 'get-sla-status',
@@ -133,8 +143,7 @@ export function registerActions(options: {
         }),
     },
     async action({ input, credentials }) {
-      await access.authorize(credentials, itsmMeasurementReadPermission);
-      const service = await access.visibleService(input.service, credentials);
+      const service = await readableService(input.service, credentials);
       const page = await store.listIncidents({
         service,
         open: true,
@@ -188,8 +197,7 @@ export function registerActions(options: {
         }),
     },
     async action({ input, credentials }) {
-      await access.authorize(credentials, itsmMeasurementReadPermission);
-      const service = await access.visibleService(input.service, credentials);
+      const service = await readableService(input.service, credentials);
       const page = await store.listOutages({
         service,
         from: input.from === undefined ? undefined : parseInstant(input.from),

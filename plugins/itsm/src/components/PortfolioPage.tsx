@@ -231,34 +231,32 @@ export function PortfolioPage() {
         {error && <ResponseErrorPanel error={error} />}
         {value && (
           <Grid container spacing={3}>
-            <Grid item xs={6} md={3}>
-              <Tile
-                title="Breached"
-                value={count('breached')}
-                hint="services with an agreement below target"
-              />
-            </Grid>
-            <Grid item xs={6} md={3}>
-              <Tile
-                title="At risk"
-                value={count('at-risk')}
-                hint="on target, little budget left"
-              />
-            </Grid>
-            <Grid item xs={6} md={3}>
-              <Tile
-                title="Met"
-                value={count('met')}
-                hint="every agreement on target"
-              />
-            </Grid>
-            <Grid item xs={6} md={3}>
-              <Tile
-                title="Credits this period"
-                value={totalCredits(rows)}
-                hint="owed to customers under SLAs"
-              />
-            </Grid>
+            {[
+              {
+                title: 'Breached',
+                value: count('breached'),
+                hint: 'services with an agreement below target',
+              },
+              {
+                title: 'At risk',
+                value: count('at-risk'),
+                hint: 'on target, little budget left',
+              },
+              {
+                title: 'Met',
+                value: count('met'),
+                hint: 'every agreement on target',
+              },
+              {
+                title: 'Credits this period',
+                value: totalCredits(rows),
+                hint: 'owed to customers under SLAs',
+              },
+            ].map(tile => (
+              <Grid item xs={6} md={3} key={tile.title}>
+                <Tile {...tile} />
+              </Grid>
+            ))}
             <Grid item xs={12}>
               <ExpiringContracts />
             </Grid>
