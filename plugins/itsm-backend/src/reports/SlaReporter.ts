@@ -44,6 +44,7 @@ import { toIncident, toOutage, toSliEvent } from '../service/measurements';
 import {
   agreementPeriod,
   buildServiceReport,
+  counterpartyRef,
   ReportPeriod,
   serviceAvailability,
 } from './buildServiceReport';
@@ -153,8 +154,8 @@ export class SlaReporter {
     const partyRef = stringifyEntityRef(party).toLocaleLowerCase('en-US');
     const services: PartySlaReport['services'] = [];
     for (const service of await this.services(credentials)) {
-      const agreed = (service.spec.agreements ?? []).filter(a =>
-        this.sameRef(a.with, service, partyRef),
+      const agreed = (service.spec.agreements ?? []).filter(
+        a => counterpartyRef(a, service) === partyRef,
       );
       if (agreed.length === 0) continue;
       const report = await this.report(service, period, credentials, now);
@@ -253,22 +254,6 @@ export class SlaReporter {
     return rows;
   }
 
-  private sameRef(
-    ref: string,
-    service: ITServiceEntity,
-    target: string,
-  ): boolean {
-    try {
-      const parsed = parseEntityRef(ref, {
-        defaultKind: target.split(':')[0],
-        defaultNamespace: service.metadata.namespace ?? 'default',
-      });
-      return stringifyEntityRef(parsed).toLocaleLowerCase('en-US') === target;
-    } catch {
-      return false;
-    }
-  }
-
   private async services(
     credentials: BackstageCredentials,
   ): Promise<ITServiceEntity[]> {
@@ -334,19 +319,11 @@ export class SlaReporter {
     service: ITServiceEntity,
     credentials: BackstageCredentials,
   ) {
-    const refs = (service.spec.dependsOn ?? []).flatMap(ref => {
-      try {
-        const parsed = parseEntityRef(ref, {
-          defaultKind: 'itservice',
-          defaultNamespace: service.metadata.namespace ?? 'default',
-        });
-        return parsed.kind.toLocaleLowerCase('en-US') === 'itservice'
-          ? [stringifyEntityRef(parsed)]
-          : [];
-      } catch {
-        return [];
-      }
-    });
+    const refs = resolveRefs(
+      service,
+      service.spec.dependsOn,
+      ITSM_REF_FIELDS.ITService.dependsOn,
+    ).filter(ref => ref.startsWith('itservice:'));
     if (refs.length === 0) return [];
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       { entityRefs: refs },
@@ -405,36 +382,33 @@ function matches(
     lifecycle?: string;
   },
 ): boolean {
+  const { owner, customers, suppliers } = ITSM_REF_FIELDS.ITService;
   const has = (
     refs: string[] | undefined,
     wanted: string | undefined,
-    kind: string,
-  ) =>
-    wanted === undefined ||
-    (refs ?? []).some(ref => {
-      try {
-        const a = parseEntityRef(ref, {
-          defaultKind: kind,
-          defaultNamespace: service.metadata.namespace ?? 'default',
-        });
-        const b = parseEntityRef(wanted, {
-          defaultKind: kind,
+    field: ItsmRefField,
+  ) => {
+    if (wanted === undefined) return true;
+    let ref: string;
+    try {
+      ref = stringifyEntityRef(
+        parseEntityRef(wanted, {
+          defaultKind: field.defaultKind,
           defaultNamespace: 'default',
-        });
-        return (
-          stringifyEntityRef(a).toLocaleLowerCase('en-US') ===
-          stringifyEntityRef(b).toLocaleLowerCase('en-US')
-        );
-      } catch {
-        return false;
-      }
-    });
+        }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      // A filter that is no entity ref matches no service.
+      return false;
+    }
+    return resolveRefs(service, refs, field).includes(ref);
+  };
   return (
     (filters.lifecycle === undefined ||
       service.spec.lifecycle === filters.lifecycle) &&
-    has([service.spec.owner], filters.owner, 'group') &&
-    has(service.spec.customers, filters.customer, 'stakeholder') &&
-    has(service.spec.suppliers, filters.supplier, 'supplier')
+    has([service.spec.owner], filters.owner, owner) &&
+    has(service.spec.customers, filters.customer, customers) &&
+    has(service.spec.suppliers, filters.supplier, suppliers)
   );
 }
 

@@ -220,8 +220,8 @@ function scoreObjective(
   };
 }
 
-// The counterparty as a full ref, so that callers need not know the defaults.
-function counterpartyRef(
+/** The counterparty as a full ref, so that callers need not know the defaults. */
+export function counterpartyRef(
   agreement: Agreement,
   service: ITServiceEntity,
 ): string {

@@ -246,6 +246,12 @@ describe('SLA report API', () => {
         expect((await get('/portfolio?lifecycle=retired')).body.items).toEqual(
           [],
         );
+        const filtered = async (query: string) =>
+          (await get(`/portfolio?${query}`)).body.items.length;
+        expect(await filtered('customer=retail-customers')).toBe(1);
+        expect(await filtered('owner=digital-channels')).toBe(1);
+        expect(await filtered('supplier=nimbus-cloud')).toBe(0);
+        expect(await filtered('customer=%3A%3A')).toBe(0);
 
         const party = await get(
           '/stakeholders/default/retail-customers/sla?period=2026-10',
