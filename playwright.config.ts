@@ -32,6 +32,8 @@ const chromium = {
   ],
 };
 
+const benchDatabase = process.env.ITSM_PAGE_BENCH_DATABASE;
+
 export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 30_000 },
@@ -48,8 +50,10 @@ export default defineConfig({
     {
       command: 'yarn start backend',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
-      reuseExistingServer: !process.env.CI,
+      // `./run bench` runs the page benchmark on a database of its own.
+      reuseExistingServer: !process.env.CI && !benchDatabase,
       timeout: 300_000,
+      env: benchDatabase ? { APP_CONFIG_backend_database: benchDatabase } : {},
     },
   ],
 

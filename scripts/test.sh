@@ -1,6 +1,7 @@
 #!/bin/sh
 # The whole test suite, as `./run test` runs it: formatting, lint, type check,
-# unit and database tests (SQLite and PostgreSQL), then browser end-to-end tests.
+# unit and database tests (SQLite and PostgreSQL), the quick benchmarks, then
+# browser end-to-end tests (with the page benchmark).
 # Exits non-zero on the first failure.
 set -eu
 cd "$(dirname -- "$0")/.."
@@ -37,17 +38,7 @@ else
   say "NOTE: no PostgreSQL server answers on $PG_HOST:$PG_PORT; PostgreSQL database tests are SKIPPED, only SQLite runs."
 fi
 
-CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
-  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    say "installing Debian's chromium package for the end-to-end tests"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    say "ERROR: the end-to-end tests need Chromium at $CHROMIUM: install the Debian package 'chromium' (apt-get install chromium) or set CHROMIUM_PATH."
-    exit 1
-  fi
-fi
+sh scripts/ensure-chromium.sh
 
 step "formatting (prettier)"
 yarn prettier:check
@@ -63,6 +54,9 @@ node scripts/check-one-release.mjs
 
 step "unit and database tests"
 yarn backstage-cli repo test --no-watch
+
+step "benchmarks, quick sizes (targets fail the run; ./run bench for the full sizes)"
+yarn bench --quick
 
 step "end-to-end tests (Playwright, Chromium)"
 yarn test:e2e

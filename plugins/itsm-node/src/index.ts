@@ -23,3 +23,4 @@
 
 export * from './extensions';
 export * from './itsmService';
+export * from './measurementTimes';

@@ -15,9 +15,10 @@
  */
 
 import { Incident, parseDuration } from '@backstage-itsm/plugin-itsm-common';
-import type {
+import {
   ItsmObjectiveScorer,
   ItsmScoringContext,
+  measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
 import type { JsonObject } from '@backstage/types';
 import { businessDeadline, businessDuration } from '../calendar';
@@ -66,8 +67,11 @@ export function createIncidentTimeScorer(
       let breached = 0;
       let pending = 0;
       const open: JsonObject[] = [];
-      for (const incident of context.measurements.incidents) {
-        const openedAt = time(incident.openedAt);
+      const incidents = context.measurements.incidents;
+      const opened = measurementTimes(incidents, 'openedAt');
+      for (let i = 0; i < incidents.length; i++) {
+        const incident = incidents[i];
+        const openedAt = opened[i];
         if (
           incident.priority !== objective.priority ||
           openedAt < range.start ||

@@ -14,11 +14,12 @@
  * limitations under the License.
  */
 
-import type {
+import {
   ItsmObjectiveScorer,
   ItsmScoringContext,
+  measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
-import { evaluatedRange, percent, time } from './common';
+import { evaluatedRange, percent } from './common';
 
 /**
  * SLI objectives, the occurrences method: good ÷ total over the slices that
@@ -30,16 +31,16 @@ export const sliScorer: ItsmObjectiveScorer = {
   score(context: ItsmScoringContext) {
     const range = evaluatedRange(context);
     const { objective } = context;
-    const names = new Set([
-      objective.indicator ?? objective.name,
-      objective.name,
-    ]);
+    const indicator = objective.indicator ?? objective.name;
     let good = 0;
     let total = 0;
-    for (const slice of context.measurements.sliEvents) {
-      const start = time(slice.sliceStart);
+    const slices = context.measurements.sliEvents;
+    const starts = measurementTimes(slices, 'sliceStart');
+    for (let i = 0; i < slices.length; i++) {
+      const slice = slices[i];
+      const start = starts[i];
       if (
-        names.has(slice.objective) &&
+        (slice.objective === indicator || slice.objective === objective.name) &&
         start >= range.start &&
         start < range.end
       ) {

@@ -257,10 +257,20 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         .where('service_ref', service)
         .where('start_at', '<', to)
         .where(q => q.where('end_at', '>', from).orWhereNull('end_at')),
+      // The bulk of a report's rows: only the columns it reads.
       this.db(sliEvents.table)
         .where('service_ref', service)
         .where('slice_start', '>=', from)
-        .where('slice_start', '<', to),
+        .where('slice_start', '<', to)
+        .select(
+          'source',
+          'objective',
+          'slice_start',
+          'slice_seconds',
+          'good',
+          'total',
+          'updated_at',
+        ),
     ]);
     const read = <R>(spec: TableSpec<R>, rows: Row[]) =>
       rows.map(row => ({
@@ -270,7 +280,11 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return {
       incidents: read(incidents, incidentRows),
       outages: read(outages, outageRows),
-      sliEvents: read(sliEvents, sliRows),
+      sliEvents: read(
+        sliEvents,
+        // Fresh rows from the driver: cheaper to complete than to copy.
+        sliRows.map(row => Object.assign(row, { service_ref: service })),
+      ),
     };
   }
 
@@ -351,12 +365,16 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       for (const chunk of chunks(records, CHUNK)) {
         const rows = chunk.map(spec.toRow);
         const existing = new Map<string, string>();
-        const found = await tx(spec.table)
-          .whereIn(
-            spec.keyColumns,
-            rows.map(row => spec.keyColumns.map(c => row[c])) as any,
-          )
-          .select();
+        // One IN list per key column finds a superset of the chunk's rows
+        // (the map below keeps exact keys). A row-value IN list of 500 tuples
+        // cost PostgreSQL ~70 ms of planning per statement.
+        let query = tx(spec.table);
+        for (const column of spec.keyColumns) {
+          query = query.whereIn(column, [
+            ...new Set(rows.map(row => row[column] as string | number)),
+          ]);
+        }
+        const found = await query.select();
         for (const row of found) {
           existing.set(keyOf(row), canonical(spec, spec.fromRow(row)));
         }

@@ -40,7 +40,7 @@ import {
 import type { ItsmObjectiveScorer } from '@backstage-itsm/plugin-itsm-node';
 import { MeasurementStore } from '../database/MeasurementStore';
 import { MeasurementAccess } from '../service/MeasurementAccess';
-import { toIncident, toOutage, toSliEvent } from '../service/measurements';
+import { scoringMeasurements } from '../service/measurements';
 import {
   agreementPeriod,
   buildServiceReport,
@@ -360,16 +360,9 @@ export class SlaReporter {
       now.getTime(),
       Math.max(...periods.map(p => p.end.getTime())),
     );
-    const loaded = await this.deps.store.loadMeasurements({
-      service: ref,
-      from,
-      to,
-    });
-    return {
-      incidents: loaded.incidents.map(toIncident),
-      outages: loaded.outages.map(toOutage),
-      sliEvents: loaded.sliEvents.map(toSliEvent),
-    };
+    return scoringMeasurements(
+      await this.deps.store.loadMeasurements({ service: ref, from, to }),
+    );
   }
 }
 

@@ -24,6 +24,10 @@ import type {
   SliEventInput,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  ItsmScoringContext,
+  presetMeasurementTimes,
+} from '@backstage-itsm/plugin-itsm-node';
+import {
   IncidentRecord,
   OutageRecord,
   SliEventRecord,
@@ -266,6 +270,62 @@ export function toOutage(record: Stored<OutageRecord>): Outage {
     ...(record.title !== undefined && { title: record.title }),
     updatedAt: iso(record.updatedAt)!,
   };
+}
+
+/**
+ * An SLI event straight from the store for scoring. SLI events are the bulk
+ * of a report's rows, so their instants stay numbers and are formatted only
+ * when read; scorers read them through `measurementTimes`.
+ */
+class StoredSliEvent implements SliEvent {
+  readonly source: string;
+  readonly service: string;
+  readonly objective: string;
+  readonly sliceSeconds: number;
+  readonly good: number;
+  readonly total: number;
+
+  constructor(private readonly record: Stored<SliEventRecord>) {
+    this.source = record.source;
+    this.service = record.service;
+    this.objective = record.objective;
+    this.sliceSeconds = record.sliceSeconds;
+    this.good = record.good;
+    this.total = record.total;
+  }
+
+  get sliceStart() {
+    return iso(this.record.sliceStart)!;
+  }
+
+  get updatedAt() {
+    return iso(this.record.updatedAt)!;
+  }
+
+  toJSON(): SliEvent {
+    return toSliEvent(this.record);
+  }
+}
+
+/** The measurements a report scores, with their instants handed over unparsed. */
+export function scoringMeasurements(loaded: {
+  incidents: Array<Stored<IncidentRecord>>;
+  outages: Array<Stored<OutageRecord>>;
+  sliEvents: Array<Stored<SliEventRecord>>;
+}): ItsmScoringContext['measurements'] {
+  const incidents = loaded.incidents.map(toIncident);
+  presetMeasurementTimes(
+    incidents,
+    'openedAt',
+    Float64Array.from(loaded.incidents, r => r.openedAt),
+  );
+  const sliEvents = loaded.sliEvents.map(r => new StoredSliEvent(r));
+  presetMeasurementTimes(
+    sliEvents,
+    'sliceStart',
+    Float64Array.from(loaded.sliEvents, r => r.sliceStart),
+  );
+  return { incidents, outages: loaded.outages.map(toOutage), sliEvents };
 }
 
 export function toSliEvent(record: Stored<SliEventRecord>): SliEvent {

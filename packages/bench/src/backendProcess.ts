@@ -1,0 +1,169 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+/** Options for one real backend process (packages/backend/src/index.ts). */
+export type BackendProcessOptions = {
+  /** Shown in errors and used for the log file name. */
+  name: string;
+  port: number;
+  /** Merged over app-config.yaml, in order, as extra --config files. */
+  config: object;
+  /** Where stdout and stderr go; a temporary file by default. */
+  logFile?: string;
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+};
+
+/**
+ * The repository's real backend started as a child process, the way
+ * `yarn start backend` runs it (same TypeScript transform, same plugins), so
+ * benchmarks and resilience tests measure what a deployment runs: real auth,
+ * permissions, auditing, catalog and scheduler.
+ */
+export class BackendProcess {
+  readonly baseUrl: string;
+  readonly logFile: string;
+  private readonly child: ChildProcess;
+  private readonly exited: Promise<number | null>;
+
+  private constructor(readonly options: BackendProcessOptions) {
+    this.baseUrl = `http://localhost:${options.port}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `itsm-${options.name}-`));
+    const configFile = path.join(dir, 'app-config.yaml');
+    fs.writeFileSync(
+      configFile,
+      YAML.stringify({
+        ...options.config,
+        backend: {
+          baseUrl: this.baseUrl,
+          listen: { port: options.port },
+          ...(options.config as { backend?: object }).backend,
+        },
+      }),
+    );
+    this.logFile = options.logFile ?? path.join(dir, 'backend.log');
+    const log = fs.openSync(this.logFile, 'a');
+    this.child = spawn(
+      process.execPath,
+      [
+        '--enable-source-maps',
+        '--require',
+        require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
+        'src/index.ts',
+        '--config',
+        path.join(REPO_ROOT, 'app-config.yaml'),
+        '--config',
+        configFile,
+      ],
+      {
+        cwd: path.join(REPO_ROOT, 'packages/backend'),
+        stdio: ['ignore', log, log],
+        env: {
+          ...process.env,
+          NODE_ENV: 'development',
+          ESBK_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'),
+          ...options.env,
+        },
+      },
+    );
+    fs.closeSync(log);
+    this.exited = new Promise(resolve =>
+      this.child.once('exit', code => resolve(code)),
+    );
+  }
+
+  /** Starts a backend and resolves once its readiness check answers 200. */
+  static async start(options: BackendProcessOptions): Promise<BackendProcess> {
+    const backend = new BackendProcess(options);
+    const deadline = Date.now() + (options.startTimeoutMs ?? 180_000);
+    let gone = false;
+    backend.exited.then(() => {
+      gone = true;
+    });
+    while (Date.now() < deadline) {
+      if (gone) {
+        throw new Error(
+          `Backend "${
+            options.name
+          }" exited during start-up:\n${backend.logTail()}`,
+        );
+      }
+      try {
+        const response = await fetch(
+          `${backend.baseUrl}/.backstage/health/v1/readiness`,
+        );
+        if (response.ok) return backend;
+      } catch {
+        // not listening yet
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    await backend.kill('SIGKILL');
+    throw new Error(
+      `Backend "${
+        options.name
+      }" was not ready within the start timeout:\n${backend.logTail()}`,
+    );
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Resident set size in bytes, from /proc. */
+  rss(): number {
+    const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+    if (!match) throw new Error(`No VmRSS for process ${this.pid}`);
+    return Number(match[1]) * 1024;
+  }
+
+  /** The last lines of the log, without the access log of each request. */
+  logTail(lines = 40): string {
+    try {
+      return fs
+        .readFileSync(this.logFile, 'utf8')
+        .trimEnd()
+        .split('\n')
+        .filter(line => !line.includes('incomingRequest'))
+        .slice(-lines)
+        .join('\n');
+    } catch {
+      return '(no log)';
+    }
+  }
+
+  /** Sends a signal and waits for the process to end. */
+  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (!this.running) return;
+    this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 20_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import knexFactory, { Knex } from 'knex';
+
+export type EngineName = 'sqlite' | 'postgres';
+
+/** Where one run keeps its data, and a knex client on the itsm plugin's database. */
+export type Engine = {
+  name: EngineName;
+  /** The backend.database config for the backend under test. */
+  databaseConfig: object;
+  /** A client on the itsm plugin's own database; valid once the backend has migrated it. */
+  itsmDatabase(): Knex;
+  /** Drops everything the run created. */
+  cleanup(): Promise<void>;
+};
+
+export const postgresConnection =
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+  'postgresql://postgres@127.0.0.1:5432';
+
+/** A fresh, empty database per run: SQLite files in a temporary folder, or PostgreSQL databases under a unique prefix. */
+export function createEngine(name: EngineName, runId: string): Engine {
+  const clients: Knex[] = [];
+  const open = (config: Knex.Config) => {
+    const client = knexFactory(config);
+    clients.push(client);
+    return client;
+  };
+  const closeAll = () => Promise.all(clients.map(c => c.destroy()));
+
+  if (name === 'sqlite') {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-bench-'));
+    return {
+      name,
+      databaseConfig: { client: 'better-sqlite3', connection: { directory } },
+      itsmDatabase: () =>
+        open({
+          client: 'better-sqlite3',
+          connection: { filename: path.join(directory, 'itsm.sqlite') },
+          useNullAsDefault: true,
+        }),
+      async cleanup() {
+        await closeAll();
+        fs.rmSync(directory, { recursive: true, force: true });
+      },
+    };
+  }
+
+  const prefix = `itsm_bench_${runId}_`;
+  return {
+    name,
+    databaseConfig: {
+      client: 'pg',
+      connection: postgresConnection,
+      prefix,
+    },
+    itsmDatabase: () =>
+      open({
+        client: 'pg',
+        connection: `${postgresConnection}/${prefix}itsm`,
+        pool: { min: 0, max: 4 },
+      }),
+    async cleanup() {
+      await closeAll();
+      await dropPostgresDatabases(prefix);
+    },
+  };
+}
+
+/** Drops every PostgreSQL database whose name starts with `prefix`. */
+export async function dropPostgresDatabases(prefix: string): Promise<void> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${postgresConnection}/postgres`,
+  });
+  try {
+    const { rows } = await admin.raw(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
+      [prefix],
+    );
+    for (const { datname } of rows as Array<{ datname: string }>) {
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** Fails early, with the reason, when PostgreSQL does not answer. */
+export async function assertPostgresReachable(): Promise<void> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${postgresConnection}/postgres`,
+    acquireConnectionTimeout: 5000,
+  });
+  try {
+    await admin.raw('SELECT 1');
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL does not answer at ${postgresConnection} (${error}); the benchmarks run on SQLite and PostgreSQL. Set BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING or pass --engine sqlite.`,
+    );
+  } finally {
+    await admin.destroy();
+  }
+}
