@@ -1,7 +1,7 @@
 #!/bin/sh
 # The whole test suite, as `./run test` runs it: formatting, lint, type check,
-# unit and database tests (SQLite and PostgreSQL), the quick benchmarks, then
-# browser end-to-end tests (with the page benchmark).
+# unit and database tests (SQLite and PostgreSQL), the quick benchmarks, the
+# resilience suite, then browser end-to-end tests (with the page benchmark).
 # Exits non-zero on the first failure.
 set -eu
 cd "$(dirname -- "$0")/.."
@@ -56,7 +56,14 @@ step "unit and database tests"
 yarn backstage-cli repo test --no-watch
 
 step "benchmarks, quick sizes (targets fail the run; ./run bench for the full sizes)"
-yarn bench --quick
+if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
+  yarn bench --quick
+  step "resilience: replicas, database outage, kill -9, sustained load (PostgreSQL)"
+  yarn test:resilience
+else
+  yarn bench --quick --engine sqlite
+  say "NOTE: the resilience suite needs PostgreSQL; SKIPPED (CI never skips it)."
+fi
 
 step "end-to-end tests (Playwright, Chromium)"
 yarn test:e2e

@@ -38,6 +38,12 @@ export interface Config {
       frequency?: HumanDuration | string;
     };
 
+    /** Storing each closed month's SLA report of every service. */
+    snapshots?: {
+      /** How often to check for months without a stored report. Default every hour. */
+      frequency?: HumanDuration | string;
+    };
+
     /**
      * Share of the error budget (0 to 1) below which an objective is at risk.
      * Default 0.25.

@@ -20,7 +20,11 @@ import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
+/** The repository this package lives in (packages/bench/../..). */
+export const REPO_ROOT = path.resolve(
+  require.resolve('@backstage-itsm/bench/package.json'),
+  '../../..',
+);
 
 /** Options for one real backend process (packages/backend/src/index.ts). */
 export type BackendProcessOptions = {
@@ -141,6 +145,15 @@ export class BackendProcess {
     const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
     if (!match) throw new Error(`No VmRSS for process ${this.pid}`);
     return Number(match[1]) * 1024;
+  }
+
+  /** Every line the process has logged so far. */
+  logLines(): string[] {
+    try {
+      return fs.readFileSync(this.logFile, 'utf8').split('\n');
+    } catch {
+      return [];
+    }
   }
 
   /** The last lines of the log, without the access log of each request. */

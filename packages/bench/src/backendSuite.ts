@@ -72,12 +72,11 @@ export const QUICK: Sizes = {
   samples: 5,
 };
 
-const count = (n: number) =>
-  n >= 1_000_000 && n % 1_000_000 === 0
-    ? `${n / 1_000_000}M`
-    : n >= 1000 && n % 1000 === 0
-    ? `${n / 1000}k`
-    : String(n);
+function count(n: number): string {
+  if (n >= 1_000_000 && n % 1_000_000 === 0) return `${n / 1_000_000}M`;
+  if (n >= 1000 && n % 1000 === 0) return `${n / 1000}k`;
+  return String(n);
+}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

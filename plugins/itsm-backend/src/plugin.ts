@@ -130,12 +130,22 @@ export const itsmPlugin = createBackendPlugin({
 
         const duration = (key: string, fallback: HumanDuration) =>
           config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+        // A task runs first after its usual delay, or after one period when
+        // that is shorter (a test's seconds-long schedule).
+        const firstRun = (frequency: HumanDuration, delay: HumanDuration) =>
+          durationToMilliseconds(frequency) < durationToMilliseconds(delay)
+            ? frequency
+            : delay;
+        const pruneEvery = duration('itsm.pruning.frequency', { hours: 1 });
+        const snapshotEvery = duration('itsm.snapshots.frequency', {
+          hours: 1,
+        });
         // scope 'global': one run per tick across all replicas.
         await scheduler.scheduleTask({
           id: 'itsm-prune-measurements',
-          frequency: duration('itsm.pruning.frequency', { hours: 1 }),
+          frequency: pruneEvery,
           timeout: { minutes: 15 },
-          initialDelay: { minutes: 1 },
+          initialDelay: firstRun(pruneEvery, { minutes: 1 }),
           scope: 'global',
           fn: pruningTask({
             catalog,
@@ -151,9 +161,9 @@ export const itsmPlugin = createBackendPlugin({
         // Closes the books: last month's report of every service, once.
         await scheduler.scheduleTask({
           id: 'itsm-sla-snapshots',
-          frequency: { hours: 1 },
+          frequency: snapshotEvery,
           timeout: { minutes: 30 },
-          initialDelay: { minutes: 2 },
+          initialDelay: firstRun(snapshotEvery, { minutes: 2 }),
           scope: 'global',
           fn: snapshotTask({ catalog, auth, reporter, logger }),
         });

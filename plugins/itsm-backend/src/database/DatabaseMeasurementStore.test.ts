@@ -58,6 +58,22 @@ describe('DatabaseMeasurementStore', () => {
   }
 
   it.each(databases.eachSupportedId())(
+    'lets replicas that start together migrate one database on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({ knex });
+      // Both take the migration lock at once; one has to wait for the other.
+      const stores = await Promise.all(
+        [1, 2, 3].map(() => DatabaseMeasurementStore.create({ database })),
+      );
+      expect(stores).toHaveLength(3);
+      await stores[0].upsertIncidents([incident(1)]);
+      const { items } = await stores[2].listIncidents({ service });
+      expect(items.map(i => i.externalId)).toEqual(['INC-1']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'upserts incidents idempotently on %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);

@@ -102,14 +102,12 @@ export function pruningTask(options: {
       now: Date.now(),
       gracePeriodMs,
     });
-    if (missing.length > 0) {
-      logger.info(
-        `${
-          missing.length
-        } service(s) with measurements are not in the catalog; pruned ${
-          pruned.length
-        }: ${pruned.join(', ') || 'none yet'}`,
-      );
-    }
+    logger.info(
+      `Pruning: ${existing.size} services in the catalog, ${
+        missing.length
+      } with measurements missing from it; pruned ${pruned.length}: ${
+        pruned.join(', ') || 'none'
+      }`,
+    );
   };
 }

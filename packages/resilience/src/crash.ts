@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { createEngine, incidents, IncidentItem } from '@backstage-itsm/bench';
+import {
+  catalogFile,
+  catalogReady,
+  check,
+  send,
+  startBackend,
+  tally,
+} from './harness';
+
+const BATCH = 5000;
+
+/**
+ * Test 3: `kill -9` while the backend ingests a 5,000-item batch. After the
+ * restart each batch is stored whole or not at all, and replaying the
+ * batches that were never acknowledged brings the data to exactly the
+ * expected state.
+ */
+export async function crashScenario(options: {
+  runId: string;
+  log: (line: string) => void;
+  rounds: number;
+}) {
+  const { log } = options;
+  const engine = createEngine('postgres', `${options.runId}_crash`);
+  const { file, services } = catalogFile(1);
+  const start = () =>
+    startBackend({
+      name: 'crash',
+      port: 7404,
+      database: engine.databaseConfig,
+      catalog: file,
+    });
+  let backend = await start();
+  const db = engine.itsmDatabase();
+  const storedOf = async (prefix: string) =>
+    Number(
+      (
+        await db('itsm_incidents')
+          .where('external_id', 'like', `${prefix}-%`)
+          .count({ n: '*' })
+      )[0].n,
+    );
+  try {
+    await catalogReady(backend, 1);
+    const now = Date.now();
+    const batches: Array<{ prefix: string; items: IncidentItem[] }> = [];
+    const unacknowledged: typeof batches = [];
+    for (let round = 0; round < options.rounds; round++) {
+      const prefix = `crash${round}`;
+      const items = incidents({
+        service: services[0],
+        count: BATCH,
+        from: now - 30 * 86_400_000,
+        to: now,
+        prefix,
+        seed: 900 + round,
+      });
+      batches.push({ prefix, items });
+      // Kill at a different point of the request each round.
+      const delay = 30 + ((round * 97) % 400);
+      const request = send(backend.baseUrl, 'POST', '/api/itsm/v1/incidents', {
+        items,
+      });
+      await new Promise(resolve => setTimeout(resolve, delay));
+      await backend.kill('SIGKILL');
+      tally.faults += 1;
+      const answer = await request;
+      backend = await start();
+      const stored = await storedOf(prefix);
+      check(
+        stored === 0 || stored === BATCH,
+        `round ${round}: ${stored} of ${BATCH} items stored after kill -9: a half-written batch`,
+      );
+      if (answer.status === 200) {
+        check(
+          stored === BATCH,
+          `round ${round}: acknowledged but only ${stored} stored`,
+        );
+      } else {
+        unacknowledged.push({ prefix, items });
+      }
+      log(
+        `crash: round ${round}, killed after ${delay} ms: ${
+          answer.status === 200 ? 'acknowledged' : 'no answer'
+        }, ${stored} of ${BATCH} stored`,
+      );
+    }
+    await catalogReady(backend, 1);
+    for (const { items } of unacknowledged) {
+      const answer = await send(
+        backend.baseUrl,
+        'POST',
+        '/api/itsm/v1/incidents',
+        {
+          items,
+        },
+      );
+      check(answer.status === 200, `replay answered ${answer.status}`);
+    }
+    const total = Number((await db('itsm_incidents').count({ n: '*' }))[0].n);
+    tally.records += batches.length * BATCH;
+    tally.lost += Math.max(0, batches.length * BATCH - total);
+    check(
+      total === batches.length * BATCH,
+      `after replaying ${
+        unacknowledged.length
+      } batches: ${total} incidents, expected ${batches.length * BATCH}`,
+    );
+    log(
+      `crash: ${options.rounds} kills, every batch whole or absent; after replaying ${unacknowledged.length} unacknowledged batches, exactly ${total} incidents`,
+    );
+  } finally {
+    await backend.kill();
+    await engine.cleanup();
+  }
+}
