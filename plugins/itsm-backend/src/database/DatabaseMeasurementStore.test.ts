@@ -68,7 +68,7 @@ describe('DatabaseMeasurementStore', () => {
       );
       expect(stores).toHaveLength(3);
       await stores[0].upsertIncidents([incident(1)]);
-      const { items } = await stores[2].listIncidents({ service });
+      const { items } = await stores[2].listIncidents({ service, limit: 10 });
       expect(items.map(i => i.externalId)).toEqual(['INC-1']);
     },
   );
