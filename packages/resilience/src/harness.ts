@@ -130,6 +130,8 @@ export function startBackend(options: {
   database: object;
   catalog: string;
   itsm?: object;
+  /** More backend.auth.externalAccess entries. */
+  extraAccess?: object[];
 }): Promise<BackendProcess> {
   return BackendProcess.start({
     name: options.name,
@@ -143,6 +145,7 @@ export function startBackend(options: {
               type: 'static',
               options: { token: TOKEN, subject: 'itsm-resilience' },
             },
+            ...(options.extraAccess ?? []),
           ],
         },
       },

@@ -21,6 +21,7 @@ import {
   formatTable,
   REPO_ROOT,
 } from '@backstage-itsm/bench';
+import { accessScenario } from './access';
 import { crashScenario } from './crash';
 import { tally } from './harness';
 import { outageScenario } from './outage';
@@ -43,6 +44,7 @@ async function main() {
   await assertPostgresReachable();
   const runId = Date.now().toString(36);
 
+  await accessScenario({ runId, log });
   const load = await replicasScenario({
     runId,
     log,
