@@ -7,8 +7,12 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { replicaSafeDatabaseServiceFactory } from './database';
 
 const backend = createBackend();
+
+// Replicas on one database may start together (see ./database.ts).
+backend.add(replicaSafeDatabaseServiceFactory);
 
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));

@@ -16,11 +16,23 @@
 
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 
 /** The repository this package lives in (packages/bench/../..). */
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise(resolve => {
+    const socket = net.connect(port, 'localhost');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 export const REPO_ROOT = path.resolve(
   require.resolve('@backstage-itsm/bench/package.json'),
   '../../..',
@@ -99,6 +111,12 @@ export class BackendProcess {
 
   /** Starts a backend and resolves once its readiness check answers 200. */
   static async start(options: BackendProcessOptions): Promise<BackendProcess> {
+    // Another process on the port would answer the readiness check for us.
+    if (await portAnswers(options.port)) {
+      throw new Error(
+        `Backend "${options.name}": port ${options.port} is already in use; stop what listens there (a backend left over from an interrupted run?)`,
+      );
+    }
     const backend = new BackendProcess(options);
     const deadline = Date.now() + (options.startTimeoutMs ?? 180_000);
     let gone = false;

@@ -24,6 +24,8 @@ export type EngineName = 'sqlite' | 'postgres';
 /** Where one run keeps its data, and a knex client on the itsm plugin's database. */
 export type Engine = {
   name: EngineName;
+  /** The itsm plugin's database: a file (SQLite) or a database name (PostgreSQL). */
+  itsmDatabaseName: string;
   /** The backend.database config for the backend under test. */
   databaseConfig: object;
   /** A client on the itsm plugin's own database; valid once the backend has migrated it. */
@@ -50,6 +52,7 @@ export function createEngine(name: EngineName, runId: string): Engine {
     const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-bench-'));
     return {
       name,
+      itsmDatabaseName: path.join(directory, 'itsm.sqlite'),
       databaseConfig: { client: 'better-sqlite3', connection: { directory } },
       itsmDatabase: () =>
         open({
@@ -67,6 +70,7 @@ export function createEngine(name: EngineName, runId: string): Engine {
   const prefix = `itsm_bench_${runId}_`;
   return {
     name,
+    itsmDatabaseName: `${prefix}itsm`,
     databaseConfig: {
       client: 'pg',
       connection: postgresConnection,

@@ -178,9 +178,9 @@ export async function accessScenario(options: {
       {
         name: 'external token for itsm',
         token: TOKEN,
-        expect: () => [200, 201],
+        expect: () => [200, 204],
       },
-      { name: 'signed-in user', token: userToken, expect: () => [200, 201] },
+      { name: 'signed-in user', token: userToken, expect: () => [200, 204] },
     ];
     const wrong: string[] = [];
     let checked = 0;
@@ -189,9 +189,12 @@ export async function accessScenario(options: {
         const answer = await sendAs(backend.baseUrl, caller.token, endpoint);
         checked += 1;
         const allowed = caller.expect(endpoint.kind, endpoint.url);
+        // A refusal may repeat the URL the caller sent, never what the
+        // catalog or the store hold: the title, the agreements.
+        const text = JSON.stringify(answer.body ?? '');
         const leaked =
           answer.status >= 400 &&
-          JSON.stringify(answer.body ?? '').includes(service);
+          (text.includes('Benchmark service') || text.includes('customer-sla'));
         if (!allowed.includes(answer.status) || leaked) {
           wrong.push(
             `${caller.name}: ${endpoint.method} ${endpoint.url} answered ${

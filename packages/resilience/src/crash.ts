@@ -14,7 +14,13 @@
  * limitations under the License.
  */
 
-import { createEngine, incidents, IncidentItem } from '@backstage-itsm/bench';
+import knexFactory from 'knex';
+import {
+  createEngine,
+  incidents,
+  IncidentItem,
+  postgresConnection,
+} from '@backstage-itsm/bench';
 import {
   catalogFile,
   catalogReady,
@@ -22,6 +28,7 @@ import {
   send,
   startBackend,
   tally,
+  waitFor,
 } from './harness';
 
 const BATCH = 5000;
@@ -49,6 +56,12 @@ export async function crashScenario(options: {
     });
   let backend = await start();
   const db = engine.itsmDatabase();
+  const itsmDatabase = engine.itsmDatabaseName;
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${postgresConnection}/postgres`,
+    pool: { min: 1, max: 1 },
+  });
   const storedOf = async (prefix: string) =>
     Number(
       (
@@ -73,12 +86,32 @@ export async function crashScenario(options: {
         seed: 900 + round,
       });
       batches.push({ prefix, items });
-      // Kill at a different point of the request each round.
-      const delay = 30 + ((round * 97) % 400);
+      // Most rounds kill while the batch's transaction is open (its INSERTs
+      // seen in pg_stat_activity); the last kills right after the answer.
+      const midWrite = round < options.rounds - 1;
       const request = send(backend.baseUrl, 'POST', '/api/itsm/v1/incidents', {
         items,
       });
-      await new Promise(resolve => setTimeout(resolve, delay));
+      if (midWrite) {
+        await waitFor(
+          `round ${round}: the batch's transaction`,
+          async () =>
+            Number(
+              (
+                await admin.raw(
+                  `SELECT count(*) AS n FROM pg_stat_activity
+                   WHERE datname = ? AND state IN ('active', 'idle in transaction')
+                   AND query ILIKE 'insert into "itsm_incidents"%'`,
+                  [itsmDatabase],
+                )
+              ).rows[0].n,
+            ) > 0,
+          30_000,
+          2,
+        );
+      } else {
+        await request;
+      }
       await backend.kill('SIGKILL');
       tally.faults += 1;
       const answer = await request;
@@ -97,7 +130,9 @@ export async function crashScenario(options: {
         unacknowledged.push({ prefix, items });
       }
       log(
-        `crash: round ${round}, killed after ${delay} ms: ${
+        `crash: round ${round}, killed ${
+          midWrite ? 'inside the transaction' : 'after the answer'
+        }: ${
           answer.status === 200 ? 'acknowledged' : 'no answer'
         }, ${stored} of ${BATCH} stored`,
       );
@@ -128,6 +163,7 @@ export async function crashScenario(options: {
     );
   } finally {
     await backend.kill();
+    await admin.destroy();
     await engine.cleanup();
   }
 }

@@ -95,11 +95,12 @@ export async function waitFor(
   what: string,
   probe: () => Promise<boolean>,
   timeoutMs = 120_000,
+  intervalMs = 250,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 250));
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
   }
 }
 
@@ -163,6 +164,21 @@ export function startBackend(options: {
       itsm: { demo: { enabled: false }, ...options.itsm },
     },
   });
+}
+
+/** Starts several backends at once; if one fails, stops the others. */
+export async function startBackends(
+  options: Array<Parameters<typeof startBackend>[0]>,
+): Promise<BackendProcess[]> {
+  const started = await Promise.allSettled(options.map(startBackend));
+  const failed = started.find(s => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(
+      started.map(s => (s.status === 'fulfilled' ? s.value.kill() : undefined)),
+    );
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  return started.map(s => (s as PromiseFulfilledResult<BackendProcess>).value);
 }
 
 /** Waits until a backend's catalog has the suite's services. */

@@ -30,7 +30,7 @@ import {
   check,
   pool,
   send,
-  startBackend,
+  startBackends,
   tally,
 } from './harness';
 
@@ -81,18 +81,17 @@ export async function replicasScenario(options: {
   };
   log('replicas: starting two backends on one new PostgreSQL database');
   const started = Date.now();
-  const backends = await Promise.all(
-    [7401, 7402].map((port, i) =>
-      startBackend({
+  let backends: BackendProcess[] = [];
+  try {
+    backends = await startBackends(
+      [7401, 7402].map((port, i) => ({
         name: `replica-${i + 1}`,
         port,
         database: engine.databaseConfig,
         catalog: file,
         itsm,
-      }),
-    ),
-  );
-  try {
+      })),
+    );
     await Promise.all(backends.map(b => catalogReady(b, services.length)));
     const db = engine.itsmDatabase();
     const now = Date.now();
@@ -163,10 +162,19 @@ export async function replicasScenario(options: {
     const stored = await db('itsm_incidents')
       .whereIn('service_ref', services.map(serviceRef))
       .select();
-    check(
-      stored.length === final.size,
-      `expected exactly ${final.size} incidents, found ${stored.length}`,
-    );
+    if (stored.length !== final.size) {
+      const perService = new Map<string, number>();
+      for (const r of stored) {
+        perService.set(r.service_ref, (perService.get(r.service_ref) ?? 0) + 1);
+      }
+      throw new Error(
+        `expected exactly ${final.size} incidents, found ${stored.length}: ${[
+          ...perService,
+        ]
+          .map(([s, n]) => `${s} ${n}`)
+          .join(', ')}`,
+      );
+    }
     const wrong: string[] = [];
     for (const r of stored) {
       const item = final.get(r.external_id);
@@ -286,24 +294,26 @@ export async function replicasScenario(options: {
     );
 
     // Scheduled tasks: never twice in one tick across the two replicas.
-    for (const marker of ['Pruning:', 'SLA snapshots of']) {
+    // Runs by their log lines: pruning is quick, and the snapshot run logs
+    // as it starts. A tick run by both replicas shows as two runs moments
+    // apart, or as more runs than ticks. (One run may follow another early:
+    // the scheduler catches up a tick that started late.)
+    const ticksSinceStart = Math.floor(
+      (Date.now() - started) / 1000 / TICK_SECONDS,
+    );
+    for (const marker of ['Pruning:', 'Checking SLA snapshots']) {
       const runs = taskRuns(backends, marker);
-      const window = (Date.now() - started) / 1000;
-      check(
-        runs.length >= 2,
-        `"${marker}" ran ${runs.length} times in ${Math.round(window)} s`,
-      );
       const gaps = runs.slice(1).map((t, i) => (t - runs[i]) / 1000);
       check(
-        gaps.every(gap => gap >= TICK_SECONDS / 2),
-        `"${marker}" ran twice within one ${TICK_SECONDS} s tick: gaps ${gaps.join(
-          ', ',
-        )} s`,
+        runs.length >= 2 && runs.length <= ticksSinceStart,
+        `"${marker}" ran ${runs.length} times in ${ticksSinceStart} ticks of ${TICK_SECONDS} s`,
+      );
+      check(
+        gaps.every(gap => gap >= 1),
+        `"${marker}" ran twice in one tick: gaps ${gaps.join(', ')} s`,
       );
       log(
-        `replicas: "${marker}" ran ${runs.length} times in ${Math.round(
-          window,
-        )} s, never twice in a tick`,
+        `replicas: "${marker}" ran ${runs.length} times in ${ticksSinceStart} ticks, never twice in one`,
       );
     }
 

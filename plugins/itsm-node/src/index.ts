@@ -24,3 +24,4 @@
 export * from './extensions';
 export * from './itsmService';
 export * from './measurementTimes';
+export * from './migrations';

@@ -149,6 +149,26 @@ describe('DatabaseMeasurementStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'stores every row of many concurrent multi-chunk batches on %p',
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const batches = Array.from({ length: 8 }, (_, b) =>
+        Array.from({ length: 1000 }, (_, i) =>
+          incident(b * 1000 + i, {
+            resolvedAt: T0 + (b * 1000 + i + 1) * HOUR,
+          }),
+        ),
+      );
+      const results = await Promise.all(
+        batches.map(batch => store.upsertIncidents(batch)),
+      );
+      expect(results.map(r => r.created)).toEqual(batches.map(() => 1000));
+      const [{ n }] = await knex('itsm_incidents').count({ n: '*' });
+      expect(Number(n)).toBe(8000);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'pages through a service newest first within [from, to) on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

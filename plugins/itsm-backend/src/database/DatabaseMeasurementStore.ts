@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { waitOutMigrationRaces } from '@backstage-itsm/plugin-itsm-node';
 import {
   DatabaseService,
   resolvePackagePath,
@@ -179,30 +180,6 @@ function decodeCursor(cursor: string): [number, number] {
 }
 
 /**
- * Runs the migrations. Replicas starting together race for knex's own
- * tables: the loser sees MigrationLocked, or "knex_migrations already exists"
- * while the winner creates them; it waits and tries again instead of failing
- * the start-up.
- */
-async function migrateLatest(client: Knex, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await client.migrate.latest({ directory: migrationsDir });
-      return;
-    } catch (error) {
-      const raced =
-        (error as Error)?.name === 'MigrationLocked' ||
-        /knex_migrations/.test(String((error as Error)?.message));
-      if (!raced || Date.now() > deadline) throw error;
-      await new Promise(resolve =>
-        setTimeout(resolve, 200 + Math.random() * 300),
-      );
-    }
-  }
-}
-
-/**
  * The knex implementation of the MeasurementStore, for SQLite and PostgreSQL.
  *
  * @public
@@ -214,7 +191,10 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     const { database } = options;
     const client = await database.getClient();
     if (!database.migrations?.skip) {
-      await migrateLatest(client);
+      // Replicas that start together wait for each other's migrations.
+      await waitOutMigrationRaces(client).migrate.latest({
+        directory: migrationsDir,
+      });
     }
     return new DatabaseMeasurementStore(client);
   }

@@ -50,6 +50,9 @@ export function snapshotTask(options: {
       { credentials },
     );
     const month = previousMonth(new Date());
+    logger.info(
+      `Checking SLA snapshots of ${month} for ${items.length} services`,
+    );
     for (const entity of items) {
       await reporter.serviceReport(
         stringifyEntityRef(entity),
