@@ -43,6 +43,8 @@ const median = (values: number[]) => {
 test('the SLA tab shows its numbers within 1.5x the time of the overview page', async ({
   page,
 }) => {
+  // A fresh database first waits for the catalog and the demo data.
+  test.setTimeout(300_000);
   await signIn(page);
   const overviewReady = page.getByText(
     'Account overview, transfers and statements on the web for retail customers.',
