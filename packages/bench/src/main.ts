@@ -125,6 +125,7 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
 
   const rows: BenchRow[] = [await bundleBenchmark()];
+  const failures: string[] = [];
   if (options.engines.includes('postgres')) await assertPostgresReachable();
   for (const [i, name] of options.engines.entries()) {
     const engine = createEngine(name, runId);
@@ -154,6 +155,9 @@ async function main() {
     for (const name of options.engines) {
       try {
         rows.push(pageBenchmark(name, runId));
+      } catch (error) {
+        // The other rows are still worth printing and keeping.
+        failures.push(`page (${name}): ${(error as Error).message}`);
       } finally {
         if (name === 'postgres') {
           await dropPostgresDatabases(`itsm_page_${runId}_`);
@@ -172,6 +176,7 @@ async function main() {
     }`,
     seconds,
     rows,
+    failures,
   };
   for (const file of [`${mode}-${runId}.json`, `latest-${mode}.json`]) {
     fs.writeFileSync(
@@ -187,7 +192,8 @@ async function main() {
   process.stdout.write(
     `\n${mode} run: ${rows.length} rows in ${seconds} s, ${failed.length} missed their target; results in bench-results/latest-${mode}.json\n`,
   );
-  process.exitCode = failed.length > 0 ? 1 : 0;
+  for (const failure of failures) process.stdout.write(`FAILED ${failure}\n`);
+  process.exitCode = failed.length > 0 || failures.length > 0 ? 1 : 0;
 }
 
 main().catch(error => {
