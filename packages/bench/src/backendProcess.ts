@@ -33,6 +33,16 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+// Backends must not outlive the run that started them (a leftover would
+// answer for the next run's backend on the same port).
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(130));
+}
+
 export const REPO_ROOT = path.resolve(
   require.resolve('@backstage-itsm/bench/package.json'),
   '../../..',
@@ -104,8 +114,12 @@ export class BackendProcess {
       },
     );
     fs.closeSync(log);
+    live.add(this.child);
     this.exited = new Promise(resolve =>
-      this.child.once('exit', code => resolve(code)),
+      this.child.once('exit', code => {
+        live.delete(this.child);
+        resolve(code);
+      }),
     );
   }
 

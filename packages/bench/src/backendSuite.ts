@@ -153,6 +153,59 @@ async function insertAll(db: Knex, table: string, rows: Iterable<object>) {
   await flush();
 }
 
+/** Set-up, not measured: a service's history straight into the tables. */
+async function loadMeasurements(
+  db: Knex,
+  options: {
+    service: string;
+    from: number;
+    to: number;
+    incidents: number;
+    outages: number;
+    slices: number;
+    sliceMinutes?: number;
+    seed: number;
+  },
+) {
+  const { service, from, to, seed } = options;
+  await insertAll(
+    db,
+    'itsm_incidents',
+    incidents({
+      service,
+      count: options.incidents,
+      from,
+      to,
+      prefix: service,
+      seed,
+    }).map(item => incidentRow(item, to)),
+  );
+  await insertAll(
+    db,
+    'itsm_outages',
+    outageRows({
+      service,
+      count: options.outages,
+      from,
+      to,
+      seed: seed + 1,
+      updatedAt: to,
+    }),
+  );
+  await insertAll(
+    db,
+    'itsm_sli_events',
+    sliRows({
+      service,
+      count: options.slices,
+      to,
+      seed: seed + 2,
+      updatedAt: to,
+      sliceMinutes: options.sliceMinutes,
+    }),
+  );
+}
+
 function monthStart(now: number): number {
   const d = new Date(now);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
@@ -407,83 +460,31 @@ export async function runBackendBenchmarks(options: {
     const heavyDensity = sizes.heavyIncidents / (currentMinutes + growthLarge);
     log(`[${engineName}] loading the history of the report services`);
     for (const [i, history] of sizes.growth.entries()) {
-      const service = named.growth[i];
       const minutes = currentMinutes + history;
-      const from = now - minutes * 60_000;
-      await insertAll(
-        db,
-        'itsm_incidents',
-        incidents({
-          service,
-          count: Math.round(heavyDensity * minutes),
-          from,
-          to: now,
-          prefix: service,
-          seed: 10 + i,
-        }).map(item => incidentRow(item, now)),
-      );
-      await insertAll(
-        db,
-        'itsm_outages',
-        outageRows({
-          service,
-          count: Math.round(
-            (sizes.heavyOutages / (currentMinutes + growthLarge)) * minutes,
-          ),
-          from,
-          to: now,
-          seed: 20 + i,
-          updatedAt: now,
-        }),
-      );
-      await insertAll(
-        db,
-        'itsm_sli_events',
-        sliRows({
-          service,
-          count: minutes,
-          to: now,
-          seed: 30 + i,
-          updatedAt: now,
-        }),
-      );
+      await loadMeasurements(db, {
+        service: named.growth[i],
+        from: now - minutes * 60_000,
+        to: now,
+        incidents: Math.round(heavyDensity * minutes),
+        outages: Math.round(
+          (sizes.heavyOutages / (currentMinutes + growthLarge)) * minutes,
+        ),
+        slices: minutes,
+        seed: 10 + i,
+      });
     }
     log(`[${engineName}] loading ${sizes.portfolio} portfolio services' month`);
     for (const [i, service] of portfolioNames.entries()) {
-      await insertAll(db, 'itsm_incidents', [
-        ...incidents({
-          service,
-          count: 10,
-          from: now - 30 * DAY,
-          to: now,
-          prefix: service,
-          seed: 1000 + i,
-        }).map(item => incidentRow(item, now)),
-      ]);
-      await insertAll(
-        db,
-        'itsm_outages',
-        outageRows({
-          service,
-          count: 2,
-          from: now - 30 * DAY,
-          to: now,
-          seed: 5000 + i,
-          updatedAt: now,
-        }),
-      );
-      await insertAll(
-        db,
-        'itsm_sli_events',
-        sliRows({
-          service,
-          count: 120,
-          to: now,
-          seed: 9000 + i,
-          updatedAt: now,
-          sliceMinutes: 360,
-        }),
-      );
+      await loadMeasurements(db, {
+        service,
+        from: now - 30 * DAY,
+        to: now,
+        incidents: 10,
+        outages: 2,
+        slices: 120,
+        sliceMinutes: 360,
+        seed: 1000 + i,
+      });
     }
 
     // sla-report and growth

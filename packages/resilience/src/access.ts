@@ -168,12 +168,10 @@ export async function accessScenario(options: {
         name: 'external token that may read measurements only',
         token: 'read-only-token',
         // Denied actions hide themselves (404), as the actions registry does.
-        expect: (kind, url) =>
-          kind === 'read'
-            ? [200]
-            : url.includes('/actions/')
-            ? [403, 404]
-            : [403],
+        expect: (kind, url) => {
+          if (kind === 'read') return [200];
+          return url.includes('/actions/') ? [403, 404] : [403];
+        },
       },
       {
         name: 'external token for itsm',

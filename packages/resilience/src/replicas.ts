@@ -163,13 +163,13 @@ export async function replicasScenario(options: {
       .whereIn('service_ref', services.map(serviceRef))
       .select();
     if (stored.length !== final.size) {
-      const perService = new Map<string, number>();
+      const counts = new Map<string, number>();
       for (const r of stored) {
-        perService.set(r.service_ref, (perService.get(r.service_ref) ?? 0) + 1);
+        counts.set(r.service_ref, (counts.get(r.service_ref) ?? 0) + 1);
       }
       throw new Error(
         `expected exactly ${final.size} incidents, found ${stored.length}: ${[
-          ...perService,
+          ...counts,
         ]
           .map(([s, n]) => `${s} ${n}`)
           .join(', ')}`,

@@ -16,6 +16,11 @@
 
 import type { Knex } from 'knex';
 
+const patched = new WeakSet<Knex>();
+
+const pause = () =>
+  new Promise(resolve => setTimeout(resolve, 200 + Math.random() * 300));
+
 // Whether a migration failed only because another process was migrating the
 // same database at the same moment: knex's MigrationLocked, or its own tables
 // (knex_migrations, knex_migrations_lock) created by the other in between.
@@ -121,8 +126,3 @@ export function waitOutMigrationRaces(knex: Knex): Knex {
   patched.add(knex);
   return knex;
 }
-
-const patched = new WeakSet<Knex>();
-
-const pause = () =>
-  new Promise(resolve => setTimeout(resolve, 200 + Math.random() * 300));

@@ -152,8 +152,8 @@ describe('DatabaseMeasurementStore', () => {
     'stores every row of many concurrent multi-chunk batches on %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);
-      const batches = Array.from({ length: 8 }, (_, b) =>
-        Array.from({ length: 1000 }, (_, i) =>
+      const batches = Array.from({ length: 8 }, (_b, b) =>
+        Array.from({ length: 1000 }, (_i, i) =>
           incident(b * 1000 + i, {
             resolvedAt: T0 + (b * 1000 + i + 1) * HOUR,
           }),
