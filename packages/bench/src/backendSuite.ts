@@ -69,7 +69,7 @@ export const QUICK: Sizes = {
   growth: [1_000, 10_000, 100_000],
   portfolio: 200,
   memory: 50_000,
-  samples: 5,
+  samples: 9,
 };
 
 function count(n: number): string {
