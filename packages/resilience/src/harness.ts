@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Knex } from 'knex';
 import YAML from 'yaml';
 import {
   BackendProcess,
@@ -195,6 +196,17 @@ export function catalogReady(backend: BackendProcess, services: number) {
       return answer.status === 200 && answer.body.totalItems === services;
     },
   );
+}
+
+/** Checks that every acknowledged incident is in the database, and counts them. */
+export async function checkStored(db: Knex, keys: string[], what: string) {
+  const [{ n }] = await db('itsm_incidents')
+    .whereIn('external_id', keys)
+    .count({ n: '*' });
+  const lost = keys.length - Number(n);
+  tally.records += keys.length;
+  tally.lost += lost;
+  check(lost === 0, `${what}: ${lost} acknowledged incidents are missing`);
 }
 
 /** Runs `work` on `concurrency` workers until the items run out. */

@@ -20,6 +20,7 @@ import {
   catalogFile,
   catalogReady,
   check,
+  checkStored,
   send,
   startBackend,
   tally,
@@ -174,18 +175,7 @@ export async function outageScenario(options: {
     const acknowledged = writes
       .filter(w => w.answer.status === 200)
       .flatMap(w => w.keys);
-    const db = engine.itsmDatabase();
-    const found = await db('itsm_incidents')
-      .where('source', 'resilience')
-      .whereIn('external_id', acknowledged)
-      .count({ n: '*' });
-    const lost = acknowledged.length - Number(found[0].n);
-    tally.records += acknowledged.length;
-    tally.lost += lost;
-    check(
-      lost === 0,
-      `${lost} acknowledged incidents are missing after the outage`,
-    );
+    await checkStored(engine.itsmDatabase(), acknowledged, 'outage');
     log(
       `outage: ${during.length} writes and ${
         duringReads.length

@@ -28,6 +28,7 @@ import {
   catalogFile,
   catalogReady,
   check,
+  checkStored,
   pool,
   send,
   startBackends,
@@ -276,17 +277,11 @@ export async function replicasScenario(options: {
         }
       }),
     );
-    const found = await db('itsm_incidents')
-      .whereIn('external_id', written)
-      .count({ n: '*' });
-    const lost = written.length - Number(found[0].n);
-    tally.records += written.length;
-    tally.lost += lost;
     check(
       errors.length === 0,
       `load: ${errors.length} errors, e.g. ${errors[0]}`,
     );
-    check(lost === 0, `load: ${lost} acknowledged incidents are missing`);
+    await checkStored(db, written, 'load');
     const sorted = [...latencies].sort((a, b) => a - b);
     const p99 = sorted[Math.ceil(0.99 * sorted.length) - 1];
     log(
