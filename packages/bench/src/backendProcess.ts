@@ -59,6 +59,8 @@ export type BackendProcessOptions = {
   logFile?: string;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** Another entry script, for test backends built on the example one. */
+  entry?: string;
 };
 
 /**
@@ -96,7 +98,7 @@ export class BackendProcess {
         '--enable-source-maps',
         '--require',
         require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
-        'src/index.ts',
+        options.entry ?? 'src/index.ts',
         '--config',
         path.join(REPO_ROOT, 'app-config.yaml'),
         '--config',

@@ -14,22 +14,27 @@
  * limitations under the License.
  */
 
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createEngine } from '@backstage-itsm/bench';
+import { ACCESS_USERS } from './accessModules';
 import {
   catalogFile,
   catalogReady,
   check,
+  send,
   startBackend,
   tally,
   TOKEN,
 } from './harness';
 
 /**
- * Test 5, the callers a real backend can tell apart without a custom
- * permission policy: anonymous, a bad token, an external static token, one
- * restricted to another plugin, one restricted to reading measurements, and
- * a signed-in (guest) user. Every endpoint, the MCP actions included, gives
- * the expected status, and no refused answer names a service.
+ * Test 5 against a real backend whose permission policy grants per user
+ * (./accessBackend.ts): anonymous, a bad token, external static tokens (for
+ * itsm, for another plugin, for reading measurements only), a signed-in user
+ * with the permissions, one without them, one who cannot see ITServices in
+ * the catalog, and another plugin's service token. Every endpoint, the MCP
+ * actions included, gives the expected status; no refused answer names a
+ * service, and nothing the blind user gets does.
  */
 export async function accessScenario(options: {
   runId: string;
@@ -44,6 +49,11 @@ export async function accessScenario(options: {
     port: 7405,
     database: engine.databaseConfig,
     catalog: file,
+    entry: resolvePackagePath(
+      '@backstage-itsm/resilience',
+      'src/accessBackend.ts',
+    ),
+    config: { auth: { providers: { 'access-header': {} } } },
     extraAccess: [
       {
         type: 'static',
@@ -67,6 +77,19 @@ export async function accessScenario(options: {
     );
     check(guest.ok, `guest sign-in answered ${guest.status}`);
     const userToken = (await guest.json()).backstageIdentity.token as string;
+    const signIn = async (userRef: string) => {
+      const answer = await fetch(
+        `${backend.baseUrl}/api/auth/access-header/refresh`,
+        {
+          headers: {
+            'x-requested-with': 'XMLHttpRequest',
+            'x-access-user': userRef.split('/')[1],
+          },
+        },
+      );
+      check(answer.ok, `sign-in of ${userRef} answered ${answer.status}`);
+      return (await answer.json()).backstageIdentity.token as string;
+    };
 
     const incident = {
       source: 'access',
@@ -75,7 +98,8 @@ export async function accessScenario(options: {
       priority: 'P1',
       openedAt: new Date().toISOString(),
     };
-    type Kind = 'write' | 'read' | 'sla';
+    // overview: answers that list services without the caller naming one.
+    type Kind = 'write' | 'read' | 'sla' | 'overview';
     const endpoints: Array<{
       kind: Kind;
       method: string;
@@ -114,16 +138,16 @@ export async function accessScenario(options: {
         url: `/api/itsm/v1/services/default/${service}/sla/history?from=2026-01&to=2026-02`,
       },
       {
-        kind: 'sla',
+        kind: 'overview',
         method: 'GET',
         url: '/api/itsm/v1/stakeholders/default/bench-customers/sla',
       },
       {
-        kind: 'sla',
+        kind: 'overview',
         method: 'GET',
         url: '/api/itsm/v1/suppliers/default/bench-supplier/sla',
       },
-      { kind: 'sla', method: 'GET', url: '/api/itsm/v1/portfolio' },
+      { kind: 'overview', method: 'GET', url: '/api/itsm/v1/portfolio' },
       {
         kind: 'sla',
         method: 'POST',
@@ -148,51 +172,108 @@ export async function accessScenario(options: {
         url: '/api/itsm/v1/incidents/access/A-1',
       },
     ];
+    type Endpoint = (typeof endpoints)[number];
+    const as = (token: string | undefined) => (endpoint: Endpoint) =>
+      sendAs(backend.baseUrl, token, endpoint);
+    const seeded = () =>
+      send(backend.baseUrl, 'POST', '/api/itsm/v1/incidents', {
+        items: [incident],
+      });
     const callers: Array<{
       name: string;
-      token?: string;
-      expect: (kind: Kind, url: string) => number[];
+      call: (endpoint: Endpoint) => Promise<{ status: number; body: unknown }>;
+      expect: (endpoint: Endpoint) => number[];
+      /** Whether everything it gets, not only refusals, must hide the service. */
+      blind?: boolean;
+      /** Stores the incident its DELETE must not remove. */
+      before?: () => Promise<unknown>;
     }> = [
-      { name: 'anonymous', expect: () => [401] },
+      { name: 'anonymous', call: as(undefined), expect: () => [401] },
       {
         name: 'a token nobody issued',
-        token: 'forged-token',
+        call: as('forged-token'),
         expect: () => [401],
       },
       {
         name: 'external token for the catalog only',
-        token: 'catalog-only-token',
+        call: as('catalog-only-token'),
         expect: () => [403],
       },
       {
         name: 'external token that may read measurements only',
-        token: 'read-only-token',
+        call: as('read-only-token'),
         // Denied actions hide themselves (404), as the actions registry does.
-        expect: (kind, url) => {
+        expect: ({ kind, url }) => {
           if (kind === 'read') return [200];
           return url.includes('/actions/') ? [403, 404] : [403];
         },
       },
       {
         name: 'external token for itsm',
-        token: TOKEN,
+        call: as(TOKEN),
         expect: () => [200, 204],
       },
-      { name: 'signed-in user', token: userToken, expect: () => [200, 204] },
+      {
+        name: 'signed-in user with the permissions',
+        call: as(userToken),
+        expect: () => [200, 204],
+      },
+      {
+        name: 'signed-in user without the permissions',
+        call: as(await signIn(ACCESS_USERS.withoutPermission)),
+        expect: ({ url }) => (url.includes('/actions/') ? [403, 404] : [403]),
+      },
+      {
+        name: 'signed-in user who cannot see the ITService',
+        call: as(await signIn(ACCESS_USERS.blindToServices)),
+        // To them the service does not exist: writes name it unknown (400).
+        expect: ({ kind, method }) => {
+          if (kind === 'overview') return [200];
+          return method === 'POST' && kind === 'write' ? [400] : [404];
+        },
+        blind: true,
+        before: seeded,
+      },
+      {
+        name: "another plugin's service token",
+        call: async endpoint => {
+          const relayed = await sendAs(backend.baseUrl, undefined, {
+            method: 'POST',
+            url: '/api/access-caller/call',
+            body: {
+              method: endpoint.method,
+              path: endpoint.url.slice('/api/itsm'.length),
+              body: endpoint.body,
+            },
+          });
+          check(
+            relayed.status === 200,
+            `the service-token caller answered ${relayed.status}`,
+          );
+          return relayed.body as { status: number; body: unknown };
+        },
+        expect: () => [200, 204],
+      },
     ];
     const wrong: string[] = [];
     let checked = 0;
     for (const caller of callers) {
+      await caller.before?.();
       for (const endpoint of endpoints) {
-        const answer = await sendAs(backend.baseUrl, caller.token, endpoint);
+        const answer = await caller.call(endpoint);
         checked += 1;
-        const allowed = caller.expect(endpoint.kind, endpoint.url);
+        const allowed = caller.expect(endpoint);
         // A refusal may repeat the URL the caller sent, never what the
-        // catalog or the store hold: the title, the agreements.
+        // catalog or the store hold: the title, the agreements. To a caller
+        // who may not see the service, no answer may hold those, nor its
+        // name where they did not give it.
         const text = JSON.stringify(answer.body ?? '');
+        const named = JSON.stringify(endpoint).includes(service);
         const leaked =
-          answer.status >= 400 &&
-          (text.includes('Benchmark service') || text.includes('customer-sla'));
+          (answer.status >= 400 || caller.blind) &&
+          (text.includes('Benchmark service') ||
+            text.includes('customer-sla') ||
+            (caller.blind === true && !named && text.includes(service)));
         if (!allowed.includes(answer.status) || leaked) {
           wrong.push(
             `${caller.name}: ${endpoint.method} ${endpoint.url} answered ${
@@ -201,6 +282,18 @@ export async function accessScenario(options: {
               ' or ',
             )})`,
           );
+        }
+      }
+      if (caller.before) {
+        const kept = await send(
+          backend.baseUrl,
+          'GET',
+          `/api/itsm/v1/incidents?service=${service}`,
+        );
+        const items = (kept.body as { items?: Array<{ externalId: string }> })
+          ?.items;
+        if (!items?.some(item => item.externalId === incident.externalId)) {
+          wrong.push(`${caller.name}: removed an incident it cannot see`);
         }
       }
     }

@@ -134,11 +134,17 @@ export function startBackend(options: {
   itsm?: object;
   /** More backend.auth.externalAccess entries. */
   extraAccess?: object[];
+  /** Another entry script than the example backend's. */
+  entry?: string;
+  /** More top-level configuration, merged with the app's. */
+  config?: object;
 }): Promise<BackendProcess> {
   return BackendProcess.start({
     name: options.name,
     port: options.port,
+    entry: options.entry,
     config: {
+      ...options.config,
       backend: {
         database: options.database,
         auth: {

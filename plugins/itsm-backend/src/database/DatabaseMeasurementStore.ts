@@ -229,6 +229,14 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     );
   }
 
+  serviceOfIncident(key: { source: string; externalId: string }) {
+    return this.serviceOf(incidents, key);
+  }
+
+  serviceOfOutage(key: { source: string; externalId: string }) {
+    return this.serviceOf(outages, key);
+  }
+
   deleteIncident(key: { source: string; externalId: string }) {
     return this.delete(incidents, key);
   }
@@ -495,12 +503,27 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     };
   }
 
+  private async serviceOf<R>(
+    spec: TableSpec<R>,
+    key: Partial<R>,
+  ): Promise<string | undefined> {
+    const row = await this.db(spec.table)
+      .where(this.keyWhere(spec, key))
+      .first('service_ref');
+    return row?.service_ref;
+  }
+
+  private keyWhere<R>(spec: TableSpec<R>, key: Partial<R>) {
+    const row = spec.toRow(key as R);
+    return Object.fromEntries(spec.keyColumns.map(c => [c, row[c]]));
+  }
+
   private async delete<R>(
     spec: TableSpec<R>,
     key: Partial<R>,
   ): Promise<boolean> {
-    const row = spec.toRow(key as R);
-    const where = Object.fromEntries(spec.keyColumns.map(c => [c, row[c]]));
-    return (await this.db(spec.table).where(where).delete()) > 0;
+    return (
+      (await this.db(spec.table).where(this.keyWhere(spec, key)).delete()) > 0
+    );
   }
 }

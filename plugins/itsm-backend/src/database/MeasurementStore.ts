@@ -107,6 +107,16 @@ export interface MeasurementStore {
     options: ListOptions & { objective?: string },
   ): Promise<RecordPage<SliEventRecord>>;
 
+  /** The service a stored incident or outage belongs to; undefined if none is stored. */
+  serviceOfIncident(key: {
+    source: string;
+    externalId: string;
+  }): Promise<string | undefined>;
+  serviceOfOutage(key: {
+    source: string;
+    externalId: string;
+  }): Promise<string | undefined>;
+
   /** Resolves false when there was nothing to delete. */
   deleteIncident(key: { source: string; externalId: string }): Promise<boolean>;
   deleteOutage(key: { source: string; externalId: string }): Promise<boolean>;

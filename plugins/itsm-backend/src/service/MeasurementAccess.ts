@@ -143,31 +143,43 @@ export class MeasurementAccess {
       : this.deps.auth.getOwnServiceCredentials();
   }
 
-  ingestIncidents(items: IncidentInput[]): Promise<IngestResult> {
+  ingestIncidents(
+    items: IncidentInput[],
+    caller?: BackstageCredentials,
+  ): Promise<IngestResult> {
     const { records, problems } = readIncidents(items);
     return this.ingest(
       records,
       problems,
+      caller,
       r => this.deps.store.upsertIncidents(r),
       r => [r.openedAt, r.resolvedAt ?? r.openedAt],
     );
   }
 
-  ingestOutages(items: OutageInput[]): Promise<IngestResult> {
+  ingestOutages(
+    items: OutageInput[],
+    caller?: BackstageCredentials,
+  ): Promise<IngestResult> {
     const { records, problems } = readOutages(items);
     return this.ingest(
       records,
       problems,
+      caller,
       r => this.deps.store.upsertOutages(r),
       r => [r.start, r.end ?? r.start],
     );
   }
 
-  ingestSliEvents(items: SliEventInput[]): Promise<IngestResult> {
+  ingestSliEvents(
+    items: SliEventInput[],
+    caller?: BackstageCredentials,
+  ): Promise<IngestResult> {
     const { records, problems } = readSliEvents(items);
     return this.ingest(
       records,
       problems,
+      caller,
       r => this.deps.store.upsertSliEvents(r),
       r => [r.sliceStart],
     );
@@ -176,11 +188,12 @@ export class MeasurementAccess {
   private async ingest<R extends { service: string }>(
     records: R[],
     problems: ItemProblem[],
+    caller: BackstageCredentials | undefined,
     upsert: (records: R[]) => Promise<IngestResult>,
     timesOf: (record: R) => number[],
   ): Promise<IngestResult> {
     if (problems.length === 0) {
-      problems.push(...(await this.unknownServices(records)));
+      problems.push(...(await this.unknownServices(records, caller)));
     }
     if (problems.length > 0) {
       throw new InputError(describeProblems(problems));
@@ -219,13 +232,20 @@ export class MeasurementAccess {
 
   // Writers need not be able to read the catalog themselves, so the
   // existence check runs with the plugin's own credentials.
+  // A user may write only to services they can see; to them a hidden service
+  // is as unknown as a missing one. Sources of this plugin see them all.
   private async unknownServices(
     records: Array<{ service: string }>,
+    caller: BackstageCredentials | undefined,
   ): Promise<ItemProblem[]> {
     const refs = [...new Set(records.map(r => r.service))];
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       { entityRefs: refs, fields: REF_FIELDS },
-      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+      {
+        credentials: caller
+          ? await this.lookupCredentials(caller)
+          : await this.deps.auth.getOwnServiceCredentials(),
+      },
     );
     const unknown = new Map<string, string>();
     refs.forEach((ref, i) => {

@@ -74,6 +74,18 @@ function visibilityCatalog() {
     }
     return getEntityByRef(ref, options);
   };
+  const getEntitiesByRefs = catalog.getEntitiesByRefs.bind(catalog);
+  catalog.getEntitiesByRefs = async (refs, options) => {
+    const { items } = await getEntitiesByRefs(refs, options);
+    const credentials = (options as { credentials: BackstageCredentials })
+      .credentials as BackstageCredentials<{ userEntityRef?: string }>;
+    const hides = credentials.principal.userEntityRef === outsider;
+    return {
+      items: items.map(entity =>
+        hides && entity?.metadata.name === 'payroll' ? undefined : entity,
+      ),
+    };
+  };
   return createServiceFactory({
     service: catalogServiceRef,
     deps: {},
@@ -541,6 +553,38 @@ describe('itsm REST API', () => {
           .get('/api/itsm/v1/incidents?service=payroll')
           .set('Authorization', asUser);
         expect(seen.body.items).toHaveLength(1);
+      });
+
+      it('lets no one write to or delete from a service they cannot see', async () => {
+        await post('/incidents', {
+          items: [incident(21, { service: 'payroll' })],
+        });
+        const asOutsider = mockCredentials.user.header(outsider);
+        const write = await request(server)
+          .post('/api/itsm/v1/incidents')
+          .set('Authorization', asOutsider)
+          .send({
+            items: [incident(21, { service: 'payroll', priority: 'P1' })],
+          });
+        expect(write.status).toBe(400);
+        expect(write.body.error.message).toContain(
+          '"itservice:default/payroll" is not in the catalog',
+        );
+        const removal = await request(server)
+          .delete('/api/itsm/v1/incidents/pagerduty/INC-21')
+          .set('Authorization', asOutsider);
+        expect(removal.status).toBe(404);
+        expect(removal.body.error.message).toBe(
+          'No incident with {"source":"pagerduty","externalId":"INC-21"}',
+        );
+        const stored = await request(server)
+          .get('/api/itsm/v1/incidents?service=payroll')
+          .set('Authorization', asUser);
+        expect(
+          stored.body.items.find(
+            (item: { externalId: string }) => item.externalId === 'INC-21',
+          ),
+        ).toMatchObject({ priority: 'P2' });
       });
     },
   );

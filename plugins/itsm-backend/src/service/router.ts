@@ -16,6 +16,7 @@
 
 import {
   AuditorService,
+  BackstageCredentials,
   HttpAuthService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
@@ -172,7 +173,7 @@ export async function createRouter(
   async function push(
     req: Request,
     kind: string,
-    ingest: () => Promise<IngestResult>,
+    ingest: (caller: BackstageCredentials) => Promise<IngestResult>,
   ) {
     const credentials = await httpAuth.credentials(req);
     await access.authorize(credentials, itsmMeasurementCreatePermission);
@@ -180,41 +181,53 @@ export async function createRouter(
       req,
       'measurements-push',
       { kind, count: req.body.items.length },
-      ingest,
+      () => ingest(credentials),
     );
   }
 
+  // A measurement of a service the caller cannot see is, to them, not there.
   async function remove(
     req: Request,
     kind: string,
     meta: JsonObject,
-    deleted: () => Promise<boolean>,
+    stored: {
+      serviceOf: () => Promise<string | undefined>;
+      delete: () => Promise<boolean>;
+    },
   ) {
     const credentials = await httpAuth.credentials(req);
     await access.authorize(credentials, itsmMeasurementDeletePermission);
+    const missing = new NotFoundError(
+      `No ${kind} with ${JSON.stringify(meta)}`,
+    );
     await audited(req, 'measurement-delete', { kind, ...meta }, async () => {
-      if (!(await deleted())) {
-        throw new NotFoundError(`No ${kind} with ${JSON.stringify(meta)}`);
-      }
+      const service = await stored.serviceOf();
+      if (service === undefined) throw missing;
+      await access.visibleService(service, credentials).catch(error => {
+        throw error instanceof NotFoundError ? missing : error;
+      });
+      if (!(await stored.delete())) throw missing;
     });
   }
 
   api.post('/v1/incidents', async (req, res) => {
     res.json(
-      await push(req, 'incidents', () =>
-        access.ingestIncidents(req.body.items),
+      await push(req, 'incidents', caller =>
+        access.ingestIncidents(req.body.items, caller),
       ),
     );
   });
   api.post('/v1/outages', async (req, res) => {
     res.json(
-      await push(req, 'outages', () => access.ingestOutages(req.body.items)),
+      await push(req, 'outages', caller =>
+        access.ingestOutages(req.body.items, caller),
+      ),
     );
   });
   api.post('/v1/sli-events', async (req, res) => {
     res.json(
-      await push(req, 'sli-events', () =>
-        access.ingestSliEvents(req.body.items),
+      await push(req, 'sli-events', caller =>
+        access.ingestSliEvents(req.body.items, caller),
       ),
     );
   });
@@ -248,15 +261,27 @@ export async function createRouter(
 
   api.delete('/v1/incidents/:source/:externalId', async (req, res) => {
     const { source, externalId } = req.params;
-    await remove(req, 'incident', { source, externalId }, () =>
-      store.deleteIncident({ source, externalId }),
+    await remove(
+      req,
+      'incident',
+      { source, externalId },
+      {
+        serviceOf: () => store.serviceOfIncident({ source, externalId }),
+        delete: () => store.deleteIncident({ source, externalId }),
+      },
     );
     res.status(204).end();
   });
   api.delete('/v1/outages/:source/:externalId', async (req, res) => {
     const { source, externalId } = req.params;
-    await remove(req, 'outage', { source, externalId }, () =>
-      store.deleteOutage({ source, externalId }),
+    await remove(
+      req,
+      'outage',
+      { source, externalId },
+      {
+        serviceOf: () => store.serviceOfOutage({ source, externalId }),
+        delete: () => store.deleteOutage({ source, externalId }),
+      },
     );
     res.status(204).end();
   });
@@ -272,7 +297,10 @@ export async function createRouter(
       req,
       'sli-event',
       { ...key, sliceStart: query.sliceStart },
-      () => store.deleteSliEvent(key),
+      {
+        serviceOf: async () => key.service,
+        delete: () => store.deleteSliEvent(key),
+      },
     );
     res.status(204).end();
   });
