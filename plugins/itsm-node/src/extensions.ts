@@ -104,6 +104,15 @@ export type ItsmObjectiveScore = {
 export type ItsmObjectiveScorer = {
   objectiveType: string;
   score(context: ItsmScoringContext): ItsmObjectiveScore;
+  /**
+   * Optional: the attainments `score` gives with `now` set to each of
+   * `instants` (ascending), in one go. A report's trend asks for some thirty
+   * instants of one period; without this it scores once per instant.
+   */
+  scoreTrend?(
+    context: ItsmScoringContext,
+    instants: Date[],
+  ): Array<number | null>;
 };
 
 /** Lets modules add objective scorers to the itsm backend. @public */

@@ -30,19 +30,22 @@ function cacheOf(field: string) {
 
 /**
  * The instants (epoch milliseconds) of one ISO date-time field over a list
- * of measurements, parsed once per list and field. Scorers use it to read
- * times in their loops.
+ * of measurements, parsed once per list and field; NaN where the field is
+ * absent. Scorers use it to read times in their loops.
  *
  * @public
  */
 export function measurementTimes<F extends string>(
-  items: ReadonlyArray<Record<F, string>>,
+  items: ReadonlyArray<Partial<Record<F, string>>>,
   field: F,
 ): Float64Array {
   const cache = cacheOf(field);
   let times = cache.get(items);
   if (!times) {
-    times = Float64Array.from(items, item => Date.parse(item[field]));
+    times = Float64Array.from(items, item => {
+      const text = item[field];
+      return text === undefined ? NaN : Date.parse(text);
+    });
     cache.set(items, times);
   }
   return times;
@@ -55,7 +58,7 @@ export function measurementTimes<F extends string>(
  * @public
  */
 export function presetMeasurementTimes<F extends string>(
-  items: ReadonlyArray<Record<F, string>>,
+  items: ReadonlyArray<Partial<Record<F, string>>>,
   field: F,
   times: Float64Array,
 ): void {

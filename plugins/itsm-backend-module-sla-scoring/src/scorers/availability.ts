@@ -46,63 +46,96 @@ const MINUTE = 60_000;
 export function createAvailabilityScorer(options: {
   partialWeight: number;
 }): ItsmObjectiveScorer {
+  /** Agreed time and the outages inside it over the evaluated range, or undefined if none. */
+  const timeline = (context: ItsmScoringContext) => {
+    const range = evaluatedRange(context);
+    if (range.end <= range.start || !hasMeasurements(context)) {
+      return undefined;
+    }
+    const { service, now } = context;
+    const outageInterval = (o: { start: string; end?: string }): Interval => ({
+      start: time(o.start),
+      end: o.end ? time(o.end) : now.getTime(),
+    });
+    const outages = context.measurements.outages;
+    const maintenance = [
+      ...(service.spec.maintenance ?? []).flatMap(window =>
+        maintenanceOccurrences(
+          window,
+          { start: new Date(range.start), end: new Date(range.end) },
+          service.spec.serviceHours?.timezone,
+        ).map(o => ({ start: o.start.getTime(), end: o.end.getTime() })),
+      ),
+      ...outages.filter(o => o.planned).map(outageInterval),
+    ];
+    const agreed = subtractIntervals(
+      agreedIntervals(calendarFor(service), range),
+      maintenance,
+    );
+    const unplanned = outages.filter(o => !o.planned);
+    const full = unplanned.filter(o => o.impact === 'full').map(outageInterval);
+    const partial = subtractIntervals(
+      unplanned.filter(o => o.impact === 'partial').map(outageInterval),
+      full,
+    );
+    return {
+      agreed,
+      full: intersectIntervals(full, agreed),
+      partial: intersectIntervals(partial, agreed),
+    };
+  };
+  const attainmentOf = (agreedMs: number, fullMs: number, partialMs: number) =>
+    percent(agreedMs - (fullMs + options.partialWeight * partialMs), agreedMs);
+
   return {
     objectiveType: 'availability',
     score(context: ItsmScoringContext) {
-      const range = evaluatedRange(context);
-      if (range.end <= range.start || !hasMeasurements(context)) {
-        return { attainment: null, met: null };
-      }
-      const { service, objective, now } = context;
-      const outageInterval = (o: {
-        start: string;
-        end?: string;
-      }): Interval => ({
-        start: time(o.start),
-        end: o.end ? time(o.end) : now.getTime(),
-      });
-      const outages = context.measurements.outages;
-      const maintenance = [
-        ...(service.spec.maintenance ?? []).flatMap(window =>
-          maintenanceOccurrences(
-            window,
-            { start: new Date(range.start), end: new Date(range.end) },
-            service.spec.serviceHours?.timezone,
-          ).map(o => ({ start: o.start.getTime(), end: o.end.getTime() })),
-        ),
-        ...outages.filter(o => o.planned).map(outageInterval),
-      ];
-      const agreed = subtractIntervals(
-        agreedIntervals(calendarFor(service), range),
-        maintenance,
-      );
-      const agreedMs = totalLength(agreed);
+      const intervals = timeline(context);
+      if (!intervals) return { attainment: null, met: null };
+      const agreedMs = totalLength(intervals.agreed);
       if (agreedMs === 0) {
         return { attainment: null, met: null, details: { agreedMinutes: 0 } };
       }
-      const unplanned = outages.filter(o => !o.planned);
-      const full = unplanned
-        .filter(o => o.impact === 'full')
-        .map(outageInterval);
-      const partial = subtractIntervals(
-        unplanned.filter(o => o.impact === 'partial').map(outageInterval),
-        full,
-      );
-      const fullMs = totalLength(intersectIntervals(full, agreed));
-      const partialMs = totalLength(intersectIntervals(partial, agreed));
-      const downtimeMs = fullMs + options.partialWeight * partialMs;
-      const attainment = percent(agreedMs - downtimeMs, agreedMs);
+      const fullMs = totalLength(intervals.full);
+      const partialMs = totalLength(intervals.partial);
+      const attainment = attainmentOf(agreedMs, fullMs, partialMs);
       return {
         attainment,
-        met: attainment >= objective.target,
+        met: attainment >= context.objective.target,
         details: {
           agreedMinutes: agreedMs / MINUTE,
-          downtimeMinutes: downtimeMs / MINUTE,
+          downtimeMinutes:
+            (fullMs + options.partialWeight * partialMs) / MINUTE,
           fullOutageMinutes: fullMs / MINUTE,
           partialOutageMinutes: partialMs / MINUTE,
           partialWeight: options.partialWeight,
         },
       };
+    },
+
+    // Everything is clipped to the evaluated range, so the timeline up to
+    // the last instant, cut at each earlier one, is that instant's timeline.
+    scoreTrend(context: ItsmScoringContext, instants: Date[]) {
+      if (instants.length === 0) return [];
+      const intervals = timeline({
+        ...context,
+        now: instants[instants.length - 1],
+      });
+      const start = context.period.start.getTime();
+      const periodEnd = context.period.end.getTime();
+      return instants.map(instant => {
+        const end = Math.min(periodEnd, instant.getTime());
+        if (!intervals || end <= start) return null;
+        const before = (list: Interval[]) =>
+          totalLength(intersectIntervals(list, [{ start, end }]));
+        const agreedMs = before(intervals.agreed);
+        if (agreedMs === 0) return null;
+        return attainmentOf(
+          agreedMs,
+          before(intervals.full),
+          before(intervals.partial),
+        );
+      });
     },
   };
 }

@@ -52,3 +52,24 @@ export function hasMeasurements(context: ItsmScoringContext): boolean {
 export const time = (iso: string) => Date.parse(iso);
 
 export const percent = (part: number, whole: number) => (100 * part) / whole;
+
+/**
+ * The index of the first of ascending `instants` for which `reached` holds,
+ * given that once it holds it holds for every later one; `instants.length`
+ * if none. Trend scoring uses it to find when a measurement starts to count.
+ */
+export function firstInstant(
+  instants: ArrayLike<number>,
+  reached: (instant: number) => boolean,
+  from = 0,
+  to = instants.length,
+): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (reached(instants[middle])) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}

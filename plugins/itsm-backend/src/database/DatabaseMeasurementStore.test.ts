@@ -287,6 +287,76 @@ describe('DatabaseMeasurementStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads many services at once as it reads each one on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const other = 'itservice:default/payroll';
+      await store.upsertIncidents([
+        incident(1),
+        incident(2, { service: other }),
+        // Before the window: read by neither.
+        incident(3, { openedAt: T0 - HOUR }),
+      ]);
+      await store.upsertOutages([
+        {
+          source: 'statuspage',
+          externalId: 'OUT-1',
+          service: other,
+          start: T0 - HOUR,
+          impact: 'full',
+          planned: false,
+        },
+      ]);
+      await store.upsertSliEvents(
+        [service, other].map((ref, i) => ({
+          source: 'prometheus',
+          service: ref,
+          objective: 'availability',
+          sliceStart: T0 + i * HOUR,
+          sliceSeconds: 3600,
+          good: 99 - i,
+          total: 100,
+        })),
+      );
+      // More services than one statement asks for, most without data.
+      const idle = Array.from(
+        { length: 600 },
+        (_, i) => `itservice:default/idle-${i}`,
+      );
+      const window = { from: T0, to: T0 + 24 * HOUR };
+      const many = await store.loadMeasurementsOfServices({
+        services: [service, ...idle, other],
+        ...window,
+      });
+      expect(many.size).toBe(602);
+      for (const ref of [service, other]) {
+        expect(many.get(ref)).toEqual(
+          await store.loadMeasurements({ service: ref, ...window }),
+        );
+      }
+      expect(many.get(other)).toMatchObject({
+        incidents: [{ externalId: 'INC-2' }],
+        outages: [{ externalId: 'OUT-1' }],
+        sliEvents: [{ good: 98 }],
+      });
+      expect(many.get(service)?.incidents.map(i => i.externalId)).toEqual([
+        'INC-1',
+      ]);
+      expect(many.get(idle[599])).toEqual({
+        incidents: [],
+        outages: [],
+        sliEvents: [],
+      });
+      await expect(
+        store.serviceOfIncident({ source: 'pagerduty', externalId: 'INC-2' }),
+      ).resolves.toBe(other);
+      await expect(
+        store.serviceOfOutage({ source: 'statuspage', externalId: 'OUT-9' }),
+      ).resolves.toBeUndefined();
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'stores a full 5,000-item batch, several statements long, on %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);

@@ -31,6 +31,7 @@ import {
   RecordPage,
   SliEventRecord,
   Stored,
+  StoredMeasurements,
 } from './MeasurementStore';
 
 const migrationsDir = resolvePackagePath(
@@ -142,6 +143,13 @@ const sliEvents: TableSpec<SliEventRecord> = {
 const MEASUREMENT_TABLES = [incidents, outages, sliEvents].map(s => s.table);
 // Pruning a service removes its snapshots with its measurements.
 const SERVICE_TABLES = [...MEASUREMENT_TABLES, 'itsm_sla_snapshots'];
+
+// Completes the fresh record rather than copying it: reports read many.
+function readStored<R>(spec: TableSpec<R>, row: Row): Stored<R> {
+  const record = spec.fromRow(row) as Stored<R>;
+  record.updatedAt = Number(row.updated_at);
+  return record;
+}
 
 function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
@@ -258,20 +266,74 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     service: string;
     from: number;
     to: number;
-  }) {
+  }): Promise<StoredMeasurements> {
     const { service, from, to } = options;
+    const rows = await this.measurementRows(
+      q => q.where('service_ref', service),
+      from,
+      to,
+      // The bulk of a report's rows: not even the service they all share.
+      [],
+    );
+    return {
+      incidents: rows.incidents.map(row => readStored(incidents, row)),
+      outages: rows.outages.map(row => readStored(outages, row)),
+      // Fresh rows from the driver: cheaper to complete than to copy.
+      sliEvents: rows.sliEvents.map(row =>
+        readStored(sliEvents, Object.assign(row, { service_ref: service })),
+      ),
+    };
+  }
+
+  async loadMeasurementsOfServices(options: {
+    services: string[];
+    from: number;
+    to: number;
+  }): Promise<Map<string, StoredMeasurements>> {
+    const { from, to } = options;
+    const loaded = new Map<string, StoredMeasurements>(
+      options.services.map(service => [
+        service,
+        { incidents: [], outages: [], sliEvents: [] },
+      ]),
+    );
+    const of = (row: Row) => loaded.get(String(row.service_ref))!;
+    for (const chunk of chunks([...loaded.keys()], CHUNK)) {
+      const rows = await this.measurementRows(
+        q => q.whereIn('service_ref', chunk),
+        from,
+        to,
+        ['service_ref'],
+      );
+      for (const row of rows.incidents) {
+        of(row).incidents.push(readStored(incidents, row));
+      }
+      for (const row of rows.outages) {
+        of(row).outages.push(readStored(outages, row));
+      }
+      for (const row of rows.sliEvents) {
+        of(row).sliEvents.push(readStored(sliEvents, row));
+      }
+    }
+    return loaded;
+  }
+
+  // Incidents opened in [from, to), outages overlapping it, SLI slices
+  // starting in it, of the services the scope selects.
+  private async measurementRows(
+    scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+    from: number,
+    to: number,
+    extraSliColumns: string[],
+  ) {
     const [incidentRows, outageRows, sliRows] = await Promise.all([
-      this.db(incidents.table)
-        .where('service_ref', service)
+      scope(this.db(incidents.table))
         .where('opened_at', '>=', from)
         .where('opened_at', '<', to),
-      this.db(outages.table)
-        .where('service_ref', service)
+      scope(this.db(outages.table))
         .where('start_at', '<', to)
         .where(q => q.where('end_at', '>', from).orWhereNull('end_at')),
-      // The bulk of a report's rows: only the columns it reads.
-      this.db(sliEvents.table)
-        .where('service_ref', service)
+      scope(this.db(sliEvents.table))
         .where('slice_start', '>=', from)
         .where('slice_start', '<', to)
         .select(
@@ -282,21 +344,13 @@ export class DatabaseMeasurementStore implements MeasurementStore {
           'good',
           'total',
           'updated_at',
+          ...extraSliColumns,
         ),
     ]);
-    const read = <R>(spec: TableSpec<R>, rows: Row[]) =>
-      rows.map(row => ({
-        ...spec.fromRow(row),
-        updatedAt: Number(row.updated_at),
-      }));
     return {
-      incidents: read(incidents, incidentRows),
-      outages: read(outages, outageRows),
-      sliEvents: read(
-        sliEvents,
-        // Fresh rows from the driver: cheaper to complete than to copy.
-        sliRows.map(row => Object.assign(row, { service_ref: service })),
-      ),
+      incidents: incidentRows as Row[],
+      outages: outageRows as Row[],
+      sliEvents: sliRows as Row[],
     };
   }
 

@@ -65,6 +65,13 @@ export type SliEventRecord = {
 /** A record as stored, with the time it last changed. @public */
 export type Stored<T> = T & { updatedAt: number };
 
+/** What a report reads of one service. */
+export type StoredMeasurements = {
+  incidents: Array<Stored<IncidentRecord>>;
+  outages: Array<Stored<OutageRecord>>;
+  sliEvents: Array<Stored<SliEventRecord>>;
+};
+
 /** Which records of a service to list: [from, to), newest first. @public */
 export type ListOptions = {
   service: string;
@@ -135,11 +142,14 @@ export interface MeasurementStore {
     service: string;
     from: number;
     to: number;
-  }): Promise<{
-    incidents: Array<Stored<IncidentRecord>>;
-    outages: Array<Stored<OutageRecord>>;
-    sliEvents: Array<Stored<SliEventRecord>>;
-  }>;
+  }): Promise<StoredMeasurements>;
+
+  /** The same for many services at once (portfolio, party reports), by service. */
+  loadMeasurementsOfServices(options: {
+    services: string[];
+    from: number;
+    to: number;
+  }): Promise<Map<string, StoredMeasurements>>;
 
   /** Stored reports of closed months, by month (YYYY-MM). */
   getSnapshots(

@@ -37,7 +37,10 @@ import {
   SlaHistoryEntry,
   worstStatus,
 } from '@backstage-itsm/plugin-itsm-common';
-import type { ItsmObjectiveScorer } from '@backstage-itsm/plugin-itsm-node';
+import type {
+  ItsmObjectiveScorer,
+  ItsmScoringContext,
+} from '@backstage-itsm/plugin-itsm-node';
 import { MeasurementStore } from '../database/MeasurementStore';
 import { MeasurementAccess } from '../service/MeasurementAccess';
 import { scoringMeasurements } from '../service/measurements';
@@ -68,6 +71,8 @@ export function parseReportPeriod(text: string | undefined): ReportPeriod {
  * snapshots, so history never recomputes what cannot change; ingesting late
  * measurements for a closed month drops its snapshot.
  */
+type Measurements = ItsmScoringContext['measurements'];
+
 export class SlaReporter {
   constructor(
     private readonly deps: {
@@ -153,12 +158,21 @@ export class SlaReporter {
     const party = await this.deps.access.visibleEntity(ref, kind, credentials);
     const partyRef = stringifyEntityRef(party).toLocaleLowerCase('en-US');
     const services: PartySlaReport['services'] = [];
-    for (const service of await this.services(credentials)) {
+    const parties = (await this.services(credentials)).flatMap(service => {
       const agreed = (service.spec.agreements ?? []).filter(
         a => counterpartyRef(a, service) === partyRef,
       );
-      if (agreed.length === 0) continue;
-      const report = await this.report(service, period, credentials, now);
+      return agreed.length > 0 ? [{ service, agreed }] : [];
+    });
+    const preloaded = await this.preload(
+      parties.map(p => p.service),
+      period,
+      now,
+    );
+    for (const { service, agreed } of parties) {
+      const report = await this.report(service, period, credentials, now, {
+        preloaded,
+      });
       const agreements = report.agreements.filter(a =>
         agreed.some(x => x.name === a.name),
       );
@@ -206,14 +220,15 @@ export class SlaReporter {
     now = new Date(),
   ): Promise<PortfolioRow[]> {
     const rows: PortfolioRow[] = [];
-    for (const service of await this.services(credentials)) {
-      if (!matches(service, filters)) continue;
-      const report = await this.report(
-        service,
-        { kind: 'current' },
-        credentials,
-        now,
-      );
+    const services = (await this.services(credentials)).filter(service =>
+      matches(service, filters),
+    );
+    const current: ReportPeriod = { kind: 'current' };
+    const preloaded = await this.preload(services, current, now);
+    for (const service of services) {
+      const report = await this.report(service, current, credentials, now, {
+        preloaded,
+      });
       const objectives = report.agreements.flatMap(a =>
         a.objectives.map(o => ({
           agreement: a.name,
@@ -269,9 +284,14 @@ export class SlaReporter {
     period: ReportPeriod,
     credentials: BackstageCredentials,
     now: Date,
-    options: { withDependencies?: boolean; withTrend?: boolean } = {},
+    options: {
+      withDependencies?: boolean;
+      withTrend?: boolean;
+      /** Measurements already read for this period, by service ref. */
+      preloaded?: Map<string, Measurements>;
+    } = {},
   ): Promise<ServiceSlaReport> {
-    const { withDependencies = true, withTrend = false } = options;
+    const { withDependencies = true, withTrend = false, preloaded } = options;
     const ref = stringifyEntityRef(service).toLocaleLowerCase('en-US');
     const closed =
       period.kind === 'month' && monthPeriod(period.month)!.end <= now;
@@ -290,6 +310,7 @@ export class SlaReporter {
             availability: serviceAvailability(
               await this.report(entity, period, credentials, now, {
                 withDependencies: false,
+                preloaded,
               }),
             ),
           })),
@@ -298,7 +319,14 @@ export class SlaReporter {
     const report = buildServiceReport({
       service,
       scorers: this.deps.scorers,
-      measurements: await this.measurementsFor(service, ref, period, now),
+      measurements:
+        preloaded?.get(ref) ??
+        scoringMeasurements(
+          await this.deps.store.loadMeasurements({
+            service: ref,
+            ...measurementWindow(service, period, now),
+          }),
+        ),
       period,
       now,
       dependencies,
@@ -332,38 +360,71 @@ export class SlaReporter {
     return items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
   }
 
-  // Only the period's measurements, plus the look-back of the burn-rate windows.
-  private async measurementsFor(
-    service: ITServiceEntity,
-    ref: string,
+  /**
+   * The measurements of many services for one open period in a few queries
+   * instead of three per service; services with the same window share them.
+   * Closed months come from snapshots and are not read ahead.
+   */
+  private async preload(
+    services: ITServiceEntity[],
     period: ReportPeriod,
     now: Date,
-  ) {
-    const zone = service.spec.serviceHours?.timezone ?? 'UTC';
-    const periods = (service.spec.agreements ?? []).map(a =>
-      agreementPeriod(a, service, period, now),
-    );
-    if (periods.length === 0) {
-      periods.push(currentPeriod('calendar-month', now, zone));
+  ): Promise<Map<string, Measurements>> {
+    const loaded = new Map<string, Measurements>();
+    if (period.kind === 'month' && monthPeriod(period.month)!.end <= now) {
+      return loaded;
     }
-    const lookback = Math.max(
-      0,
-      ...periods.flatMap(p =>
-        burnWindows(p.end.getTime() - p.start.getTime()).map(w => w.longMs),
-      ),
-    );
-    const from = Math.min(
+    const windows = new Map<
+      string,
+      { from: number; to: number; refs: string[] }
+    >();
+    for (const service of services) {
+      const window = measurementWindow(service, period, now);
+      const key = `${window.from}-${window.to}`;
+      const group = windows.get(key) ?? { ...window, refs: [] };
+      group.refs.push(stringifyEntityRef(service).toLocaleLowerCase('en-US'));
+      windows.set(key, group);
+    }
+    for (const { from, to, refs } of windows.values()) {
+      const stored = await this.deps.store.loadMeasurementsOfServices({
+        services: refs,
+        from,
+        to,
+      });
+      for (const [ref, measurements] of stored) {
+        loaded.set(ref, scoringMeasurements(measurements));
+      }
+    }
+    return loaded;
+  }
+}
+
+/** Only the period's measurements, plus the look-back of the burn-rate windows. */
+function measurementWindow(
+  service: ITServiceEntity,
+  period: ReportPeriod,
+  now: Date,
+): { from: number; to: number } {
+  const zone = service.spec.serviceHours?.timezone ?? 'UTC';
+  const periods = (service.spec.agreements ?? []).map(a =>
+    agreementPeriod(a, service, period, now),
+  );
+  if (periods.length === 0) {
+    periods.push(currentPeriod('calendar-month', now, zone));
+  }
+  const lookback = Math.max(
+    0,
+    ...periods.flatMap(p =>
+      burnWindows(p.end.getTime() - p.start.getTime()).map(w => w.longMs),
+    ),
+  );
+  return {
+    from: Math.min(
       ...periods.map(p => p.start.getTime()),
       now.getTime() - lookback,
-    );
-    const to = Math.min(
-      now.getTime(),
-      Math.max(...periods.map(p => p.end.getTime())),
-    );
-    return scoringMeasurements(
-      await this.deps.store.loadMeasurements({ service: ref, from, to }),
-    );
-  }
+    ),
+    to: Math.min(now.getTime(), Math.max(...periods.map(p => p.end.getTime()))),
+  };
 }
 
 function matches(

@@ -112,6 +112,56 @@ describe('buildServiceReport', () => {
     expect(report.status).toBe('breached');
   });
 
+  it("takes the trend from a scorer's scoreTrend when it has one", () => {
+    const asked: Date[][] = [];
+    const withTrend: ItsmObjectiveScorer = {
+      ...fallingAvailability,
+      scoreTrend: (_context, instants) => {
+        asked.push(instants);
+        return instants.map((_, i) => (i === 0 ? null : 99 - i));
+      },
+    };
+    const now = new Date('2026-11-04T12:00:00Z');
+    const report = buildServiceReport({
+      service,
+      scorers: new Map([['availability', withTrend]]),
+      measurements,
+      period: { kind: 'current' },
+      now,
+      dependencies: [],
+      withTrend: true,
+    });
+    expect(asked).toHaveLength(1);
+    expect(asked[0].map(at => at.toISOString())).toEqual([
+      '2026-11-02T00:00:00.000Z',
+      '2026-11-03T00:00:00.000Z',
+      '2026-11-04T00:00:00.000Z',
+      '2026-11-04T12:00:00.000Z',
+    ]);
+    expect(report.agreements[0].objectives[0].trend).toEqual([
+      {
+        at: '2026-11-02T00:00:00.000Z',
+        attainment: null,
+        budgetRemainingPercent: null,
+      },
+      {
+        at: '2026-11-03T00:00:00.000Z',
+        attainment: 98,
+        budgetRemainingPercent: expect.any(Number),
+      },
+      {
+        at: '2026-11-04T00:00:00.000Z',
+        attainment: 97,
+        budgetRemainingPercent: expect.any(Number),
+      },
+      {
+        at: '2026-11-04T12:00:00.000Z',
+        attainment: 96,
+        budgetRemainingPercent: expect.any(Number),
+      },
+    ]);
+  });
+
   it('leaves the trend out unless asked for, and reports a closed month by attainment alone', () => {
     const current = buildServiceReport({
       service,

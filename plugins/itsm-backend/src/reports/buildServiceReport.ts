@@ -85,20 +85,24 @@ function trendOf(
     3_600_000,
     (period.end.getTime() - start) / TREND_POINTS,
   );
-  const points: NonNullable<ObjectiveReport['trend']> = [];
+  const instants: Date[] = [];
   for (let at = start + step; at < now + step; at += step) {
-    const instant = Math.min(at, now);
-    const { attainment } = scorer.score({ ...context, now: new Date(instant) });
-    points.push({
-      at: new Date(instant).toISOString(),
+    instants.push(new Date(Math.min(at, now)));
+  }
+  const attainments = scorer.scoreTrend
+    ? scorer.scoreTrend(context, instants)
+    : instants.map(at => scorer.score({ ...context, now: at }).attainment);
+  return instants.map((at, i) => {
+    const attainment = attainments[i];
+    return {
+      at: at.toISOString(),
       attainment,
       budgetRemainingPercent:
         attainment === null
           ? null
           : budgetRemaining(context.objective.target, attainment) * 100,
-    });
-  }
-  return points;
+    };
+  });
 }
 
 /** The period of one agreement in the report, in the service's zone. */
@@ -173,12 +177,20 @@ function scoreObjective(
   }
 
   // Still running: burn rates over the look-back windows, alerts, forecast.
+  // Alerts and the burn-rate list ask for the same windows: score each once.
+  const burns = new Map<number, number | undefined>();
   const burnOver = (lookbackMs: number) => {
-    const over = scorer.score({
-      ...context,
-      period: { start: new Date(now.getTime() - lookbackMs), end: now },
-    }).attainment;
-    return over === null ? undefined : burnRate(objective.target, over);
+    if (!burns.has(lookbackMs)) {
+      const over = scorer.score({
+        ...context,
+        period: { start: new Date(now.getTime() - lookbackMs), end: now },
+      }).attainment;
+      burns.set(
+        lookbackMs,
+        over === null ? undefined : burnRate(objective.target, over),
+      );
+    }
+    return burns.get(lookbackMs);
   };
   const windows = burnWindows(periodMs);
   const alerts = firingBurnAlerts(windows, burnOver);

@@ -314,11 +314,13 @@ export function scoringMeasurements(loaded: {
   sliEvents: Array<Stored<SliEventRecord>>;
 }): ItsmScoringContext['measurements'] {
   const incidents = loaded.incidents.map(toIncident);
-  presetMeasurementTimes(
-    incidents,
-    'openedAt',
-    Float64Array.from(loaded.incidents, r => r.openedAt),
-  );
+  for (const field of ['openedAt', 'acknowledgedAt', 'resolvedAt'] as const) {
+    presetMeasurementTimes(
+      incidents,
+      field,
+      Float64Array.from(loaded.incidents, r => r[field] ?? NaN),
+    );
+  }
   const sliEvents = loaded.sliEvents.map(r => new StoredSliEvent(r));
   presetMeasurementTimes(
     sliEvents,
