@@ -39,6 +39,20 @@ describe('benchmark data', () => {
       componentEntity('bench-component-00001', length),
     );
     expect(Math.abs(component.length - length)).toBeLessThan(10);
+    const related = componentEntity(
+      'bench-linked-00001',
+      length,
+      'as-many-as-an-itservice',
+    );
+    expect(Math.abs(YAML.stringify(related).length - length)).toBeLessThan(10);
+    expect(related).toMatchObject({
+      spec: {
+        owner: 'group:default/bench-team',
+        system: 'system:default/bench-system',
+        consumesApis: ['api:default/bench-api'],
+        dependsOn: ['resource:default/bench-database'],
+      },
+    });
   });
 
   it('is deterministic and spreads incidents over the range', () => {

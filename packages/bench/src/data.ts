@@ -67,6 +67,36 @@ export function partyEntities(): object[] {
   ];
 }
 
+/** What the Components with as many relations as an ITService point at. */
+export function componentTargets(): object[] {
+  const owned = { owner: 'group:default/bench-team' };
+  return [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: { name: 'bench-system' },
+      spec: owned,
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'API',
+      metadata: { name: 'bench-api' },
+      spec: {
+        ...owned,
+        type: 'openapi',
+        lifecycle: 'production',
+        definition: 'openapi: 3.0.0',
+      },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name: 'bench-database' },
+      spec: { ...owned, type: 'database' },
+    },
+  ];
+}
+
 /** An ITService with three agreements: an SLA, an OLA and a UC. */
 export function serviceEntity(name: string): object {
   return {
@@ -169,7 +199,11 @@ export function serviceEntity(name: string): object {
  * baseline of the catalog benchmark is the catalog's cost for ordinary
  * entities of the same size.
  */
-export function componentEntity(name: string, yamlLength: number): object {
+export function componentEntity(
+  name: string,
+  yamlLength: number,
+  relations: 'owner' | 'as-many-as-an-itservice' = 'owner',
+): object {
   const entity = (description: string) => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -178,6 +212,13 @@ export function componentEntity(name: string, yamlLength: number): object {
       type: 'service',
       lifecycle: 'production',
       owner: 'group:default/bench-team',
+      // Four relation pairs to entities every one of them shares, as an
+      // ITService's owner, customers, users and suppliers are.
+      ...(relations === 'as-many-as-an-itservice' && {
+        system: 'system:default/bench-system',
+        consumesApis: ['api:default/bench-api'],
+        dependsOn: ['resource:default/bench-database'],
+      }),
     },
   });
   const base = YAML.stringify(entity('')).length;

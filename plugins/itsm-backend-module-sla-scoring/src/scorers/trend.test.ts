@@ -92,9 +92,11 @@ const scenario = fc.record({
     .map(times => times.sort((a, b) => a - b).map(time => new Date(time))),
 });
 
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
 function contextOf(
   objective: Parameters<typeof testScoringContext>[0]['objective'],
-  s: fc.Arbitrary<typeof scenario> extends fc.Arbitrary<infer T> ? T : never,
+  s: Scenario,
 ) {
   return testScoringContext({
     objective,
