@@ -48,7 +48,7 @@ describe('benchmark data', () => {
     expect(related).toMatchObject({
       spec: {
         owner: 'group:default/bench-team',
-        system: 'system:default/bench-system',
+        providesApis: ['api:default/bench-api'],
         consumesApis: ['api:default/bench-api'],
         dependsOn: ['resource:default/bench-database'],
       },

@@ -73,12 +73,6 @@ export function componentTargets(): object[] {
   return [
     {
       apiVersion: 'backstage.io/v1alpha1',
-      kind: 'System',
-      metadata: { name: 'bench-system' },
-      spec: owned,
-    },
-    {
-      apiVersion: 'backstage.io/v1alpha1',
       kind: 'API',
       metadata: { name: 'bench-api' },
       spec: {
@@ -212,10 +206,11 @@ export function componentEntity(
       type: 'service',
       lifecycle: 'production',
       owner: 'group:default/bench-team',
-      // Four relation pairs to entities every one of them shares, as an
-      // ITService's owner, customers, users and suppliers are.
+      // Four relation pairs to three entities every one of them shares, two
+      // to the same one, as an ITService's owner, customers and users (one
+      // Stakeholder) and suppliers are.
       ...(relations === 'as-many-as-an-itservice' && {
-        system: 'system:default/bench-system',
+        providesApis: ['api:default/bench-api'],
         consumesApis: ['api:default/bench-api'],
         dependsOn: ['resource:default/bench-database'],
       }),

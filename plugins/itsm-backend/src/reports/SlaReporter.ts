@@ -73,6 +73,9 @@ export function parseReportPeriod(text: string | undefined): ReportPeriod {
  */
 type Measurements = ItsmScoringContext['measurements'];
 
+// Services whose measurements a portfolio or party report holds at once.
+const PRELOAD_CHUNK = 500;
+
 export class SlaReporter {
   constructor(
     private readonly deps: {
@@ -164,12 +167,13 @@ export class SlaReporter {
       );
       return agreed.length > 0 ? [{ service, agreed }] : [];
     });
-    const preloaded = await this.preload(
-      parties.map(p => p.service),
+    for await (const { item, preloaded } of this.preloaded(
+      parties,
+      p => p.service,
       period,
       now,
-    );
-    for (const { service, agreed } of parties) {
+    )) {
+      const { service, agreed } = item;
       const report = await this.report(service, period, credentials, now, {
         preloaded,
       });
@@ -224,8 +228,12 @@ export class SlaReporter {
       matches(service, filters),
     );
     const current: ReportPeriod = { kind: 'current' };
-    const preloaded = await this.preload(services, current, now);
-    for (const service of services) {
+    for await (const { item: service, preloaded } of this.preloaded(
+      services,
+      s => s,
+      current,
+      now,
+    )) {
       const report = await this.report(service, current, credentials, now, {
         preloaded,
       });
@@ -361,9 +369,27 @@ export class SlaReporter {
   }
 
   /**
-   * The measurements of many services for one open period in a few queries
-   * instead of three per service; services with the same window share them.
-   * Closed months come from snapshots and are not read ahead.
+   * Items with the measurements of their services read ahead, a few hundred
+   * services at a time: a few queries instead of three per service, and no
+   * more of them in memory at once.
+   */
+  private async *preloaded<T>(
+    items: T[],
+    serviceOf: (item: T) => ITServiceEntity,
+    period: ReportPeriod,
+    now: Date,
+  ) {
+    for (let i = 0; i < items.length; i += PRELOAD_CHUNK) {
+      const chunk = items.slice(i, i + PRELOAD_CHUNK);
+      const preloaded = await this.preload(chunk.map(serviceOf), period, now);
+      for (const item of chunk) yield { item, preloaded };
+    }
+  }
+
+  /**
+   * The measurements of services for one open period; services with the
+   * same window share their queries. Closed months come from snapshots and
+   * are not read ahead.
    */
   private async preload(
     services: ITServiceEntity[],
