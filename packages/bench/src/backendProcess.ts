@@ -181,6 +181,38 @@ export class BackendProcess {
     return Number(match[1]) * 1024;
   }
 
+  /** CPU time (user and system) the process has used so far, in ms. */
+  cpuMs(): number {
+    const stat = fs.readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+    // The fields after the command name, which is in parentheses and may
+    // hold spaces; utime and stime are the 14th and 15th, in 1/100 s.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  }
+
+  /**
+   * Resolves true once the process has used under a tenth of a core for
+   * `quietMs`, so that a measurement does not race background work left by
+   * the phase before (the catalog stitching what was just registered);
+   * false if it is still busy after `timeoutMs`.
+   */
+  async settle(quietMs = 3_000, timeoutMs = 90_000): Promise<boolean> {
+    const step = 500;
+    const samples = [this.cpuMs()];
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, step));
+      samples.push(this.cpuMs());
+      const window = quietMs / step;
+      if (samples.length > window) {
+        const used =
+          samples[samples.length - 1] - samples[samples.length - 1 - window];
+        if (used < quietMs / 10) return true;
+      }
+    }
+    return false;
+  }
+
   /** Every line the process has logged so far. */
   logLines(): string[] {
     try {

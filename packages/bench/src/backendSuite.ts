@@ -421,6 +421,12 @@ export async function runBackendBenchmarks(options: {
     for (let i = 0; i < ingestItems.length; i += BATCH) {
       batches.push(ingestItems.slice(i, i + BATCH));
     }
+    const settle = async (phase: string) => {
+      if (!(await backend.settle())) {
+        log(`[${engineName}] the backend was still busy before ${phase}`);
+      }
+    };
+    await settle('ingest');
     log(`[${engineName}] ingest: knex baseline, ${count(sizes.ingest)} rows`);
     const baselineSamples: number[] = [];
     for (const batch of batches) {
@@ -553,6 +559,7 @@ export async function runBackendBenchmarks(options: {
           .where('slice_start', '>=', periodStart)
           .where('slice_start', '<', now),
       ]);
+    await settle('sla-report');
     log(`[${engineName}] sla-report`);
     await periodRows(heavy);
     const bareSummary = summarize(
@@ -625,6 +632,7 @@ export async function runBackendBenchmarks(options: {
       }),
     );
 
+    await settle('portfolio');
     log(`[${engineName}] portfolio`);
     await api.get('/api/itsm/v1/portfolio');
     const portfolio = summarize(
