@@ -301,8 +301,7 @@ export class SlaReporter {
   ): Promise<ServiceSlaReport> {
     const { withDependencies = true, withTrend = false, preloaded } = options;
     const ref = stringifyEntityRef(service).toLocaleLowerCase('en-US');
-    const closed =
-      period.kind === 'month' && monthPeriod(period.month)!.end <= now;
+    const closed = isClosed(period, now);
     if (closed) {
       const stored = (
         await this.deps.store.getSnapshots(ref, [period.month])
@@ -397,7 +396,7 @@ export class SlaReporter {
     now: Date,
   ): Promise<Map<string, Measurements>> {
     const loaded = new Map<string, Measurements>();
-    if (period.kind === 'month' && monthPeriod(period.month)!.end <= now) {
+    if (isClosed(period, now)) {
       return loaded;
     }
     const windows = new Map<
@@ -423,6 +422,14 @@ export class SlaReporter {
     }
     return loaded;
   }
+}
+
+/** Whether a report's period is a month that has ended (and so may be a snapshot). */
+function isClosed(
+  period: ReportPeriod,
+  now: Date,
+): period is Extract<ReportPeriod, { kind: 'month' }> {
+  return period.kind === 'month' && monthPeriod(period.month)!.end <= now;
 }
 
 /** Only the period's measurements, plus the look-back of the burn-rate windows. */
