@@ -61,6 +61,8 @@ export type BackendProcessOptions = {
   startTimeoutMs?: number;
   /** Another entry script, for test backends built on the example one. */
   entry?: string;
+  /** Open the V8 inspector on a free loopback port, for `inspector()`. */
+  inspect?: boolean;
 };
 
 /**
@@ -96,6 +98,7 @@ export class BackendProcess {
       process.execPath,
       [
         '--enable-source-maps',
+        ...(options.inspect ? ['--inspect=127.0.0.1:0'] : []),
         '--require',
         require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
         options.entry ?? 'src/index.ts',
@@ -179,6 +182,52 @@ export class BackendProcess {
     const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
     if (!match) throw new Error(`No VmRSS for process ${this.pid}`);
     return Number(match[1]) * 1024;
+  }
+
+  /**
+   * Calls one method of the V8 inspector protocol in the process (started
+   * with `inspect`), e.g. a full garbage collection or the heap's size.
+   */
+  async inspector<T = unknown>(
+    method: string,
+    params: object = {},
+  ): Promise<T> {
+    const url = this.logLines()
+      .map(line => /Debugger listening on (ws:\/\/\S+)/.exec(line)?.[1])
+      .find(Boolean);
+    if (!url) {
+      throw new Error(
+        `Backend "${this.options.name}" has no inspector; start it with inspect: true`,
+      );
+    }
+    const socket = new WebSocket(url);
+    try {
+      await new Promise((resolve, reject) => {
+        socket.onopen = resolve;
+        socket.onerror = () => reject(new Error(`Cannot connect to ${url}`));
+      });
+      return await new Promise<T>((resolve, reject) => {
+        socket.onmessage = event => {
+          const message = JSON.parse(String(event.data));
+          if (message.id !== 1) return;
+          if (message.error) {
+            reject(new Error(`${method}: ${message.error.message}`));
+          } else resolve(message.result);
+        };
+        socket.send(JSON.stringify({ id: 1, method, params }));
+      });
+    } finally {
+      socket.close();
+    }
+  }
+
+  /** A full garbage collection, then the bytes the heap holds (live objects). */
+  async liveHeap(): Promise<number> {
+    await this.inspector('HeapProfiler.collectGarbage');
+    const usage = await this.inspector<{ usedSize: number }>(
+      'Runtime.getHeapUsage',
+    );
+    return usage.usedSize;
   }
 
   /** CPU time (user and system) the process has used so far, in ms. */

@@ -287,6 +287,45 @@ describe('DatabaseMeasurementStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads every slice of a service once, across pages, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      // Three objectives share each start, so pages end between rows of the
+      // same start; stored objective by objective, so ids do not follow starts.
+      const starts = 4000;
+      const slices = ['a', 'b', 'c'].flatMap((objective, o) =>
+        Array.from({ length: starts + 1 }, (_, i) => ({
+          source: 'prometheus',
+          service,
+          objective,
+          sliceStart: T0 + i * 60_000,
+          sliceSeconds: 60,
+          good: o * starts + i,
+          total: o * starts + i,
+        })),
+      );
+      for (let i = 0; i < slices.length; i += 5000) {
+        await store.upsertSliEvents(slices.slice(i, i + 5000));
+      }
+      // The last start of each objective lies outside the window.
+      const { sliEvents } = await store.loadMeasurements({
+        service,
+        from: T0,
+        to: T0 + starts * 60_000,
+      });
+      expect(sliEvents).toHaveLength(3 * starts);
+      const goods = sliEvents.map(s => s.good).sort((x, y) => x - y);
+      expect(goods).toEqual(
+        slices.filter((_, i) => i % (starts + 1) < starts).map(s => s.good),
+      );
+      expect(sliEvents[0]).toEqual({
+        ...slices[0],
+        updatedAt: expect.any(Number),
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'reads many services at once as it reads each one on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

@@ -81,6 +81,10 @@ const iso = (time: number | undefined) =>
 class BatchReader {
   readonly problems: ItemProblem[] = [];
   private readonly keys = new Map<string, number>();
+  private readonly services = new Map<
+    string,
+    { ref: string; problem?: string }
+  >();
 
   constructor(private index = 0) {}
 
@@ -103,12 +107,18 @@ class BatchReader {
   }
 
   service(text: string): string {
-    try {
-      return normalizeServiceRef(text);
-    } catch (error) {
-      this.problem('service', (error as Error).message);
-      return text;
+    // A batch names few services: parse each once.
+    let known = this.services.get(text);
+    if (!known) {
+      try {
+        known = { ref: normalizeServiceRef(text) };
+      } catch (error) {
+        known = { ref: text, problem: (error as Error).message };
+      }
+      this.services.set(text, known);
     }
+    if (known.problem) this.problem('service', known.problem);
+    return known.ref;
   }
 
   notBefore(
