@@ -15,9 +15,11 @@
  */
 
 import { maintenanceOccurrences } from '@backstage-itsm/plugin-itsm-common';
-import type {
+import type { Outage } from '@backstage-itsm/plugin-itsm-common';
+import {
   ItsmObjectiveScorer,
   ItsmScoringContext,
+  measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
 import {
   agreedIntervals,
@@ -31,7 +33,6 @@ import {
   evaluatedRange,
   hasMeasurements,
   percent,
-  time,
 } from './common';
 
 const MINUTE = 60_000;
@@ -53,11 +54,22 @@ export function createAvailabilityScorer(options: {
       return undefined;
     }
     const { service, now } = context;
-    const outageInterval = (o: { start: string; end?: string }): Interval => ({
-      start: time(o.start),
-      end: o.end ? time(o.end) : now.getTime(),
-    });
     const outages = context.measurements.outages;
+    const starts = measurementTimes(outages, 'start');
+    const ends = measurementTimes(outages, 'end');
+    // The outages that `keep` selects; one still open lasts until now.
+    const outageIntervals = (keep: (outage: Outage) => boolean) => {
+      const intervals: Interval[] = [];
+      outages.forEach((outage, i) => {
+        if (keep(outage)) {
+          intervals.push({
+            start: starts[i],
+            end: Number.isNaN(ends[i]) ? now.getTime() : ends[i],
+          });
+        }
+      });
+      return intervals;
+    };
     const maintenance = [
       ...(service.spec.maintenance ?? []).flatMap(window =>
         maintenanceOccurrences(
@@ -66,16 +78,15 @@ export function createAvailabilityScorer(options: {
           service.spec.serviceHours?.timezone,
         ).map(o => ({ start: o.start.getTime(), end: o.end.getTime() })),
       ),
-      ...outages.filter(o => o.planned).map(outageInterval),
+      ...outageIntervals(o => o.planned),
     ];
     const agreed = subtractIntervals(
       agreedIntervals(calendarFor(service), range),
       maintenance,
     );
-    const unplanned = outages.filter(o => !o.planned);
-    const full = unplanned.filter(o => o.impact === 'full').map(outageInterval);
+    const full = outageIntervals(o => !o.planned && o.impact === 'full');
     const partial = subtractIntervals(
-      unplanned.filter(o => o.impact === 'partial').map(outageInterval),
+      outageIntervals(o => !o.planned && o.impact === 'partial'),
       full,
     );
     return {

@@ -42,8 +42,11 @@ const migrationsDir = resolvePackagePath(
 // Rows per statement: SQLite's multi-row insert is a compound SELECT of at
 // most 500 terms, and 500 rows stay far below either engine's bind limit.
 const CHUNK = 500;
-// SLI slices per query when one service's are read for a report.
+// Reads come in pieces whose driver rows die young: one service's SLI
+// slices in pages of SLI_PAGE rows, several services' rows SERVICES_PER_READ
+// services at a time.
 const SLI_PAGE = 5000;
+const SERVICES_PER_READ = 50;
 
 type Row = Record<string, unknown>;
 
@@ -309,7 +312,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       ]),
     );
     const of = (row: Row) => loaded.get(String(row.service_ref))!;
-    for (const chunk of chunks([...loaded.keys()], CHUNK)) {
+    for (const chunk of chunks([...loaded.keys()], SERVICES_PER_READ)) {
       const scope = (q: Knex.QueryBuilder) => q.whereIn('service_ref', chunk);
       const rows = {
         ...(await this.incidentAndOutageRows(scope, from, to)),

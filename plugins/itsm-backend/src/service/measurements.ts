@@ -337,7 +337,18 @@ export function scoringMeasurements(loaded: {
     'sliceStart',
     Float64Array.from(loaded.sliEvents, r => r.sliceStart),
   );
-  return { incidents, outages: loaded.outages.map(toOutage), sliEvents };
+  const outages = loaded.outages.map(toOutage);
+  presetMeasurementTimes(
+    outages,
+    'start',
+    Float64Array.from(loaded.outages, r => r.start),
+  );
+  presetMeasurementTimes(
+    outages,
+    'end',
+    Float64Array.from(loaded.outages, r => r.end ?? NaN),
+  );
+  return { incidents, outages, sliEvents };
 }
 
 export function toSliEvent(record: Stored<SliEventRecord>): SliEvent {

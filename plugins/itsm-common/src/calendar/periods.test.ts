@@ -14,6 +14,8 @@
  * limitations under the License.
  */
 
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { currentPeriod, monthPeriod, monthsBetween } from './periods';
 
 const at = new Date('2026-11-25T10:00:00Z');
@@ -70,6 +72,48 @@ describe('periods', () => {
       end,
       label,
     ]);
+  });
+
+  it('gives the period that contains each instant, in any order of asking', () => {
+    const units = {
+      'calendar-week': 'week',
+      'calendar-month': 'month',
+      'calendar-quarter': 'quarter',
+    } as const;
+    const windows = Object.keys(units) as Array<keyof typeof units>;
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'];
+    // Instants close together, so that calls often fall in the period asked
+    // for just before, and now and then just across its end (DST included).
+    const instant = fc
+      .integer({ min: 0, max: 400 * 24 })
+      .map(hours => new Date(Date.UTC(2026, 0, 1) + hours * 3_600_000));
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom(...windows),
+            fc.constantFrom(...zones),
+            instant,
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
+        calls => {
+          for (const [window, zone, instantAsked] of calls) {
+            const start = DateTime.fromJSDate(instantAsked, { zone }).startOf(
+              units[window],
+            );
+            const period = currentPeriod(window, instantAsked, zone);
+            expect([period.start, period.end]).toEqual([
+              start.toJSDate(),
+              start.plus({ [units[window]]: 1 }).toJSDate(),
+            ]);
+            // What a caller does with its dates is its own business.
+            period.start.setTime(0);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('reads a month, and refuses anything else', () => {
