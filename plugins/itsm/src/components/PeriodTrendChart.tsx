@@ -38,6 +38,14 @@ const COLOURS = [
   '#16a085',
 ];
 
+/** The lowest budget left the chart draws, in percent. */
+const FLOOR = -100;
+
+/** Tooltip text of a point: the floor stands for itself and anything below. */
+export function budgetLeftText(value: number): string {
+  return value <= FLOOR ? `${FLOOR} % or less` : formatPercent(value, 0);
+}
+
 const day = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
@@ -53,8 +61,9 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
     for (const point of objective.trend!) {
       const row = rows.get(point.at) ?? { at: day(point.at) };
       if (isNumber(point.budgetRemainingPercent)) {
-        // Budgets overspent more than twice over would flatten the chart.
-        row[objective.name] = Math.max(-100, point.budgetRemainingPercent);
+        // Budgets overspent more than twice over would flatten the chart:
+        // they run along the dashed floor, and the tooltip says so.
+        row[objective.name] = Math.max(FLOOR, point.budgetRemainingPercent);
       }
       rows.set(point.at, row);
     }
@@ -84,9 +93,14 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
         <LineChart data={[...rows.values()]}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="at" />
-          <YAxis domain={[-100, 100]} />
+          <YAxis domain={[FLOOR - 10, 100]} ticks={[-100, -50, 0, 50, 100]} />
           <ReferenceLine y={0} stroke="#888" />
-          <Tooltip />
+          <ReferenceLine y={FLOOR} stroke="#888" strokeDasharray="4 4" />
+          <Tooltip
+            formatter={value =>
+              typeof value === 'number' ? budgetLeftText(value) : value
+            }
+          />
           <Legend />
           {objectives.map((o, i) => (
             <Line
