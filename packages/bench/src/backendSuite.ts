@@ -278,6 +278,16 @@ export async function runBackendBenchmarks(options: {
       ),
     ),
   );
+  const agreementComponentsFile = writeYaml(
+    'agreement-components.yaml',
+    portfolioNames.map(name =>
+      componentEntity(
+        name.replace('service', 'agreements'),
+        serviceYamlLength,
+        'with-an-itservices-agreements',
+      ),
+    ),
+  );
 
   // The catalog registers only url locations through its API, so the
   // generated files are served over loopback.
@@ -380,6 +390,13 @@ export async function runBackendBenchmarks(options: {
       `[${engineName}] catalog: ${sizes.portfolio} Components with as many relations`,
     );
     const linkedMs = await catalogTime(linkedComponentsFile, 'component');
+    log(
+      `[${engineName}] catalog: ${sizes.portfolio} Components with an ITService's relations and agreements`,
+    );
+    const agreementsMs = await catalogTime(
+      agreementComponentsFile,
+      'component',
+    );
     log(`[${engineName}] catalog: ${sizes.portfolio} ITServices`);
     const servicesMs = await catalogTime(servicesFile, 'itservice');
     // The share of our own processor: what it does for these entities,
@@ -404,12 +421,15 @@ export async function runBackendBenchmarks(options: {
         ratio: servicesMs / componentsMs,
         target: { op: '<=', limit: 1.25, of: 'ratio' },
         // Where the time goes: against Components with as many relations
-        // (8 rows each, to three entities they all share), and our processor.
+        // (8 rows each, to three entities they all share), then with the
+        // agreements too (as many search rows), and our processor.
         note: `against Components with as many relations: ${Math.round(
           linkedMs,
         )} ms, ${(servicesMs / linkedMs).toFixed(
           2,
-        )}x; ItsmEntitiesProcessor's own work: ${Math.round(
+        )}x; with the agreements too: ${Math.round(agreementsMs)} ms, ${(
+          servicesMs / agreementsMs
+        ).toFixed(2)}x; ItsmEntitiesProcessor's own work: ${Math.round(
           processorMs,
         )} ms of the ${Math.round(servicesMs - componentsMs)} ms more`,
       }),

@@ -53,6 +53,16 @@ describe('benchmark data', () => {
         dependsOn: ['resource:default/bench-database'],
       },
     });
+    const withAgreements = componentEntity(
+      'bench-agreements-00001',
+      length,
+      'with-an-itservices-agreements',
+    ) as { spec: object };
+    expect(withAgreements.spec).toEqual({
+      ...(related as { spec: object }).spec,
+      agreements: (serviceEntity('x') as { spec: { agreements: object } }).spec
+        .agreements,
+    });
   });
 
   it('is deterministic and spreads incidents over the range', () => {

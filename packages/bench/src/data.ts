@@ -191,13 +191,20 @@ export function serviceEntity(name: string): object {
 /**
  * A Component as large, in YAML, as the ITService it stands beside: the
  * baseline of the catalog benchmark is the catalog's cost for ordinary
- * entities of the same size.
+ * entities of the same size. The other variants take an ITService's
+ * relations and then also its agreements (as plain spec data: the same
+ * leaf values, so the same rows in the catalog's search table), to show
+ * where the difference goes.
  */
 export function componentEntity(
   name: string,
   yamlLength: number,
-  relations: 'owner' | 'as-many-as-an-itservice' = 'owner',
+  like:
+    | 'owner'
+    | 'as-many-as-an-itservice'
+    | 'with-an-itservices-agreements' = 'owner',
 ): object {
+  const related = like !== 'owner';
   const entity = (description: string) => ({
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
@@ -209,10 +216,14 @@ export function componentEntity(
       // Four relation pairs to three entities every one of them shares, two
       // to the same one, as an ITService's owner, customers and users (one
       // Stakeholder) and suppliers are.
-      ...(relations === 'as-many-as-an-itservice' && {
+      ...(related && {
         providesApis: ['api:default/bench-api'],
         consumesApis: ['api:default/bench-api'],
         dependsOn: ['resource:default/bench-database'],
+      }),
+      ...(like === 'with-an-itservices-agreements' && {
+        agreements: (serviceEntity(name) as { spec: { agreements: object } })
+          .spec.agreements,
       }),
     },
   });
