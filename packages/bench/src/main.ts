@@ -212,7 +212,7 @@ async function main() {
   const known = rows.filter(r => !r.pass && knownMiss(r));
   if (known.length > 0) {
     process.stdout.write(
-      `\nknown misses, explained in the README's Performance section (issue 8 is open for them): ${known
+      `\nknown misses, explained with measurements in the README's Performance section: ${known
         .map(r => `${r.benchmark} (${r.engine})`)
         .join(', ')}\n`,
     );
