@@ -262,31 +262,31 @@ export async function runBackendBenchmarks(options: {
   const services = portfolioNames.map(serviceEntity);
   const serviceYamlLength = Math.round(YAML.stringify(services[0]).length);
   const servicesFile = writeYaml('services.yaml', services);
-  const componentsFile = writeYaml(
-    'components.yaml',
-    portfolioNames.map(name =>
-      componentEntity(name.replace('service', 'component'), serviceYamlLength),
-    ),
-  );
-  const linkedComponentsFile = writeYaml(
+  const componentsFile = (
+    file: string,
+    prefix: string,
+    like?: Parameters<typeof componentEntity>[2],
+  ) =>
+    writeYaml(
+      file,
+      portfolioNames.map(name =>
+        componentEntity(
+          name.replace('service', prefix),
+          serviceYamlLength,
+          like,
+        ),
+      ),
+    );
+  const plainComponentsFile = componentsFile('components.yaml', 'component');
+  const linkedComponentsFile = componentsFile(
     'linked-components.yaml',
-    portfolioNames.map(name =>
-      componentEntity(
-        name.replace('service', 'linked'),
-        serviceYamlLength,
-        'as-many-as-an-itservice',
-      ),
-    ),
+    'linked',
+    'as-many-as-an-itservice',
   );
-  const agreementComponentsFile = writeYaml(
+  const agreementComponentsFile = componentsFile(
     'agreement-components.yaml',
-    portfolioNames.map(name =>
-      componentEntity(
-        name.replace('service', 'agreements'),
-        serviceYamlLength,
-        'with-an-itservices-agreements',
-      ),
-    ),
+    'agreements',
+    'with-an-itservices-agreements',
   );
 
   // The catalog registers only url locations through its API, so the
@@ -385,7 +385,7 @@ export async function runBackendBenchmarks(options: {
       });
     };
     log(`[${engineName}] catalog: ${sizes.portfolio} Components`);
-    const componentsMs = await catalogTime(componentsFile, 'component');
+    const componentsMs = await catalogTime(plainComponentsFile, 'component');
     log(
       `[${engineName}] catalog: ${sizes.portfolio} Components with as many relations`,
     );
