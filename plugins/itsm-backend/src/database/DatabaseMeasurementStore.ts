@@ -274,24 +274,10 @@ export class DatabaseMeasurementStore implements MeasurementStore {
   }): Promise<StoredMeasurements> {
     const { service, from, to } = options;
     const scope = (q: Knex.QueryBuilder) => q.where('service_ref', service);
-    const rows = await this.incidentAndOutageRows(scope, from, to);
-    // The bulk of a report's rows, page by page, each completed before the
-    // next is read: a page's driver rows then die young, instead of all of
-    // them surviving the collections a large report's allocations trigger
-    // (which took the larger part of its time).
-    const slices: Array<Stored<SliEventRecord>> = [];
-    let page = await this.sliEventPage(scope, from, to);
-    for (;;) {
-      for (const row of page) {
-        // Fresh rows from the driver: cheaper to complete than to copy; the
-        // service is not even read, they all share it.
-        slices.push(
-          readStored(sliEvents, Object.assign(row, { service_ref: service })),
-        );
-      }
-      if (page.length < SLI_PAGE) break;
-      page = await this.sliEventPage(scope, from, to, page[page.length - 1]);
-    }
+    const [rows, slices] = await Promise.all([
+      this.incidentAndOutageRows(scope, from, to),
+      this.sliEventsOfService(service, from, to),
+    ]);
     return {
       incidents: rows.incidents.map(row => readStored(incidents, row)),
       outages: rows.outages.map(row => readStored(outages, row)),
@@ -331,6 +317,27 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       }
     }
     return loaded;
+  }
+
+  // The bulk of a report's rows, page by page, each completed before the
+  // next is read: a page's driver rows then die young, instead of all of
+  // them surviving the collections a large report's allocations trigger
+  // (which took the larger part of its time).
+  private async sliEventsOfService(service: string, from: number, to: number) {
+    const scope = (q: Knex.QueryBuilder) => q.where('service_ref', service);
+    const slices: Array<Stored<SliEventRecord>> = [];
+    let page = await this.sliEventPage(scope, from, to);
+    for (;;) {
+      for (const row of page) {
+        // Fresh rows from the driver: cheaper to complete than to copy; the
+        // service is not even read, they all share it.
+        slices.push(
+          readStored(sliEvents, Object.assign(row, { service_ref: service })),
+        );
+      }
+      if (page.length < SLI_PAGE) return slices;
+      page = await this.sliEventPage(scope, from, to, page[page.length - 1]);
+    }
   }
 
   // The page of slices after the `last` row read, by (slice_start, id), with
