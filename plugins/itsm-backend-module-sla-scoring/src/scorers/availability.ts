@@ -14,8 +14,10 @@
  * limitations under the License.
  */
 
-import { maintenanceOccurrences } from '@backstage-itsm/plugin-itsm-common';
-import type { Outage } from '@backstage-itsm/plugin-itsm-common';
+import {
+  maintenanceOccurrences,
+  type Outage,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   ItsmObjectiveScorer,
   ItsmScoringContext,

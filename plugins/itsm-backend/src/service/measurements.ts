@@ -338,16 +338,13 @@ export function scoringMeasurements(loaded: {
     Float64Array.from(loaded.sliEvents, r => r.sliceStart),
   );
   const outages = loaded.outages.map(toOutage);
-  presetMeasurementTimes(
-    outages,
-    'start',
-    Float64Array.from(loaded.outages, r => r.start),
-  );
-  presetMeasurementTimes(
-    outages,
-    'end',
-    Float64Array.from(loaded.outages, r => r.end ?? NaN),
-  );
+  for (const field of ['start', 'end'] as const) {
+    presetMeasurementTimes(
+      outages,
+      field,
+      Float64Array.from(loaded.outages, r => r[field] ?? NaN),
+    );
+  }
   return { incidents, outages, sliEvents };
 }
 
