@@ -98,6 +98,25 @@ export async function accessScenario(options: {
       priority: 'P1',
       openedAt: new Date().toISOString(),
     };
+    const outage = {
+      source: 'access',
+      externalId: 'O-1',
+      service,
+      start: new Date(Date.now() - 3_600_000).toISOString(),
+      end: new Date().toISOString(),
+      impact: 'full',
+    };
+    const sliEvent = {
+      source: 'access',
+      service,
+      objective: 'request-success',
+      sliceStart: new Date(
+        Math.floor(Date.now() / 3_600_000) * 3_600_000 - 3_600_000,
+      ).toISOString(),
+      sliceSeconds: 60,
+      good: 99,
+      total: 100,
+    };
     // overview: answers that list services without the caller naming one.
     type Kind = 'write' | 'read' | 'sla' | 'overview';
     const endpoints: Array<{
@@ -111,6 +130,18 @@ export async function accessScenario(options: {
         method: 'POST',
         url: '/api/itsm/v1/incidents',
         body: { items: [incident] },
+      },
+      {
+        kind: 'write',
+        method: 'POST',
+        url: '/api/itsm/v1/outages',
+        body: { items: [outage] },
+      },
+      {
+        kind: 'write',
+        method: 'POST',
+        url: '/api/itsm/v1/sli-events',
+        body: { items: [sliEvent] },
       },
       {
         kind: 'read',
@@ -147,6 +178,11 @@ export async function accessScenario(options: {
         method: 'GET',
         url: '/api/itsm/v1/suppliers/default/bench-supplier/sla',
       },
+      {
+        kind: 'overview',
+        method: 'GET',
+        url: '/api/itsm/v1/stakeholders/default/bench-customers/sla/report.csv?month=2026-01',
+      },
       { kind: 'overview', method: 'GET', url: '/api/itsm/v1/portfolio' },
       {
         kind: 'sla',
@@ -171,14 +207,39 @@ export async function accessScenario(options: {
         method: 'DELETE',
         url: '/api/itsm/v1/incidents/access/A-1',
       },
+      {
+        kind: 'write',
+        method: 'DELETE',
+        url: '/api/itsm/v1/outages/access/O-1',
+      },
+      {
+        kind: 'write',
+        method: 'DELETE',
+        url: `/api/itsm/v1/sli-events?${new URLSearchParams({
+          source: sliEvent.source,
+          service,
+          objective: sliEvent.objective,
+          sliceStart: sliEvent.sliceStart,
+        })}`,
+      },
     ];
     type Endpoint = (typeof endpoints)[number];
     const as = (token: string | undefined) => (endpoint: Endpoint) =>
       sendAs(backend.baseUrl, token, endpoint);
+    // What the blind caller's deletes must leave in place.
+    const kept = [
+      { kind: 'incidents', item: incident },
+      { kind: 'outages', item: outage },
+      { kind: 'sli-events', item: sliEvent },
+    ];
     const seeded = () =>
-      send(backend.baseUrl, 'POST', '/api/itsm/v1/incidents', {
-        items: [incident],
-      });
+      Promise.all(
+        kept.map(({ kind, item }) =>
+          send(backend.baseUrl, 'POST', `/api/itsm/v1/${kind}`, {
+            items: [item],
+          }),
+        ),
+      );
     const callers: Array<{
       name: string;
       call: (endpoint: Endpoint) => Promise<{ status: number; body: unknown }>;
@@ -285,15 +346,17 @@ export async function accessScenario(options: {
         }
       }
       if (caller.before) {
-        const kept = await send(
-          backend.baseUrl,
-          'GET',
-          `/api/itsm/v1/incidents?service=${service}`,
-        );
-        const items = (kept.body as { items?: Array<{ externalId: string }> })
-          ?.items;
-        if (!items?.some(item => item.externalId === incident.externalId)) {
-          wrong.push(`${caller.name}: removed an incident it cannot see`);
+        for (const { kind } of kept) {
+          const stored = await send(
+            backend.baseUrl,
+            'GET',
+            `/api/itsm/v1/${kind}?service=${service}`,
+          );
+          const items = (stored.body as { items?: Array<{ source: string }> })
+            ?.items;
+          if (!items?.some(item => item.source === 'access')) {
+            wrong.push(`${caller.name}: removed ${kind} it cannot see`);
+          }
         }
       }
     }

@@ -182,9 +182,12 @@ const serviceCallerPlugin = createBackendPlugin({
             },
           );
           const text = await answer.text();
+          const json = answer.headers
+            .get('content-type')
+            ?.includes('application/json');
           res.json({
             status: answer.status,
-            body: text ? JSON.parse(text) : undefined,
+            body: json && text ? JSON.parse(text) : text || undefined,
           });
         });
         httpRouter.use(router);
