@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import {
   mockCredentials,
   mockServices,
@@ -193,6 +194,8 @@ describe('hostile input', () => {
           ],
         }),
         mockServices.database.factory({ knex }),
+        // The real registry, so that the MCP actions' HTTP endpoint is attacked.
+        actionsRegistryServiceFactory,
       ],
     }));
   });
@@ -204,11 +207,12 @@ describe('hostile input', () => {
     );
   });
 
+  // Every stored row, so that an update in place counts as a write too.
   const rows = async () => {
-    let total = 0;
+    const tables = [];
     for (const table of TABLES)
-      total += Number((await knex(table).count({ n: '*' }))[0].n);
-    return total;
+      tables.push(await knex(table).select().orderBy('id'));
+    return JSON.stringify(tables);
   };
 
   // Never a 5xx; a 4xx always says what is wrong.
@@ -268,7 +272,12 @@ describe('hostile input', () => {
               'open',
               'objective',
               'owner',
+              'customer',
+              'supplier',
               'lifecycle',
+              'source',
+              'sliceStart',
+              'month',
               '__proto__',
               'x',
             ),
@@ -277,6 +286,18 @@ describe('hostile input', () => {
           ),
         )
         .map(([path, query]) => `${path}?${new URLSearchParams(query)}`),
+      fc
+        .tuple(
+          fc.constantFrom('incidents', 'outages'),
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 600 }),
+          fc.string({ unit: 'grapheme', minLength: 1, maxLength: 600 }),
+        )
+        .map(
+          ([kind, source, id]) =>
+            `/v1/${kind}/${encodeURIComponent(source)}/${encodeURIComponent(
+              id,
+            )}`,
+        ),
       fc
         .tuple(
           fc.constantFrom('services', 'stakeholders', 'suppliers'),
@@ -299,14 +320,49 @@ describe('hostile input', () => {
     let checked = 0;
     await fc.assert(
       fc.asyncProperty(paths, fc.boolean(), async (path, remove) => {
+        const before = await rows();
         const req = remove
           ? request(server).delete(`/api/itsm${path}`)
           : request(server).get(`/api/itsm${path}`);
-        expectClientError(await req.set('Authorization', asTool));
+        const res = await req.set('Authorization', asTool);
+        expectClientError(res);
+        // Nothing matches these keys, so no request may change a row.
+        expect(await rows()).toBe(before);
         checked += 1;
       }),
       { numRuns: 2500 },
     );
     expect(checked).toBe(2500);
+  });
+
+  it('MCP actions never fail with 5xx', async () => {
+    const actions = [
+      'itsm:get-sla-status',
+      'itsm:list-open-incidents',
+      'itsm:list-outages',
+    ];
+    const statuses = new Set<number>();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...actions),
+        fc.oneof(
+          mutate({ service: 'online-banking' }),
+          fc.record({ service: hostileValue }),
+          fc.anything({ maxDepth: 4 }),
+        ),
+        async (action, body) => {
+          const res = await request(server)
+            .post(`/api/itsm/.backstage/actions/v1/actions/${action}/invoke`)
+            .set('Authorization', asTool)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(body));
+          expectClientError(res);
+          statuses.add(res.status);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    // The actions were reached: some inputs were good, most refused as input.
+    expect([...statuses].sort()).toEqual(expect.arrayContaining([200, 400]));
   });
 });
