@@ -20,8 +20,12 @@ describe('summarize', () => {
   it('gives the median and the nearest-rank 95th percentile', () => {
     expect(summarize([5, 1, 3])).toEqual({ median: 3, p95: 5 });
     expect(summarize([4, 1, 3, 2])).toEqual({ median: 2.5, p95: 4 });
+  });
+
+  it('gives the 99th percentile only from 100 samples on', () => {
     const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
-    expect(summarize(hundred)).toEqual({ median: 50.5, p95: 95 });
+    expect(summarize(hundred)).toEqual({ median: 50.5, p95: 95, p99: 99 });
+    expect(summarize(hundred.slice(1))).not.toHaveProperty('p99');
   });
 
   it('refuses to summarize nothing', () => {
@@ -84,5 +88,24 @@ describe('formatTable', () => {
     expect(lines[2]).toContain('ratio ≥ 0.5x');
     expect(lines[2]).toMatch(/\| pass +\|$/);
     expect(new Set(lines.map(l => l.length)).size).toBe(1);
+  });
+
+  it('prints the 99th percentile where a row has one', () => {
+    const target = { op: '<=' as const, limit: 1000, of: 'value' as const };
+    const base = {
+      benchmark: 'sustained-load',
+      engine: 'postgres' as const,
+      size: '60 s',
+      unit: 'ms' as const,
+      median: 166,
+      p95: 280,
+      target,
+    };
+    const [, , withP99, without] = formatTable([
+      row({ ...base, p99: 337 }),
+      row(base),
+    ]).split('\n');
+    expect(withP99).toMatch(/\| 280 ms \| 337 ms +\| - /);
+    expect(without).toMatch(/\| 280 ms \| - +\| - /);
   });
 });

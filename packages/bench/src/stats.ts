@@ -22,6 +22,8 @@ export type BenchRow = {
   unit: 'ms' | 'MB' | 'KB';
   median: number;
   p95: number;
+  /** Only where there are enough samples for it to mean something. */
+  p99?: number;
   /** What the row is compared with, and its median, in the row's unit. */
   baseline?: { label: string; median: number };
   /** The figure the target applies to: a ratio, or the value itself. */
@@ -31,8 +33,15 @@ export type BenchRow = {
   note?: string;
 };
 
-/** Median and 95th percentile (nearest rank) of some samples. */
-export function summarize(samples: number[]): { median: number; p95: number } {
+/**
+ * Median and 95th percentile (nearest rank) of some samples, and the 99th
+ * from 100 samples on.
+ */
+export function summarize(samples: number[]): {
+  median: number;
+  p95: number;
+  p99?: number;
+} {
   if (samples.length === 0) throw new Error('No samples to summarize');
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = (q: number) =>
@@ -42,7 +51,11 @@ export function summarize(samples: number[]): { median: number; p95: number } {
     sorted.length % 2 === 1
       ? sorted[Math.floor(mid)]
       : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, p95: rank(0.95) };
+  return {
+    median,
+    p95: rank(0.95),
+    ...(sorted.length >= 100 && { p99: rank(0.99) }),
+  };
 }
 
 /** Builds a row and decides pass/fail from its target. */
@@ -73,6 +86,7 @@ export function formatTable(rows: BenchRow[]): string {
     'size',
     'median',
     'p95',
+    'p99',
     'baseline',
     'ratio',
     'target',
@@ -84,6 +98,7 @@ export function formatTable(rows: BenchRow[]): string {
     r.size,
     `${number(r.median)} ${r.unit}`,
     `${number(r.p95)} ${r.unit}`,
+    r.p99 === undefined ? '-' : `${number(r.p99)} ${r.unit}`,
     r.baseline
       ? `${r.baseline.label} ${number(r.baseline.median)} ${r.unit}`
       : '-',
