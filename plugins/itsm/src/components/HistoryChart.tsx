@@ -33,11 +33,13 @@ import {
   YAxis,
 } from 'recharts';
 import { itsmApiRef } from '../api';
+import { useChartStyle } from './chartStyle';
 import { isNumber } from './format';
 
 /** Monthly compliance score and worst attainment, from the SLA history. */
 export function HistoryChart(props: { service: string; months: string[] }) {
   const api = useApi(itsmApiRef);
+  const style = useChartStyle();
   const { months, service } = props;
   const { value, loading, error } = useAsync(
     () =>
@@ -78,29 +80,30 @@ export function HistoryChart(props: { service: string; months: string[] }) {
         <div role="img" aria-label={`SLA trend. ${summary}`}>
           <ResponsiveContainer width="100%" height={240}>
             <LineChart data={data}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" />
-              <YAxis yAxisId="score" domain={[0, 100]} />
+              <CartesianGrid {...style.grid} />
+              <XAxis dataKey="month" {...style.axis} />
+              <YAxis yAxisId="score" domain={[0, 100]} {...style.axis} />
               <YAxis
                 yAxisId="attainment"
                 orientation="right"
                 domain={['auto', 100]}
+                {...style.axis}
               />
-              <Tooltip />
+              <Tooltip {...style.tooltip} />
               <Legend />
               <Line
                 yAxisId="score"
                 type="monotone"
                 dataKey="score"
                 name="Compliance score"
-                stroke="#1f5493"
+                stroke={style.colours[0]}
               />
               <Line
                 yAxisId="attainment"
                 type="monotone"
                 dataKey="worst"
                 name="Lowest attainment (%)"
-                stroke="#c0392b"
+                stroke={style.colours[1]}
               />
             </LineChart>
           </ResponsiveContainer>

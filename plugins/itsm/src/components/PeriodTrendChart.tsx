@@ -27,16 +27,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useChartStyle } from './chartStyle';
 import { formatPercent, isNumber } from './format';
-
-const COLOURS = [
-  '#1f5493',
-  '#c0392b',
-  '#27ae60',
-  '#8e44ad',
-  '#d35400',
-  '#16a085',
-];
 
 /** The lowest budget left the chart draws, in percent. */
 const FLOOR = -100;
@@ -54,6 +46,7 @@ const day = (iso: string) =>
  * line per objective, with a sentence that says the same for screen readers.
  */
 export function PeriodTrendChart(props: { agreement: AgreementReport }) {
+  const style = useChartStyle();
   const objectives = props.agreement.objectives.filter(o => o.trend?.length);
   if (objectives.length === 0) return null;
   const rows = new Map<string, Record<string, number | string>>();
@@ -91,12 +84,21 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
       </Typography>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={[...rows.values()]}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="at" />
-          <YAxis domain={[FLOOR - 10, 100]} ticks={[-100, -50, 0, 50, 100]} />
-          <ReferenceLine y={0} stroke="#888" />
-          <ReferenceLine y={FLOOR} stroke="#888" strokeDasharray="4 4" />
+          <CartesianGrid {...style.grid} />
+          <XAxis dataKey="at" {...style.axis} />
+          <YAxis
+            domain={[FLOOR - 10, 100]}
+            ticks={[-100, -50, 0, 50, 100]}
+            {...style.axis}
+          />
+          <ReferenceLine y={0} stroke={style.reference} />
+          <ReferenceLine
+            y={FLOOR}
+            stroke={style.reference}
+            strokeDasharray="4 4"
+          />
           <Tooltip
+            {...style.tooltip}
             formatter={value =>
               typeof value === 'number' ? budgetLeftText(value) : value
             }
@@ -107,7 +109,7 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
               key={o.name}
               type="monotone"
               dataKey={o.name}
-              stroke={COLOURS[i % COLOURS.length]}
+              stroke={style.colours[i % style.colours.length]}
               dot={false}
             />
           ))}

@@ -169,14 +169,20 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
       render: o =>
         o.burnRates?.length ? (
           <Explained title="Error ratio over the look-back ÷ (1 − target); 1× spends exactly the budget over the period.">
-            {o.burnRates
-              .map(
-                b =>
-                  `${formatMinutes(b.lookbackMinutes)}: ${formatBurnRate(
+            {/* One look-back per line: a window never breaks mid-way. */}
+            <Box display="flex" flexDirection="column">
+              {o.burnRates.map(b => (
+                <Box
+                  component="span"
+                  key={b.window}
+                  style={{ whiteSpace: 'nowrap' }}
+                >
+                  {`${formatMinutes(b.lookbackMinutes)}: ${formatBurnRate(
                     b.burnRate,
-                  )}`,
-              )
-              .join(', ')}
+                  )}`}
+                </Box>
+              ))}
+            </Box>
           </Explained>
         ) : (
           '—'

@@ -38,6 +38,7 @@ describe('format', () => {
     [90, '1 h 30 min'],
     [120, '2 h'],
     [2000, '1 d 9 h'],
+    [4320, '3 d'],
     [null, '—'],
   ])('formats %p minutes as %p', (value, text) => {
     expect(formatMinutes(value as number | null)).toBe(text);

@@ -37,7 +37,7 @@ export function formatMinutes(value: number | null | undefined): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  if (days > 0) return `${days} d ${hours} h`;
+  if (days > 0) return hours ? `${days} d ${hours} h` : `${days} d`;
   if (hours > 0) return rest ? `${hours} h ${rest} min` : `${hours} h`;
   return `${rest} min`;
 }
