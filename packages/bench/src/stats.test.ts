@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { formatTable, row, summarize } from './stats';
+import { formatTable, pairedRatio, row, summarize } from './stats';
 
 describe('summarize', () => {
   it('gives the median and the nearest-rank 95th percentile', () => {
@@ -30,6 +30,19 @@ describe('summarize', () => {
 
   it('refuses to summarize nothing', () => {
     expect(() => summarize([])).toThrow('No samples');
+  });
+});
+
+describe('pairedRatio', () => {
+  it('takes the median of the ratios round by round', () => {
+    // A slow third round doubles both sides: its ratio is still 2.
+    expect(pairedRatio([20, 22, 80, 18, 30], [10, 10, 40, 10, 10])).toBe(2);
+    // The ratio of the medians, 22 / 10, would have blamed the report.
+    expect(pairedRatio([20, 22, 80], [10, 10, 40])).toBe(2);
+  });
+
+  it('refuses samples that are not in pairs', () => {
+    expect(() => pairedRatio([1, 2], [1])).toThrow('differ in number');
   });
 });
 

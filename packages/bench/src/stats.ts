@@ -58,6 +58,20 @@ export function summarize(samples: number[]): {
   };
 }
 
+/**
+ * The median of the ratios of samples taken in turns with their baseline's,
+ * round by round: a slow stretch of the machine then weighs on both sides
+ * of a ratio instead of on one side's median.
+ */
+export function pairedRatio(samples: number[], baseline: number[]): number {
+  if (samples.length !== baseline.length) {
+    throw new Error(
+      `Paired samples differ in number: ${samples.length} and ${baseline.length}`,
+    );
+  }
+  return summarize(samples.map((sample, k) => sample / baseline[k])).median;
+}
+
 /** Builds a row and decides pass/fail from its target. */
 export function row(
   fields: Omit<BenchRow, 'pass' | 'ratio'> & { ratio?: number },
