@@ -35,7 +35,8 @@ const chromium = {
 const benchDatabase = process.env.ITSM_PAGE_BENCH_DATABASE;
 
 export default defineConfig({
-  timeout: 120_000,
+  // Generous: on a busy 2-core machine a dev-server page takes up to 15 s.
+  timeout: 240_000,
   expect: { timeout: 30_000 },
 
   // The suite starts the portal itself, in CI too; a developer's running

@@ -31,7 +31,7 @@ async function openWhenSeeded(page: Page, path: string, text: RegExp | string) {
         await page.waitForLoadState('networkidle');
         return page.getByText(text).count();
       },
-      { timeout: 90_000, intervals: [3_000] },
+      { timeout: 180_000, intervals: [3_000] },
     )
     .toBeGreaterThan(0);
 }

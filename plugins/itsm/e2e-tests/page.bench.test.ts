@@ -44,7 +44,7 @@ test('the SLA tab shows its numbers within 1.5x the time of the overview page', 
   page,
 }) => {
   // A fresh database first waits for the catalog and the demo data.
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   await signIn(page);
   const overviewReady = page.getByText(
     'Account overview, transfers and statements on the web for retail customers.',
@@ -62,7 +62,7 @@ test('the SLA tab shows its numbers within 1.5x the time of the overview page', 
         await page.waitForLoadState('networkidle');
         return slaReady.count();
       },
-      { timeout: 90_000, intervals: [3_000] },
+      { timeout: 180_000, intervals: [3_000] },
     )
     .toBeGreaterThan(0);
   await timeUntilVisible(page, SERVICE, overviewReady);

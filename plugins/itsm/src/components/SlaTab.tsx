@@ -136,7 +136,14 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
         </Explained>
       ),
     },
-    { title: 'Status', render: o => <SlaStatus status={o.status} /> },
+    {
+      title: 'Status',
+      render: o => (
+        <Box style={{ whiteSpace: 'nowrap' }}>
+          <SlaStatus status={o.status} />
+        </Box>
+      ),
+    },
     {
       title: 'Error budget left',
       render: o =>
