@@ -28,8 +28,16 @@ async function openWhenSeeded(page: Page, path: string, text: RegExp | string) {
     .poll(
       async () => {
         await page.goto(path);
-        await page.waitForLoadState('networkidle');
-        return page.getByText(text).count();
+        // Rendering may end after the network goes quiet on a busy machine:
+        // give each load its time before reloading.
+        return page
+          .getByText(text)
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .then(
+            () => 1,
+            () => 0,
+          );
       },
       { timeout: 180_000, intervals: [3_000] },
     )
