@@ -42,6 +42,12 @@ export interface Config {
     snapshots?: {
       /** How often to check for months without a stored report. Default every hour. */
       frequency?: HumanDuration | string;
+      /**
+       * How long after its end a closed month whose incidents are still
+       * running is stored anyway (their figures as of then). A month with no
+       * running incident is stored as soon as it ends. Default 7 days.
+       */
+      gracePeriod?: HumanDuration | string;
     };
 
     /**

@@ -24,6 +24,7 @@ import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itsmPermissions } from '@backstage-itsm/plugin-itsm-common';
 import {
+  itsmClockServiceRef,
   ItsmMeasurementSource,
   itsmMeasurementSourcesExtensionPoint,
   ItsmObjectiveScorer,
@@ -87,6 +88,7 @@ export const itsmPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        clock: itsmClockServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, auth, catalog } = deps;
@@ -107,9 +109,17 @@ export const itsmPlugin = createBackendPlugin({
           catalog,
           access,
           scorers,
+          clock: deps.clock,
           atRiskRemaining: config.getOptionalNumber(
             'itsm.atRiskBudgetRemaining',
           ),
+          snapshotGraceMs: config.has('itsm.snapshots.gracePeriod')
+            ? durationToMilliseconds(
+                readDurationFromConfig(config, {
+                  key: 'itsm.snapshots.gracePeriod',
+                }),
+              )
+            : undefined,
         });
         deps.httpRouter.use(
           await createRouter({
@@ -165,7 +175,13 @@ export const itsmPlugin = createBackendPlugin({
           timeout: { minutes: 30 },
           initialDelay: firstRun(snapshotEvery, { minutes: 2 }),
           scope: 'global',
-          fn: snapshotTask({ catalog, auth, reporter, logger }),
+          fn: snapshotTask({
+            catalog,
+            auth,
+            reporter,
+            logger,
+            clock: deps.clock,
+          }),
         });
 
         for (const source of sources.values()) {

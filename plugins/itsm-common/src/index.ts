@@ -45,6 +45,12 @@ export type {
 } from './api/ItsmClient';
 export { maintenanceOccurrences } from './calendar/maintenance';
 export type { Occurrence } from './calendar/maintenance';
-export { currentPeriod, monthPeriod, monthsBetween } from './calendar/periods';
+export * from './calendar/localTime';
+export {
+  currentPeriod,
+  monthBefore,
+  monthPeriod,
+  monthsBetween,
+} from './calendar/periods';
 export type { Period } from './calendar/periods';
 export * from './sla';

@@ -76,13 +76,56 @@ export type ItsmScoringContext = {
   objective: Objective;
   /** The period scored, [start, end). */
   period: { start: Date; end: Date };
+  /**
+   * Set when the period is a burn-rate look-back, [now − look-back, now):
+   * measurements that straddle its start then count pro rata by overlap.
+   */
+  lookback?: boolean;
   /** The instant the report is made for; never read the clock. */
   now: Date;
   measurements: {
+    /**
+     * Incidents opened in the period, and those opened before it that were
+     * still running at its start (they count in their own period).
+     */
     incidents: Incident[];
     outages: Outage[];
     sliEvents: SliEvent[];
+    /**
+     * When an availability source first reported on the service (the start
+     * of its earliest outage record, coverage heartbeats included), ISO
+     * 8601; absent when none ever did. Availability needs one.
+     */
+    availabilityReportedSince?: string;
   };
+};
+
+/**
+ * The error budget of the whole period, in the objective's own unit (see
+ * docs/sla-semantics.md, rule 1).
+ *
+ * @public
+ */
+export type ItsmScoreBudget = {
+  unit: 'minutes' | 'events' | 'incidents';
+  /** What the whole period allows (events: projected to the period's end while it is open). */
+  allowed: number;
+  /** Spent so far. */
+  spent: number;
+  /** incidents: how many more may still be late this period; others: allowed − spent. */
+  remaining?: number;
+  /**
+   * The share (0–1) of the period passed on the objective's own time base
+   * (agreed time for availability); the forecast extrapolates from it.
+   * Absent where spending is not a rate over time (incidents).
+   */
+  elapsedShare?: number;
+  /**
+   * When the budget runs out if spending goes on at the rate so far, in
+   * epoch milliseconds; only when that lies after now and before the
+   * period's end.
+   */
+  exhaustsAt?: number;
 };
 
 /** A scorer's verdict on one objective in one period. @public */
@@ -91,9 +134,22 @@ export type ItsmObjectiveScore = {
   attainment: number | null;
   /** Whether the target was met, or null when there was nothing to measure. */
   met: boolean | null;
+  /**
+   * The period's error budget; without it the report falls back to the
+   * attainment: a budget of (100 − target) % of whatever was measured.
+   */
+  budget?: ItsmScoreBudget;
+  /**
+   * Whether burn rates (the SRE workbook's alerting on time- or
+   * event-based budgets) are defined for the objective; default true.
+   */
+  burnRatesApply?: boolean;
   /** Scorer-specific figures shown with the score. */
   details?: JsonObject;
 };
+
+/** One point of a trend: the attainment and budget at one instant. @public */
+export type ItsmTrendPoint = Pick<ItsmObjectiveScore, 'attainment' | 'budget'>;
 
 /**
  * Scores objectives of one type (availability, response, resolution, sli, or
@@ -103,16 +159,19 @@ export type ItsmObjectiveScore = {
  */
 export type ItsmObjectiveScorer = {
   objectiveType: string;
+  /**
+   * The scorer's settings that change its scores (e.g. a weight), as text:
+   * stored reports of closed months computed with other settings are
+   * computed again.
+   */
+  fingerprint?: string;
   score(context: ItsmScoringContext): ItsmObjectiveScore;
   /**
    * Optional: the attainments `score` gives with `now` set to each of
    * `instants` (ascending), in one go. A report's trend asks for some thirty
    * instants of one period; without this it scores once per instant.
    */
-  scoreTrend?(
-    context: ItsmScoringContext,
-    instants: Date[],
-  ): Array<number | null>;
+  scoreTrend?(context: ItsmScoringContext, instants: Date[]): ItsmTrendPoint[];
 };
 
 /** Lets modules add objective scorers to the itsm backend. @public */

@@ -21,6 +21,7 @@
  * @packageDocumentation
  */
 
+export * from './clock';
 export * from './extensions';
 export * from './itsmService';
 export * from './measurementTimes';

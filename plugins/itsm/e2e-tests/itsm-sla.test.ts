@@ -64,7 +64,10 @@ test('the portfolio shows breached, at-risk and met services with credits', asyn
   await expect(row('Payments Processing')).toContainText('At risk');
   await expect(row('Payments Processing')).toContainText('payment-success');
   await expect(row('Telephone Banking (IVR)')).toContainText('No data');
-  await expect(page.getByText(/€[\d,]+\.\d\d/).first()).toBeVisible();
+  // Credits: owed (closed periods) and projected (open ones), payable and
+  // receivable on lines of their own.
+  await expect(page.getByText('Projected credits')).toBeVisible();
+  await expect(page.getByText(/^payable €[\d,]+\.\d\d/).first()).toBeVisible();
   await shoot(page, 'itsm-portfolio');
 
   await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
@@ -88,16 +91,19 @@ test('a breached service SLA tab, for the current period and a past month', asyn
     .filter({ hasText: /^retail-online-banking-sla \(SLA\)/ })
     .first();
   await expect(card).toBeVisible();
+  // The current period is open: its credit is projected, not owed.
   await expect(
-    page.getByText(/Credit owed: (5|10|25) % \(€[\d,]+\.00\)/).first(),
+    page.getByText(/Projected credit: (5|10|25) % \(€[\d,]+\.00\)/).first(),
   ).toBeVisible();
+  await expect(page.getByText('Period open').first()).toBeVisible();
   const availability = page
     .getByRole('row')
     .filter({ hasText: /^availability/ })
     .first();
   await expect(availability).toContainText('Breached');
   await expect(availability).toContainText('99.90 %');
-  await expect(availability).toContainText(/99\.[0-8]\d\d %/);
+  // At least three decimals, more where rounding would reach the target.
+  await expect(availability).toContainText(/99\.[0-8]\d{2,} %/);
   await expect(page.getByText('Trend (last six closed months)')).toBeVisible();
   await expect(
     page
@@ -115,6 +121,12 @@ test('a breached service SLA tab, for the current period and a past month', asyn
   await page.getByRole('option', { name: month }).click();
   await expect(page).toHaveURL(new RegExp(`period=${month}`));
   await expect(page.getByText(`· ${month} (`).first()).toBeVisible();
+  await expect(
+    page.getByText(/Credit owed: (5|10|25) % \(€[\d,]+\.00\)/).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/^(Final|Provisional: .+)$/).first(),
+  ).toBeVisible();
   await expect(
     page
       .getByRole('row')
@@ -143,7 +155,11 @@ test('a stakeholder and a supplier show what was agreed with them', async ({
     .getByRole('row')
     .filter({ hasText: 'retail-online-banking-sla' });
   await expect(agreement).toContainText('Breached');
-  await expect(agreement).toContainText(/availability: 99\.\d\d % of 99\.90 %/);
+  await expect(agreement).toContainText(
+    /availability: 99\.\d{3,} % of 99\.90 %/,
+  );
+  await expect(agreement).toContainText(/Projected credit: \d+ %/);
+  await expect(agreement).toContainText('payable to');
   await expect(
     page.getByRole('button', { name: /Download \d{4}-\d{2} report \(CSV\)/ }),
   ).toBeVisible();
@@ -164,6 +180,10 @@ test('a stakeholder and a supplier show what was agreed with them', async ({
 
   await page.goto('/catalog/default/supplier/telnova/services');
   await expect(page.getByText('telnova-wan-uc (UC)')).toBeVisible();
+  // A UC's credit is paid to us: receivable, never payable.
+  await expect(
+    page.getByRole('row').filter({ hasText: 'telnova-wan-uc' }),
+  ).toContainText('receivable from');
   await expect(
     page.getByText(/inside its notice period|The contract ended/),
   ).toBeVisible();

@@ -157,8 +157,9 @@ describe('agreedIntervals', () => {
     ).toEqual([span('2026-11-21T20:00', '2026-11-22T02:00')]);
   });
 
-  it('maps a start inside the spring-forward gap the way Luxon does', () => {
-    // 2026-03-29 02:30 does not exist in Berlin; Luxon moves it to 03:30 CEST.
+  it('moves a start inside the spring-forward gap forward by the gap', () => {
+    // 2026-03-29 02:30 does not exist in Berlin; RFC 5545 §3.3.5 moves it
+    // forward by the gap's length, to 03:30 CEST.
     const calendar = serviceHours([
       { days: ['sun'], start: '02:30', end: '04:00' },
     ]);
@@ -166,6 +167,49 @@ describe('agreedIntervals', () => {
       agreedIntervals(calendar, span('2026-03-29T00:00', '2026-03-30T00:00')),
     ).toEqual([
       { start: utc('2026-03-29T01:30'), end: utc('2026-03-29T02:00') },
+    ]);
+  });
+
+  it('starts an interval at a repeated time at its first occurrence', () => {
+    // Berlin goes back from 03:00 CEST to 02:00 CET on 2026-10-25: 02:00 is
+    // first 00:00Z (CEST), then 01:00Z (CET). RFC 5545 §3.3.5: the first.
+    const calendar = serviceHours([
+      { days: ['sun'], start: '02:00', end: '04:00' },
+    ]);
+    expect(
+      agreedIntervals(calendar, span('2026-10-25T00:00', '2026-10-26T00:00')),
+    ).toEqual([
+      { start: utc('2026-10-25T00:00'), end: utc('2026-10-25T03:00') },
+    ]);
+  });
+
+  it('ends an interval at a repeated time at its first occurrence', () => {
+    const calendar = serviceHours([
+      { days: ['sun'], start: '00:00', end: '02:30' },
+    ]);
+    expect(
+      agreedIntervals(calendar, span('2026-10-25T00:00', '2026-10-26T00:00')),
+    ).toEqual([
+      { start: utc('2026-10-24T22:00'), end: utc('2026-10-25T00:30') },
+    ]);
+  });
+
+  it('takes the first 01:00 when Los Angeles goes back to PST', () => {
+    // 2026-11-01: 01:00–01:59 happens in PDT (UTC-7), then in PST (UTC-8).
+    const calendar: BusinessCalendar = {
+      kind: 'service-hours',
+      hours: {
+        timezone: 'America/Los_Angeles',
+        intervals: [{ days: ['sun'], start: '01:00', end: '03:00' }],
+      },
+    };
+    expect(
+      agreedIntervals(calendar, {
+        start: utc('2026-11-01T00:00'),
+        end: utc('2026-11-02T00:00'),
+      }),
+    ).toEqual([
+      { start: utc('2026-11-01T08:00'), end: utc('2026-11-01T11:00') },
     ]);
   });
 

@@ -15,6 +15,7 @@
  */
 
 import { DateTime } from 'luxon';
+import { localWallClockToInstant } from '@backstage-itsm/plugin-itsm-common';
 import type { ServiceHours, Weekday } from '@backstage-itsm/plugin-itsm-common';
 import {
   Interval,
@@ -54,13 +55,14 @@ function localDate(instant: number, zone: string): LocalDate {
 
 /**
  * The instant of a local wall-clock time 'HH:mm' on a local date. '24:00'
- * is the next local midnight; a time inside a DST gap resolves the way
- * Luxon does.
+ * is the next local midnight. A time that occurs twice (DST ends) is its
+ * first occurrence; one inside a DST gap is moved forward by the gap's
+ * length (RFC 5545 §3.3.5, via localWallClockToInstant).
  */
 function localInstant(date: LocalDate, time: string, zone: string): number {
   const [hour, minute] = time.split(':').map(Number);
   const wall = new Date(date + (hour * 60 + minute) * 60 * 1000);
-  return DateTime.fromObject(
+  return localWallClockToInstant(
     {
       year: wall.getUTCFullYear(),
       month: wall.getUTCMonth() + 1,
@@ -68,8 +70,8 @@ function localInstant(date: LocalDate, time: string, zone: string): number {
       hour: wall.getUTCHours(),
       minute: wall.getUTCMinutes(),
     },
-    { zone },
-  ).toMillis();
+    zone,
+  );
 }
 
 /** The service-hours intervals of one local date (before merging). */

@@ -22,9 +22,11 @@ import { createAvailabilityScorer } from './availability';
 import {
   berlin,
   officeHours,
+  testHeartbeat,
   testIncident,
   testOutage,
   testScoringContext,
+  testSliEvent,
 } from './testContext';
 
 const scorer = createAvailabilityScorer({ partialWeight: 0.5 });
@@ -42,18 +44,44 @@ const BERLIN_NOVEMBER: [string, string] = [
   berlin('2026-12-01T00:00'),
 ];
 
+const MINUTE = 60_000;
+const NO_SOURCE = expect.stringMatching(/no availability source/i);
+
 const full = (start: string, end?: string) =>
   testOutage({ start, ...(end && { end }) });
 const partial = (start: string, end: string) =>
   testOutage({ start, end, impact: 'partial' });
-const planned = (start: string, end: string) =>
-  testOutage({ start, end, planned: true });
+const planned = (start: string, end?: string) =>
+  testOutage({ start, ...(end && { end }), planned: true });
+
+/**
+ * The budget a table row expects (rule 1): (100 − t) % of the whole
+ * period's agreed minutes, downtime so far spent; no `exhaustsAt` (the rows
+ * are closed periods, or mid-period with the budget already overspent, or
+ * without downtime).
+ */
+const budgetOf = (
+  target: number,
+  periodAgreed: number,
+  agreed: number,
+  downtime: number,
+) => {
+  const allowed = ((100 - target) / 100) * periodAgreed;
+  return {
+    unit: 'minutes',
+    allowed: expect.closeTo(allowed, 9),
+    spent: downtime,
+    remaining: expect.closeTo(allowed - downtime, 9),
+    elapsedShare: agreed / periodAgreed,
+  };
+};
 
 describe('availability scorer', () => {
   it('declares its objective type', () => {
     expect(scorer.objectiveType).toBe('availability');
   });
 
+  // Rule 9: no data, now with a reason, until an availability source reported.
   it('has no data, not 100 %, without any measurements', () => {
     expect(
       scorer.score(
@@ -63,13 +91,164 @@ describe('availability scorer', () => {
           now: AFTER_NOVEMBER,
         }),
       ),
-    ).toEqual({ attainment: null, met: null });
+    ).toEqual({ attainment: null, met: null, details: { reason: NO_SOURCE } });
+  });
+
+  describe('rule 9: no availability source, no availability', () => {
+    it('has no data when only incidents and SLI slices were reported', () => {
+      expect(
+        scorer.score(
+          testScoringContext({
+            objective: { type: 'availability' },
+            period: NOVEMBER,
+            now: AFTER_NOVEMBER,
+            incidents: [testIncident({ openedAt: '2026-11-10T10:00:00Z' })],
+            sliEvents: [
+              testSliEvent({
+                sliceStart: '2026-11-10T10:00:00Z',
+                good: 1,
+                total: 1,
+              }),
+            ],
+          }),
+        ),
+      ).toEqual({
+        attainment: null,
+        met: null,
+        details: {
+          reason:
+            'No availability source has reported on this service yet: push its outages, or coverage heartbeats (impact: none), to /v1/outages',
+        },
+      });
+    });
+
+    it('has no data when the only outage record starts after the evaluated range', () => {
+      // Mid-period: a record starting after now; closed: one after the end.
+      for (const [now, start] of [
+        ['2026-11-16T00:00:00Z', '2026-11-16T00:00:00Z'],
+        [AFTER_NOVEMBER, '2026-12-02T00:00:00Z'],
+      ]) {
+        expect(
+          scorer.score(
+            testScoringContext({
+              objective: { type: 'availability' },
+              period: NOVEMBER,
+              now,
+              outages: [testHeartbeat(start, '2026-12-03T00:00:00Z')],
+            }),
+          ),
+        ).toEqual({
+          attainment: null,
+          met: null,
+          details: { reason: NO_SOURCE },
+        });
+      }
+    });
+
+    it('is 100 % with a coverage heartbeat, which is never downtime', () => {
+      // A heartbeat over the whole month, and one over a real outage: only
+      // the real outage's 60 min count.
+      const score = scorer.score(
+        testScoringContext({
+          objective: { type: 'availability' },
+          period: NOVEMBER,
+          now: AFTER_NOVEMBER,
+          outages: [
+            testHeartbeat('2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z'),
+          ],
+        }),
+      );
+      expect(score).toMatchObject({
+        attainment: 100,
+        met: true,
+        budget: { unit: 'minutes', spent: 0 },
+        details: {
+          agreedMinutes: 43200,
+          downtimeMinutes: 0,
+          fullOutageMinutes: 0,
+          partialOutageMinutes: 0,
+        },
+      });
+      expect(score.budget?.exhaustsAt).toBeUndefined();
+      expect(
+        scorer.score(
+          testScoringContext({
+            objective: { type: 'availability' },
+            period: NOVEMBER,
+            now: AFTER_NOVEMBER,
+            outages: [
+              testHeartbeat('2026-11-10T00:00:00Z', '2026-11-11T00:00:00Z'),
+              full('2026-11-10T10:00:00Z', '2026-11-10T11:00:00Z'),
+            ],
+          }),
+        ),
+      ).toMatchObject({
+        attainment: (100 * (43200 - 60)) / 43200,
+        details: { downtimeMinutes: 60, fullOutageMinutes: 60 },
+      });
+    });
+
+    it('is 100 % with a heartbeat before the period (a source reported)', () => {
+      expect(
+        scorer.score(
+          testScoringContext({
+            objective: { type: 'availability' },
+            period: NOVEMBER,
+            now: AFTER_NOVEMBER,
+            outages: [
+              testHeartbeat('2026-10-30T00:00:00Z', '2026-10-31T00:00:00Z'),
+            ],
+          }),
+        ),
+      ).toMatchObject({ attainment: 100, met: true });
+    });
+
+    // No outage record loaded for the period: only the first report ever
+    // (before the end of the evaluated range) says a source exists.
+    const reportedSince = (since: string, now: string) =>
+      scorer.score(
+        testScoringContext({
+          objective: { type: 'availability' },
+          period: NOVEMBER,
+          now,
+          availabilityReportedSince: since,
+        }),
+      );
+
+    it.each([
+      { since: '2026-09-01T00:00:00Z', now: AFTER_NOVEMBER },
+      { since: '2026-11-15T23:59:00Z', now: '2026-11-16T00:00:00Z' },
+    ])(
+      'is 100 % when availabilityReportedSince $since is before $now',
+      ({ since, now }) => {
+        expect(reportedSince(since, now)).toMatchObject({
+          attainment: 100,
+          met: true,
+          details: { downtimeMinutes: 0 },
+        });
+      },
+    );
+
+    it.each([
+      { since: '2026-11-16T00:00:00Z', now: '2026-11-16T00:00:00Z' },
+      { since: '2026-12-01T00:00:00Z', now: AFTER_NOVEMBER },
+    ])(
+      'has no data when availabilityReportedSince $since is not before the end of the range at $now',
+      ({ since, now }) => {
+        expect(reportedSince(since, now)).toEqual({
+          attainment: null,
+          met: null,
+          details: { reason: NO_SOURCE },
+        });
+      },
+    );
   });
 
   it.each([
     { name: 'the period is in the future', now: '2026-10-20T00:00:00Z' },
     { name: 'now is the period start', now: NOVEMBER[0] },
   ])('has no data when $name', ({ now }) => {
+    // Without the rule 9 reason: a source did report, the period has not begun.
     expect(
       scorer.score(
         testScoringContext({
@@ -108,6 +287,8 @@ describe('availability scorer', () => {
     attainment: number;
     met: boolean;
     agreed: number;
+    /** Agreed minutes of the whole period (rule 1), when not `agreed`. */
+    periodAgreed?: number;
     fullMinutes: number;
     partialMinutes: number;
   };
@@ -258,6 +439,7 @@ describe('availability scorer', () => {
         attainment: 99.5,
         met: false,
         agreed: 21600,
+        periodAgreed: 43200,
         fullMinutes: 108,
         partialMinutes: 0,
       },
@@ -291,6 +473,7 @@ describe('availability scorer', () => {
         attainment,
         met,
         agreed,
+        periodAgreed = agreed,
         fullMinutes,
         partialMinutes,
       }) => {
@@ -307,8 +490,15 @@ describe('availability scorer', () => {
         ).toEqual({
           attainment,
           met,
+          budget: budgetOf(
+            target,
+            periodAgreed,
+            agreed,
+            fullMinutes + 0.5 * partialMinutes,
+          ),
           details: {
             agreedMinutes: agreed,
+            periodAgreedMinutes: periodAgreed,
             downtimeMinutes: fullMinutes + 0.5 * partialMinutes,
             fullOutageMinutes: fullMinutes,
             partialOutageMinutes: partialMinutes,
@@ -319,6 +509,8 @@ describe('availability scorer', () => {
     );
 
     it('is 100 % when sources report but no outage happened', () => {
+      // Rule 9: "sources report" means an availability source now (here a
+      // coverage heartbeat); an incident alone is no availability source.
       expect(
         scorer.score(
           testScoringContext({
@@ -326,6 +518,9 @@ describe('availability scorer', () => {
             period: NOVEMBER,
             now: AFTER_NOVEMBER,
             incidents: [testIncident({ openedAt: '2026-11-10T10:00:00Z' })],
+            outages: [
+              testHeartbeat('2026-11-10T00:00:00Z', '2026-11-11T00:00:00Z'),
+            ],
           }),
         ),
       ).toMatchObject({
@@ -441,14 +636,308 @@ describe('availability scorer', () => {
         ).toEqual({
           attainment,
           met,
+          budget: budgetOf(
+            99.9,
+            agreed,
+            agreed,
+            fullMinutes + 0.5 * partialMinutes,
+          ),
           details: {
             agreedMinutes: agreed,
+            periodAgreedMinutes: agreed,
             downtimeMinutes: fullMinutes + 0.5 * partialMinutes,
             fullOutageMinutes: fullMinutes,
             partialOutageMinutes: partialMinutes,
             partialWeight: 0.5,
           },
         });
+      },
+    );
+  });
+
+  describe('the error budget over the whole period (rules 1 and 3)', () => {
+    it('follows the worked example: 99.9 %, 30 min down on day 1 of 30, now day 2 00:00', () => {
+      const score = scorer.score(
+        testScoringContext({
+          objective: { type: 'availability', target: 99.9 },
+          period: NOVEMBER,
+          now: '2026-11-02T00:00:00Z',
+          outages: [full('2026-11-01T10:00:00Z', '2026-11-01T10:30:00Z')],
+        }),
+      );
+      expect(score).toEqual({
+        attainment: (100 * (1440 - 30)) / 1440,
+        met: false,
+        budget: {
+          unit: 'minutes',
+          // 0.1 % of the whole month's 43,200 agreed minutes, not of the
+          // 1,440 passed so far.
+          allowed: expect.closeTo(43.2, 12),
+          spent: 30,
+          remaining: expect.closeTo(13.2, 12),
+          elapsedShare: 1 / 30,
+          // 30 min per 1,440 agreed: 13.2 more take 633.6 min = 10 h 33 min
+          // 36 s after now.
+          exhaustsAt: Date.parse('2026-11-02T10:33:36Z'),
+        },
+        details: {
+          agreedMinutes: 1440,
+          periodAgreedMinutes: 43200,
+          downtimeMinutes: 30,
+          fullOutageMinutes: 30,
+          partialOutageMinutes: 0,
+          partialWeight: 0.5,
+        },
+      });
+      expect(
+        score.budget!.exhaustsAt! - Date.parse('2026-11-02T00:00:00Z'),
+      ).toBe(633.6 * MINUTE);
+    });
+
+    it('allows exactly 43.2 minutes of 43,200 at 99.9 % (allowedFailureShare)', () => {
+      const { budget } = scorer.score(
+        testScoringContext({
+          objective: { type: 'availability', target: 99.9 },
+          period: NOVEMBER,
+          now: AFTER_NOVEMBER,
+          outages: [testHeartbeat(NOVEMBER[0], NOVEMBER[1])],
+        }),
+      );
+      expect(budget!.allowed).toBeCloseTo(43.2, 12);
+      expect(budget!.remaining).toBeCloseTo(43.2, 12);
+      expect(budget).toMatchObject({ spent: 0, elapsedShare: 1 });
+    });
+
+    it('has no exhaustsAt in a closed period, even with budget left', () => {
+      const { budget } = scorer.score(
+        testScoringContext({
+          objective: { type: 'availability' },
+          period: NOVEMBER,
+          now: AFTER_NOVEMBER,
+          outages: [full('2026-11-01T10:00:00Z', '2026-11-01T10:30:00Z')],
+        }),
+      );
+      expect(budget).toEqual({
+        unit: 'minutes',
+        allowed: expect.closeTo(43.2, 12),
+        spent: 30,
+        remaining: expect.closeTo(13.2, 12),
+        elapsedShare: 1,
+      });
+    });
+
+    it('has no exhaustsAt when the rate so far does not exhaust it before the end', () => {
+      // 1 min in 15 days: 2 min by the end, of 43.2.
+      const { budget } = scorer.score(
+        testScoringContext({
+          objective: { type: 'availability' },
+          period: NOVEMBER,
+          now: '2026-11-16T00:00:00Z',
+          outages: [full('2026-11-10T10:00:00Z', '2026-11-10T10:01:00Z')],
+        }),
+      );
+      expect(budget).toEqual({
+        unit: 'minutes',
+        allowed: expect.closeTo(43.2, 12),
+        spent: 1,
+        remaining: expect.closeTo(42.2, 12),
+        elapsedShare: 0.5,
+      });
+    });
+
+    it('has nothing to spend at a 100 % target', () => {
+      expect(
+        scorer.score(
+          testScoringContext({
+            objective: { type: 'availability', target: 100 },
+            period: NOVEMBER,
+            now: '2026-11-16T00:00:00Z',
+            outages: [full('2026-11-10T10:00:00Z', '2026-11-10T11:00:00Z')],
+          }),
+        ).budget,
+      ).toEqual({
+        unit: 'minutes',
+        allowed: 0,
+        spent: 60,
+        remaining: -60,
+        elapsedShare: 0.5,
+      });
+    });
+
+    it("takes the whole period's maintenance windows out of the allowance", () => {
+      // Daily 02:00–03:00 UTC: 41,400 agreed minutes in the month, 20,700
+      // of them by Nov 16; allowed 0.1 % of 41,400.
+      expect(
+        scorer.score(
+          testScoringContext({
+            objective: { type: 'availability' },
+            period: NOVEMBER,
+            now: '2026-11-16T00:00:00Z',
+            maintenance: [
+              {
+                name: 'nightly',
+                rrule: 'FREQ=DAILY',
+                start: '2026-01-01T02:00',
+                duration: '1h',
+                timezone: 'UTC',
+              },
+            ],
+            outages: [testHeartbeat(NOVEMBER[0], '2026-11-16T00:00:00Z')],
+          }),
+        ),
+      ).toMatchObject({
+        attainment: 100,
+        budget: {
+          allowed: expect.closeTo(41.4, 12),
+          spent: 0,
+          elapsedShare: 0.5,
+        },
+        details: { agreedMinutes: 20700, periodAgreedMinutes: 41400 },
+      });
+    });
+
+    it.each([
+      {
+        name: 'an announced one later in the period',
+        outage: planned('2026-11-20T00:00:00Z', '2026-11-21T00:00:00Z'),
+        agreed: 21600,
+      },
+      {
+        // An ongoing planned outage lasts until now: Nov 15 00:00–16 00:00.
+        name: 'an ongoing one (until now)',
+        outage: planned('2026-11-15T00:00:00Z'),
+        agreed: 20160,
+      },
+    ])(
+      'takes planned outages out of the allowance: $name',
+      ({ outage, agreed }) => {
+        expect(
+          scorer.score(
+            testScoringContext({
+              objective: { type: 'availability' },
+              period: NOVEMBER,
+              now: '2026-11-16T00:00:00Z',
+              // A heartbeat so far (rule 9: a record starting after now is no
+              // report yet).
+              outages: [
+                testHeartbeat(NOVEMBER[0], '2026-11-02T00:00:00Z'),
+                outage,
+              ],
+            }),
+          ),
+        ).toMatchObject({
+          attainment: 100,
+          budget: { allowed: expect.closeTo(41.76, 12), spent: 0 },
+          details: { agreedMinutes: agreed, periodAgreedMinutes: 41760 },
+        });
+      },
+    );
+
+    it("on Mon–Fri 08–17 Berlin, allows 0.1 % of November's 11,340 agreed minutes", () => {
+      expect(
+        scorer.score(
+          testScoringContext({
+            objective: { type: 'availability' },
+            serviceHours: officeHours(),
+            period: BERLIN_NOVEMBER,
+            now: AFTER_NOVEMBER,
+            outages: [testHeartbeat(BERLIN_NOVEMBER[0], BERLIN_NOVEMBER[1])],
+          }),
+        ),
+      ).toEqual({
+        attainment: 100,
+        met: true,
+        budget: {
+          unit: 'minutes',
+          allowed: expect.closeTo(11.34, 12),
+          spent: 0,
+          remaining: expect.closeTo(11.34, 12),
+          elapsedShare: 1,
+        },
+        details: {
+          agreedMinutes: 11340,
+          periodAgreedMinutes: 11340,
+          downtimeMinutes: 0,
+          fullOutageMinutes: 0,
+          partialOutageMinutes: 0,
+          partialWeight: 0.5,
+        },
+      });
+    });
+
+    it('on Mon–Fri 08–17 Berlin, forecasts exhaustion on the agreed time still to come', () => {
+      // Mon Nov 2 10:00–10:03 down; now Tue Nov 3 00:00: 3 min per 540
+      // agreed. The 8.34 min left last 1,501.2 agreed minutes: Tue 540, Wed
+      // 540, then 421.2 min of Thursday from 08:00 = 15:01:12 (nights and
+      // the weekend not counted).
+      const { budget } = scorer.score(
+        testScoringContext({
+          objective: { type: 'availability' },
+          serviceHours: officeHours(),
+          period: BERLIN_NOVEMBER,
+          now: berlin('2026-11-03T00:00'),
+          outages: [
+            full(berlin('2026-11-02T10:00'), berlin('2026-11-02T10:03')),
+          ],
+        }),
+      );
+      expect(budget).toEqual({
+        unit: 'minutes',
+        allowed: expect.closeTo(11.34, 12),
+        spent: 3,
+        remaining: expect.closeTo(8.34, 12),
+        elapsedShare: 540 / 11340,
+        exhaustsAt: Date.parse(berlin('2026-11-05T15:01:12')),
+      });
+    });
+
+    it.each([
+      // Rule 3: availability runs on the objective's own calendar. Sat Nov
+      // 14 10:00–11:00 Berlin is outside the service hours.
+      { calendar: undefined, attainment: 100, agreed: 11340, downtime: 0 },
+      {
+        calendar: 'service-hours' as const,
+        attainment: 100,
+        agreed: 11340,
+        downtime: 0,
+      },
+      // 60 of 43,200 minutes: 99.86111 %.
+      {
+        calendar: '24x7' as const,
+        attainment: (100 * (43200 - 60)) / 43200,
+        agreed: 43200,
+        downtime: 60,
+      },
+    ])(
+      'scores on the objective calendar $calendar of a service with service hours',
+      ({ calendar, attainment, agreed, downtime }) => {
+        const score = scorer.score(
+          testScoringContext({
+            objective: { type: 'availability', ...(calendar && { calendar }) },
+            serviceHours: officeHours(),
+            period: BERLIN_NOVEMBER,
+            now: AFTER_NOVEMBER,
+            outages: [
+              full(berlin('2026-11-14T10:00'), berlin('2026-11-14T11:00')),
+            ],
+          }),
+        );
+        expect(score).toMatchObject({
+          attainment,
+          budget: {
+            allowed: expect.closeTo(agreed / 1000, 12),
+            spent: downtime,
+          },
+          details: {
+            agreedMinutes: agreed,
+            periodAgreedMinutes: agreed,
+            downtimeMinutes: downtime,
+          },
+        });
+        expect(score.attainment).toBeCloseTo(
+          calendar === '24x7' ? 99.86111 : 100,
+          5,
+        );
       },
     );
   });

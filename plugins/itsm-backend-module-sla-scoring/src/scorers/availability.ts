@@ -15,11 +15,13 @@
  */
 
 import {
+  allowedFailureShare,
   maintenanceOccurrences,
   type Outage,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   ItsmObjectiveScorer,
+  ItsmScoreBudget,
   ItsmScoringContext,
   measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
@@ -30,32 +32,62 @@ import {
   subtractIntervals,
   totalLength,
 } from '../calendar';
-import {
-  calendarFor,
-  evaluatedRange,
-  hasMeasurements,
-  percent,
-} from './common';
+import { calendarFor, evaluatedRange, percent } from './common';
 
 const MINUTE = 60_000;
 
+const NO_SOURCE =
+  'No availability source has reported on this service yet: push its outages, or coverage heartbeats (impact: none), to /v1/outages';
+
+/**
+ * Whether an availability source reported on the service before `end`:
+ * any outage record counts, coverage heartbeats included.
+ */
+function reportedBefore(context: ItsmScoringContext, end: number): boolean {
+  const { outages, availabilityReportedSince } = context.measurements;
+  if (
+    availabilityReportedSince !== undefined &&
+    Date.parse(availabilityReportedSince) < end
+  ) {
+    return true;
+  }
+  const starts = measurementTimes(outages, 'start');
+  return starts.some(start => start < end);
+}
+
+/** The instant `amountMs` of the agreed time in `intervals` has passed (sorted, disjoint). */
+function afterAgreed(intervals: Interval[], amountMs: number) {
+  let left = amountMs;
+  for (const { start, end } of intervals) {
+    if (left <= end - start) return start + left;
+    left -= end - start;
+  }
+  return undefined;
+}
+
 /**
  * Availability = (agreed service time − unplanned downtime inside it) ÷
- * agreed service time. Planned maintenance (the service's recurring windows
- * and outages marked planned) is taken out of agreed service time; a partial
- * outage counts with `partialWeight`; overlapping outages count once, a
- * full outage over a partial one as full.
+ * agreed service time, on the objective's own calendar. Planned maintenance
+ * (the service's recurring windows and outages marked planned) is taken out
+ * of agreed service time; a partial outage counts with `partialWeight`;
+ * overlapping outages count once, a full outage over a partial one as full;
+ * coverage heartbeats (impact none) are never downtime. The error budget is
+ * (1 − target) × the agreed time of the whole period, in minutes.
  */
 export function createAvailabilityScorer(options: {
   partialWeight: number;
 }): ItsmObjectiveScorer {
-  /** Agreed time and the outages inside it over the evaluated range, or undefined if none. */
+  /** The period's agreed time and the outages inside it up to the evaluated end. */
   const timeline = (context: ItsmScoringContext) => {
     const range = evaluatedRange(context);
-    if (range.end <= range.start || !hasMeasurements(context)) {
+    if (range.end <= range.start || !reportedBefore(context, range.end)) {
       return undefined;
     }
-    const { service, now } = context;
+    const { service, objective, now } = context;
+    const period = {
+      start: context.period.start.getTime(),
+      end: context.period.end.getTime(),
+    };
     const outages = context.measurements.outages;
     const starts = measurementTimes(outages, 'start');
     const ends = measurementTimes(outages, 'end');
@@ -63,7 +95,7 @@ export function createAvailabilityScorer(options: {
     const outageIntervals = (keep: (outage: Outage) => boolean) => {
       const intervals: Interval[] = [];
       outages.forEach((outage, i) => {
-        if (keep(outage)) {
+        if (outage.impact !== 'none' && keep(outage)) {
           intervals.push({
             start: starts[i],
             end: Number.isNaN(ends[i]) ? now.getTime() : ends[i],
@@ -76,49 +108,106 @@ export function createAvailabilityScorer(options: {
       ...(service.spec.maintenance ?? []).flatMap(window =>
         maintenanceOccurrences(
           window,
-          { start: new Date(range.start), end: new Date(range.end) },
+          { start: new Date(period.start), end: new Date(period.end) },
           service.spec.serviceHours?.timezone,
         ).map(o => ({ start: o.start.getTime(), end: o.end.getTime() })),
       ),
       ...outageIntervals(o => o.planned),
     ];
-    const agreed = subtractIntervals(
-      agreedIntervals(calendarFor(service), range),
+    const wholePeriod = subtractIntervals(
+      agreedIntervals(calendarFor(service, objective), period),
       maintenance,
     );
+    const agreed = intersectIntervals(wholePeriod, [range]);
     const full = outageIntervals(o => !o.planned && o.impact === 'full');
     const partial = subtractIntervals(
       outageIntervals(o => !o.planned && o.impact === 'partial'),
       full,
     );
     return {
+      wholePeriod,
+      periodAgreedMs: totalLength(wholePeriod),
       agreed,
       full: intersectIntervals(full, agreed),
       partial: intersectIntervals(partial, agreed),
     };
   };
-  const attainmentOf = (agreedMs: number, fullMs: number, partialMs: number) =>
-    percent(agreedMs - (fullMs + options.partialWeight * partialMs), agreedMs);
+  type Timeline = NonNullable<ReturnType<typeof timeline>>;
+
+  const downtimeOf = (fullMs: number, partialMs: number) =>
+    fullMs + options.partialWeight * partialMs;
+
+  const budgetOf = (
+    context: ItsmScoringContext,
+    intervals: Timeline,
+    agreedMs: number,
+    downtimeMs: number,
+    end: number,
+  ): ItsmScoreBudget => {
+    const allowedMs =
+      allowedFailureShare(context.objective.target) * intervals.periodAgreedMs;
+    const budget: ItsmScoreBudget = {
+      unit: 'minutes',
+      allowed: allowedMs / MINUTE,
+      spent: downtimeMs / MINUTE,
+      remaining: (allowedMs - downtimeMs) / MINUTE,
+      elapsedShare:
+        intervals.periodAgreedMs === 0
+          ? 1
+          : agreedMs / intervals.periodAgreedMs,
+    };
+    // At the rate so far, the budget lasts (allowed − spent) ÷ rate more
+    // agreed time, counted on the agreed time still to come.
+    if (downtimeMs > 0 && downtimeMs < allowedMs) {
+      const more = ((allowedMs - downtimeMs) * agreedMs) / downtimeMs;
+      const exhaustsAt = afterAgreed(
+        subtractIntervals(intervals.wholePeriod, [
+          { start: context.period.start.getTime(), end },
+        ]),
+        more,
+      );
+      if (exhaustsAt !== undefined) budget.exhaustsAt = Math.round(exhaustsAt);
+    }
+    return budget;
+  };
 
   return {
     objectiveType: 'availability',
+    fingerprint: `partialWeight=${options.partialWeight}`,
     score(context: ItsmScoringContext) {
       const intervals = timeline(context);
-      if (!intervals) return { attainment: null, met: null };
+      if (!intervals) {
+        // Nothing of the period has happened yet: no data, whatever the sources.
+        const range = evaluatedRange(context);
+        if (range.end <= range.start) return { attainment: null, met: null };
+        return {
+          attainment: null,
+          met: null,
+          details: { reason: NO_SOURCE },
+        };
+      }
       const agreedMs = totalLength(intervals.agreed);
       if (agreedMs === 0) {
         return { attainment: null, met: null, details: { agreedMinutes: 0 } };
       }
       const fullMs = totalLength(intervals.full);
       const partialMs = totalLength(intervals.partial);
-      const attainment = attainmentOf(agreedMs, fullMs, partialMs);
+      const downtimeMs = downtimeOf(fullMs, partialMs);
+      const attainment = percent(agreedMs - downtimeMs, agreedMs);
       return {
         attainment,
         met: attainment >= context.objective.target,
+        budget: budgetOf(
+          context,
+          intervals,
+          agreedMs,
+          downtimeMs,
+          evaluatedRange(context).end,
+        ),
         details: {
           agreedMinutes: agreedMs / MINUTE,
-          downtimeMinutes:
-            (fullMs + options.partialWeight * partialMs) / MINUTE,
+          periodAgreedMinutes: intervals.periodAgreedMs / MINUTE,
+          downtimeMinutes: downtimeMs / MINUTE,
           fullOutageMinutes: fullMs / MINUTE,
           partialOutageMinutes: partialMs / MINUTE,
           partialWeight: options.partialWeight,
@@ -130,24 +219,34 @@ export function createAvailabilityScorer(options: {
     // the last instant, cut at each earlier one, is that instant's timeline.
     scoreTrend(context: ItsmScoringContext, instants: Date[]) {
       if (instants.length === 0) return [];
-      const intervals = timeline({
-        ...context,
-        now: instants[instants.length - 1],
-      });
+      const last = { ...context, now: instants[instants.length - 1] };
+      const intervals = timeline(last);
       const start = context.period.start.getTime();
       const periodEnd = context.period.end.getTime();
       return instants.map(instant => {
         const end = Math.min(periodEnd, instant.getTime());
-        if (!intervals || end <= start) return null;
+        const none = { attainment: null };
+        if (!intervals || end <= start || !reportedBefore(context, end)) {
+          return none;
+        }
         const before = (list: Interval[]) =>
           totalLength(intersectIntervals(list, [{ start, end }]));
         const agreedMs = before(intervals.agreed);
-        if (agreedMs === 0) return null;
-        return attainmentOf(
-          agreedMs,
+        if (agreedMs === 0) return none;
+        const downtimeMs = downtimeOf(
           before(intervals.full),
           before(intervals.partial),
         );
+        return {
+          attainment: percent(agreedMs - downtimeMs, agreedMs),
+          budget: budgetOf(
+            { ...context, now: instant },
+            intervals,
+            agreedMs,
+            downtimeMs,
+            end,
+          ),
+        };
       });
     },
   };

@@ -52,6 +52,18 @@ const p2 = (
   ...extra,
 });
 
+/** An incidents budget (rule 1): late ones allowed, spent (breached), and how many more may be late. */
+const incidentsBudget = (
+  allowed: number,
+  spent: number,
+  remaining: number,
+) => ({
+  unit: 'incidents',
+  allowed,
+  spent,
+  remaining,
+});
+
 /** An incident opened at `openedAt` and resolved `minutes` later. */
 const resolvedAfter = (
   openedAt: string,
@@ -75,7 +87,9 @@ describe('milestone', () => {
     [0.75, '75%'],
     [0.8, '75%'],
     [0.9999, '75%'],
-    [1, 'breached'],
+    // Rule 12: exactly at the threshold is still within target.
+    [1, '75%'],
+    [1.0001, 'breached'],
     [7.5625, 'breached'],
   ])('%d of the threshold is %s', (share, expected) => {
     expect(milestone(share)).toBe(expected);
@@ -111,6 +125,9 @@ describe('incident time scorers', () => {
       // Open and not yet past its threshold: not counted either way.
       attainment: 100,
       met: true,
+      // Rules 1 and 3: an incidents budget, no burn rates.
+      budget: incidentsBudget(0, 0, 0),
+      burnRatesApply: false,
       details: {
         incidents: 0,
         met: 0,
@@ -189,6 +206,16 @@ describe('incident time scorers', () => {
         breached: 0,
       },
       {
+        // Rule 12: exactly 100 % is within target: 75 % and pending.
+        openedAt: '2026-11-20T02:00:00Z',
+        elapsedMinutes: 600,
+        percentOfThreshold: 100,
+        milestone: '75%',
+        breachAt: '2026-11-20T12:00:00.000Z',
+        attainment: 100,
+        breached: 0,
+      },
+      {
         openedAt: '2026-11-20T00:00:00Z',
         elapsedMinutes: 720,
         percentOfThreshold: 120,
@@ -212,6 +239,9 @@ describe('incident time scorers', () => {
         ).toEqual({
           attainment,
           met: attainment >= 90,
+          // 0 or 1 counted at 90 %: none allowed late.
+          budget: incidentsBudget(0, breached, 0),
+          burnRatesApply: false,
           details: {
             incidents: breached,
             met: 0,
@@ -421,6 +451,9 @@ describe('incident time scorers', () => {
     ).toEqual({
       attainment: 100,
       met: true,
+      // floor(0.1 × 1) = 0 allowed; floor(1 × 100/90 − 1) = 0 more may be late.
+      budget: incidentsBudget(0, 0, 0),
+      burnRatesApply: false,
       details: {
         incidents: 1,
         met: 1,
@@ -444,7 +477,7 @@ describe('incident time scorers', () => {
     ).toMatchObject({ attainment: 100, details: { incidents: 0, pending: 0 } });
   });
 
-  describe('response stops at acknowledgedAt, resolution at resolvedAt', () => {
+  describe('response stops at acknowledgement or resolution, whichever first; resolution at resolvedAt', () => {
     // Acknowledged / resolved after: A 20 min / 6 h, B 10 min / 6 h,
     // C 5 min / 5 h, D 40 min / 1 h.
     const incidents = [
@@ -534,6 +567,8 @@ describe('incident time scorers', () => {
       ).toEqual({
         attainment: 100,
         met: true,
+        budget: incidentsBudget(0, 0, 0),
+        burnRatesApply: false,
         details: {
           incidents: 0,
           met: 0,
@@ -581,7 +616,8 @@ describe('incident time scorers', () => {
               : [],
           }),
         ),
-      ).toEqual({ attainment: null, met: null });
+        // Rule 3: no burn rates for incident objectives, even without data.
+      ).toEqual({ attainment: null, met: null, burnRatesApply: false });
     });
   });
 });
@@ -636,4 +672,280 @@ describe('incidents across the end of a period', () => {
       details: { incidents: 2, met: 1, breached: 1, pending: 0 },
     });
   });
+});
+
+describe('rule 2: the clock runs until the stop or now, not the period end', () => {
+  // P1, resolution within 4 h on 24x7, opened 1 h before November ended
+  // and still open.
+  const context = (now: string) =>
+    testScoringContext({
+      objective: p2('4h', { priority: 'P1' }),
+      period: NOVEMBER,
+      now,
+      incidents: [
+        testIncident({ openedAt: '2026-11-30T23:00:00Z', priority: 'P1' }),
+      ],
+    });
+
+  it('breaches a running incident of a closed period once past the threshold', () => {
+    // Nov 30 23:00 to Dec 5 00:00: 97 h, not the 1 h up to the period end.
+    expect(resolution.score(context(AFTER_NOVEMBER))).toMatchObject({
+      attainment: 0,
+      met: false,
+      budget: incidentsBudget(0, 1, 0),
+      details: {
+        incidents: 1,
+        met: 0,
+        breached: 1,
+        pending: 0,
+        openIncidents: [
+          {
+            elapsedMinutes: 97 * 60,
+            percentOfThreshold: 2425,
+            milestone: 'breached',
+            breachAt: '2026-12-01T03:00:00.000Z',
+          },
+        ],
+      },
+    });
+  });
+
+  it('keeps it pending while within the threshold after the period end', () => {
+    expect(resolution.score(context('2026-12-01T02:00:00Z'))).toMatchObject({
+      attainment: 100,
+      budget: incidentsBudget(0, 0, 0),
+      details: {
+        incidents: 0,
+        breached: 0,
+        pending: 1,
+        openIncidents: [
+          { elapsedMinutes: 180, percentOfThreshold: 75, milestone: '75%' },
+        ],
+      },
+    });
+  });
+
+  it('response stops at the resolution when it comes before the acknowledgement', () => {
+    // Within 30 min: resolved after 10 min and never acknowledged (met),
+    // resolved after 10 min and acknowledged after 2 h (met), acknowledged
+    // after 40 min and not resolved (breached, stopped: not open).
+    expect(
+      response.score(
+        testScoringContext({
+          objective: p2('30m', { type: 'response' }),
+          period: NOVEMBER,
+          now: AFTER_NOVEMBER,
+          incidents: [
+            resolvedAfter('2026-11-10T10:00:00Z', 10),
+            testIncident({
+              openedAt: '2026-11-11T10:00:00Z',
+              resolvedAt: '2026-11-11T10:10:00Z',
+              acknowledgedAt: '2026-11-11T12:00:00Z',
+            }),
+            testIncident({
+              openedAt: '2026-11-12T10:00:00Z',
+              acknowledgedAt: '2026-11-12T10:40:00Z',
+            }),
+          ],
+        }),
+      ),
+    ).toMatchObject({
+      attainment: (100 * 2) / 3,
+      details: {
+        incidents: 3,
+        met: 2,
+        breached: 1,
+        pending: 0,
+        openIncidents: [],
+      },
+    });
+  });
+
+  it('runs an open pause until now, not until the period end', () => {
+    // Opened Nov 30 20:00, paused since 21:00 and still paused on Dec 5:
+    // 1 h of 4 h. Were the pause cut at the period end, Dec 1 00:00 to now
+    // would count and breach it.
+    expect(
+      resolution.score(
+        testScoringContext({
+          objective: p2('4h'),
+          period: NOVEMBER,
+          now: AFTER_NOVEMBER,
+          incidents: [
+            testIncident({
+              openedAt: '2026-11-30T20:00:00Z',
+              pauses: [{ from: '2026-11-30T21:00:00Z' }],
+            }),
+          ],
+        }),
+      ),
+    ).toMatchObject({
+      attainment: 100,
+      details: {
+        incidents: 0,
+        pending: 1,
+        openIncidents: [
+          {
+            elapsedMinutes: 60,
+            percentOfThreshold: 25,
+            milestone: 'ok',
+            // The 3 h left run from now.
+            breachAt: '2026-12-05T03:00:00.000Z',
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('rule 2: running incidents of earlier periods in the open list', () => {
+  const DECEMBER: [string, string] = [
+    '2026-12-01T00:00:00Z',
+    '2027-01-01T00:00:00Z',
+  ];
+  const incidents = [
+    // Running, opened in November: listed while December is open.
+    testIncident({ externalId: 'A', openedAt: '2026-11-30T23:00:00Z' }),
+    // Stopped: never listed.
+    testIncident({
+      externalId: 'B',
+      openedAt: '2026-11-30T22:00:00Z',
+      resolvedAt: '2026-12-01T01:00:00Z',
+    }),
+    // Another priority: never listed.
+    testIncident({
+      externalId: 'C',
+      openedAt: '2026-11-30T23:30:00Z',
+      priority: 'P1',
+    }),
+    // December's own, running.
+    testIncident({ externalId: 'D', openedAt: '2026-12-01T01:00:00Z' }),
+    // Running since Nov 20: breached in November, listed, not counted here.
+    testIncident({ externalId: 'E', openedAt: '2026-11-20T00:00:00Z' }),
+  ];
+
+  it('lists them with earlierPeriod while the period is open, without counting them', () => {
+    const score = resolution.score(
+      testScoringContext({
+        objective: p2('4h'),
+        period: DECEMBER,
+        now: '2026-12-01T02:00:00Z',
+        incidents,
+      }),
+    );
+    expect(score).toMatchObject({
+      attainment: 100,
+      budget: incidentsBudget(0, 0, 0),
+      details: { incidents: 0, met: 0, breached: 0, pending: 1 },
+    });
+    expect(
+      (score.details!.openIncidents as Array<Record<string, unknown>>).map(
+        ({ externalId, milestone: m, earlierPeriod, elapsedMinutes }) => ({
+          externalId,
+          milestone: m,
+          earlierPeriod,
+          elapsedMinutes,
+        }),
+      ),
+    ).toEqual([
+      {
+        externalId: 'A',
+        milestone: '75%',
+        earlierPeriod: true,
+        elapsedMinutes: 180,
+      },
+      {
+        externalId: 'E',
+        milestone: 'breached',
+        earlierPeriod: true,
+        elapsedMinutes: (11 * 24 + 2) * 60,
+      },
+      {
+        externalId: 'D',
+        milestone: 'ok',
+        earlierPeriod: undefined,
+        elapsedMinutes: 60,
+      },
+    ]);
+  });
+
+  it('leaves them out once the period is closed', () => {
+    expect(
+      resolution.score(
+        testScoringContext({
+          objective: p2('4h'),
+          period: DECEMBER,
+          now: '2027-01-05T00:00:00Z',
+          incidents,
+        }),
+      ),
+    ).toMatchObject({
+      attainment: 0,
+      details: {
+        incidents: 1,
+        breached: 1,
+        pending: 0,
+        openIncidents: [{ externalId: 'D', milestone: 'breached' }],
+      },
+    });
+    const { details } = resolution.score(
+      testScoringContext({
+        objective: p2('4h'),
+        period: DECEMBER,
+        now: '2027-01-05T00:00:00Z',
+        incidents,
+      }),
+    );
+    expect(details!.openIncidents).toHaveLength(1);
+    expect(details!.openIncidents).not.toContainEqual(
+      expect.objectContaining({ earlierPeriod: true }),
+    );
+  });
+});
+
+describe('rule 1: the incidents budget', () => {
+  // Met ones resolved after 1 h, breached ones after 10 h, on 4 h.
+  it.each([
+    // floor(0.1 × 20) = 2 allowed; 19 met allow floor(21.1 − 20) = 1 more.
+    { target: 90, met: 19, breached: 1, allowed: 2, remaining: 1 },
+    // 19 × 100/95 − 20 = 0 exactly.
+    { target: 95, met: 19, breached: 1, allowed: 1, remaining: 0 },
+    // 0.29 × 100 is 28.999999999999996 in floating point: still 29.
+    { target: 71, met: 71, breached: 29, allowed: 29, remaining: 0 },
+    { target: 90, met: 27, breached: 3, allowed: 3, remaining: 0 },
+    { target: 90, met: 10, breached: 0, allowed: 1, remaining: 1 },
+    { target: 50, met: 10, breached: 0, allowed: 5, remaining: 10 },
+    // Overspent: floor(2.4) = 2 allowed, 4 spent, none left (not −2).
+    { target: 80, met: 8, breached: 4, allowed: 2, remaining: 0 },
+    // t = 100: nothing allowed.
+    { target: 100, met: 5, breached: 1, allowed: 0, remaining: 0 },
+  ])(
+    '$met met, $breached breached at $target %: allowed $allowed, remaining $remaining',
+    ({ target, met, breached, allowed, remaining }) => {
+      const start = Date.parse('2026-11-02T00:00:00Z');
+      const opened = (i: number) =>
+        new Date(start + i * 3_600_000).toISOString();
+      const incidents = [
+        ...Array.from({ length: met }, (_, i) => resolvedAfter(opened(i), 60)),
+        ...Array.from({ length: breached }, (_, i) =>
+          resolvedAfter(opened(met + i), 600),
+        ),
+      ];
+      expect(
+        resolution.score(
+          testScoringContext({
+            objective: p2('4h', { target }),
+            period: NOVEMBER,
+            now: AFTER_NOVEMBER,
+            incidents,
+          }),
+        ),
+      ).toMatchObject({
+        attainment: (100 * met) / (met + breached),
+        budget: incidentsBudget(allowed, breached, remaining),
+        burnRatesApply: false,
+        details: { incidents: met + breached, met, breached },
+      });
+    },
+  );
 });

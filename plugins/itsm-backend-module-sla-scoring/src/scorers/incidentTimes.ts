@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { parseDuration } from '@backstage-itsm/plugin-itsm-common';
+import {
+  allowedFailureShare,
+  parseDuration,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   ItsmObjectiveScorer,
   ItsmScoringContext,
@@ -31,27 +34,47 @@ import {
   time,
 } from './common';
 
-/** The warning milestones service desks use, as shares of the threshold. */
+/**
+ * The warning milestones service desks use, as shares of the threshold. At
+ * exactly 100 % an incident is still within target: it breaches after.
+ */
 export function milestone(share: number): 'ok' | '50%' | '75%' | 'breached' {
-  if (share >= 1) return 'breached';
+  if (share > 1) return 'breached';
   if (share >= 0.75) return '75%';
   if (share >= 0.5) return '50%';
   return 'ok';
 }
 
+// Counts compare with a little slack so that 0.1 × 30 is 3, not 2.
+const EPSILON = 1e-9;
+
 /**
  * Response or resolution attainment: of the incidents of the objective's
- * priority opened in the period, the share whose acknowledgement (response)
- * or resolution came within the threshold, in business time with pauses
- * taken out. An incident still open counts as breached once past the
- * threshold and is not counted before; each open one is listed with its
- * milestone and the instant it breaches.
+ * priority opened in the period, the share whose response (acknowledgement
+ * or resolution, whichever came first) or resolution came within the
+ * threshold, in business time with pauses taken out. An incident's clock
+ * runs past the period's end until it stops, or until now: a running one is
+ * breached once past the threshold and pending before. Running incidents
+ * are listed with their milestone and the instant they breach; while the
+ * period is open, so are those opened before it (they count in their own).
  */
 export function createIncidentTimeScorer(
   objectiveType: 'response' | 'resolution',
 ): ItsmObjectiveScorer {
-  const stopField =
-    objectiveType === 'response' ? 'acknowledgedAt' : 'resolvedAt';
+  /** When each incident's clock stops, NaN while it runs. */
+  const stopTimes = (
+    incidents: ItsmScoringContext['measurements']['incidents'],
+  ) => {
+    const resolved = measurementTimes(incidents, 'resolvedAt');
+    if (objectiveType === 'resolution') return resolved;
+    const acknowledged = measurementTimes(incidents, 'acknowledgedAt');
+    // Math.min would turn a missing acknowledgement into NaN.
+    return resolved.map((r, i) => {
+      const a = acknowledged[i];
+      if (Number.isNaN(a)) return r;
+      return Number.isNaN(r) ? a : Math.min(a, r);
+    });
+  };
 
   /** What scoring needs of a context, or undefined when it scores nothing. */
   const prepare = (context: ItsmScoringContext) => {
@@ -63,56 +86,43 @@ export function createIncidentTimeScorer(
       calendar: calendarFor(context.service, context.objective),
       incidents,
       opened: measurementTimes(incidents, 'openedAt'),
-      stops: measurementTimes(incidents, stopField),
+      stops: stopTimes(incidents),
     };
   };
   type Prepared = NonNullable<ReturnType<typeof prepare>>;
 
-  /**
-   * One incident as seen at `now`, when opened in [period start, end of the
-   * evaluated range): its final outcome once stopped by then, else whether
-   * it is already past the threshold.
-   */
-  const evaluate = (
-    prepared: Prepared,
-    i: number,
-    rangeEnd: number,
-    now: number,
-  ) => {
+  /** One incident as seen at `now`: stopped by then, or running until now. */
+  const evaluate = (prepared: Prepared, i: number, now: number) => {
     const incident = prepared.incidents[i];
     const openedAt = prepared.opened[i];
     const pauses = (incident.pauses ?? []).map(p => ({
       start: time(p.from),
-      end: p.to ? time(p.to) : rangeEnd,
+      end: p.to ? time(p.to) : now,
     }));
-    const stoppedAt = Number.isNaN(prepared.stops[i])
-      ? undefined
-      : prepared.stops[i];
-    // An incident belongs to the period it was opened in, with its final
-    // outcome once it has one, even if that came after the period.
-    const stopped = stoppedAt !== undefined && stoppedAt <= now;
+    const stoppedAt = prepared.stops[i];
+    const stopped = !Number.isNaN(stoppedAt) && stoppedAt <= now;
     const elapsed = businessDuration(
       prepared.calendar,
-      { start: openedAt, end: stopped ? stoppedAt : rangeEnd },
+      { start: openedAt, end: stopped ? stoppedAt : now },
       pauses,
     );
     const late = elapsed > prepared.threshold;
     return { incident, openedAt, pauses, stopped, elapsed, late };
   };
 
-  /** Indexes of the incidents of the objective's priority opened in [start, end). */
+  /** Indexes of the incidents of the objective's priority opened in [from, end). */
   const candidates = (
     prepared: Prepared,
     context: ItsmScoringContext,
+    from: number,
     end: number,
   ) => {
-    const start = context.period.start.getTime();
     const indexes: number[] = [];
     for (let i = 0; i < prepared.incidents.length; i++) {
       const openedAt = prepared.opened[i];
       if (
         prepared.incidents[i].priority === context.objective.priority &&
-        openedAt >= start &&
+        openedAt >= from &&
         openedAt < end
       ) {
         indexes.push(i);
@@ -121,56 +131,68 @@ export function createIncidentTimeScorer(
     return indexes;
   };
 
+  /** A running incident as the open list shows it. */
+  const openEntry = (
+    prepared: Prepared,
+    seen: ReturnType<typeof evaluate>,
+  ): JsonObject => {
+    const { incident, openedAt, pauses, elapsed } = seen;
+    const breachAt = businessDeadline(
+      prepared.calendar,
+      openedAt,
+      prepared.threshold,
+      pauses,
+    );
+    return {
+      source: incident.source,
+      externalId: incident.externalId,
+      priority: incident.priority,
+      openedAt: incident.openedAt,
+      ...(incident.title !== undefined && { title: incident.title }),
+      ...(incident.url !== undefined && { url: incident.url }),
+      elapsedMinutes: elapsed / 60_000,
+      percentOfThreshold: percent(elapsed, prepared.threshold),
+      milestone: milestone(elapsed / prepared.threshold),
+      ...(breachAt !== undefined && {
+        breachAt: new Date(breachAt).toISOString(),
+      }),
+    };
+  };
+
   return {
     objectiveType,
     score(context: ItsmScoringContext) {
       const range = evaluatedRange(context);
       const prepared = prepare(context);
       if (range.end <= range.start || !prepared) {
-        return { attainment: null, met: null };
+        return { attainment: null, met: null, burnRatesApply: false };
       }
       const now = context.now.getTime();
-      const { threshold, calendar } = prepared;
       let met = 0;
       let breached = 0;
       let pending = 0;
       const open: JsonObject[] = [];
-      for (const i of candidates(prepared, context, range.end)) {
-        const { incident, openedAt, pauses, stopped, elapsed, late } = evaluate(
-          prepared,
-          i,
-          range.end,
-          now,
-        );
-        if (stopped) {
-          if (late) breached += 1;
+      for (const i of candidates(prepared, context, range.start, range.end)) {
+        const seen = evaluate(prepared, i, now);
+        if (seen.stopped) {
+          if (seen.late) breached += 1;
           else met += 1;
           continue;
         }
-        if (late) breached += 1;
+        if (seen.late) breached += 1;
         else pending += 1;
-        const breachAt = businessDeadline(
-          calendar,
-          openedAt,
-          threshold,
-          pauses,
-        );
-        open.push({
-          source: incident.source,
-          externalId: incident.externalId,
-          priority: incident.priority,
-          openedAt: incident.openedAt,
-          ...(incident.title !== undefined && { title: incident.title }),
-          ...(incident.url !== undefined && { url: incident.url }),
-          elapsedMinutes: elapsed / 60_000,
-          percentOfThreshold: percent(elapsed, threshold),
-          milestone: milestone(elapsed / threshold),
-          ...(breachAt !== undefined && {
-            breachAt: new Date(breachAt).toISOString(),
-          }),
-        });
+        open.push(openEntry(prepared, seen));
       }
-      return summarize(met, breached, pending, context, open);
+      const earlier: JsonObject[] = [];
+      if (context.period.end.getTime() > now) {
+        for (const i of candidates(prepared, context, -Infinity, range.start)) {
+          const seen = evaluate(prepared, i, now);
+          if (!seen.stopped) {
+            earlier.push({ ...openEntry(prepared, seen), earlierPeriod: true });
+          }
+        }
+      }
+      return summarize(met, breached, pending, context, [...earlier, ...open]);
     },
 
     // Seen over ascending instants, an incident is absent until it opens,
@@ -181,7 +203,7 @@ export function createIncidentTimeScorer(
       const periodStart = context.period.start.getTime();
       const periodEnd = context.period.end.getTime();
       const prepared = prepare(context);
-      if (!prepared) return times.map(() => null);
+      if (!prepared) return times.map(() => ({ attainment: null }));
       const met = new Array<number>(times.length + 1).fill(0);
       const breached = new Array<number>(times.length + 1).fill(0);
       const add = (counts: number[], from: number, to: number) => {
@@ -189,8 +211,7 @@ export function createIncidentTimeScorer(
         counts[from] += 1;
         counts[to] -= 1;
       };
-      const rangeEnd = (at: number) => Math.min(periodEnd, at);
-      for (const i of candidates(prepared, context, periodEnd)) {
+      for (const i of candidates(prepared, context, periodStart, periodEnd)) {
         const openedAt = prepared.opened[i];
         const stoppedAt = prepared.stops[i];
         const opens = firstInstant(times, at => at > openedAt);
@@ -198,13 +219,12 @@ export function createIncidentTimeScorer(
           ? times.length
           : firstInstant(times, at => at >= stoppedAt, opens);
         if (stops < times.length) {
-          const at = times[stops];
-          const { late } = evaluate(prepared, i, rangeEnd(at), at);
+          const { late } = evaluate(prepared, i, times[stops]);
           add(late ? breached : met, stops, times.length);
         }
         const late = firstInstant(
           times,
-          at => evaluate(prepared, i, rangeEnd(at), at).late,
+          at => evaluate(prepared, i, at).late,
           opens,
           stops,
         );
@@ -215,11 +235,31 @@ export function createIncidentTimeScorer(
       return times.map((at, k) => {
         metSoFar += met[k];
         breachedSoFar += breached[k];
-        if (rangeEnd(at) <= periodStart) return null;
+        if (Math.min(periodEnd, at) <= periodStart) return { attainment: null };
         const counted = metSoFar + breachedSoFar;
-        return counted === 0 ? 100 : percent(metSoFar, counted);
+        return {
+          attainment: counted === 0 ? 100 : percent(metSoFar, counted),
+          budget: budgetOf(metSoFar, breachedSoFar, context.objective.target),
+        };
       });
     },
+  };
+}
+
+/**
+ * Late incidents: allowed among those counted so far, spent, and how many
+ * more may still be late this period if no other one is met in time.
+ */
+function budgetOf(met: number, breached: number, target: number) {
+  const counted = met + breached;
+  return {
+    unit: 'incidents' as const,
+    allowed: Math.floor(allowedFailureShare(target) * counted + EPSILON),
+    spent: breached,
+    remaining: Math.max(
+      0,
+      Math.floor((met * 100) / target - counted + EPSILON),
+    ),
   };
 }
 
@@ -236,6 +276,8 @@ function summarize(
   return {
     attainment,
     met: attainment >= context.objective.target,
+    budget: budgetOf(met, breached, context.objective.target),
+    burnRatesApply: false,
     details: {
       incidents: counted,
       met,

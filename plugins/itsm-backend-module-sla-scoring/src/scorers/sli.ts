@@ -16,16 +16,27 @@
 
 import {
   ItsmObjectiveScorer,
+  ItsmScoreBudget,
   ItsmScoringContext,
   measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
-import type { SliEvent } from '@backstage-itsm/plugin-itsm-common';
+import {
+  allowedFailureShare,
+  type SliEvent,
+} from '@backstage-itsm/plugin-itsm-common';
 import { evaluatedRange, firstInstant, percent } from './common';
+
+// The longest slice the API accepts (31 days): how far before a look-back a
+// slice may start and still overlap it.
+const MAX_SLICE_MS = 2_678_400_000;
 
 /**
  * SLI objectives, the occurrences method: good ÷ total over the slices that
- * start in the period. Slices are reported under the objective's
- * `indicator`, or its name.
+ * start in the period. In a burn-rate look-back (`context.lookback`) a
+ * slice counts pro rata by its overlap with the look-back instead. Slices
+ * are reported under the objective's `indicator`, or its name. The error
+ * budget is in bad events: (1 − target) × the period's events, projected
+ * to its end from the rate so far while it is open.
  */
 export const sliScorer: ItsmObjectiveScorer = {
   objectiveType: 'sli',
@@ -33,12 +44,24 @@ export const sliScorer: ItsmObjectiveScorer = {
     const range = evaluatedRange(context);
     let good = 0;
     let total = 0;
-    forEachSlice(context, (slice, start) => {
-      if (start < range.end) {
-        good += slice.good;
-        total += slice.total;
-      }
-    });
+    if (context.lookback) {
+      forEachSlice(context, range.start - MAX_SLICE_MS, (slice, start) => {
+        const end = start + slice.sliceSeconds * 1000;
+        const overlap = Math.min(end, range.end) - Math.max(start, range.start);
+        if (overlap > 0) {
+          const share = overlap / (end - start);
+          good += slice.good * share;
+          total += slice.total * share;
+        }
+      });
+    } else {
+      forEachSlice(context, range.start, (slice, start) => {
+        if (start < range.end) {
+          good += slice.good;
+          total += slice.total;
+        }
+      });
+    }
     if (total === 0) {
       return { attainment: null, met: null, details: { good, total } };
     }
@@ -46,6 +69,7 @@ export const sliScorer: ItsmObjectiveScorer = {
     return {
       attainment,
       met: attainment >= context.objective.target,
+      budget: budgetOf(context, good, total, range.end),
       details: { good, total },
     };
   },
@@ -57,7 +81,7 @@ export const sliScorer: ItsmObjectiveScorer = {
     const good = new Array<number>(times.length + 1).fill(0);
     const total = new Array<number>(times.length + 1).fill(0);
     const end = context.period.end.getTime();
-    forEachSlice(context, (slice, start) => {
+    forEachSlice(context, context.period.start.getTime(), (slice, start) => {
       if (start >= end) return;
       const first = firstInstant(times, instant => instant > start);
       good[first] += slice.good;
@@ -65,29 +89,62 @@ export const sliScorer: ItsmObjectiveScorer = {
     });
     let goodSoFar = 0;
     let totalSoFar = 0;
-    return times.map((_, i) => {
+    return times.map((at, i) => {
       goodSoFar += good[i];
       totalSoFar += total[i];
-      return totalSoFar === 0 ? null : percent(goodSoFar, totalSoFar);
+      if (totalSoFar === 0) return { attainment: null };
+      return {
+        attainment: percent(goodSoFar, totalSoFar),
+        budget: budgetOf(context, goodSoFar, totalSoFar, Math.min(at, end)),
+      };
     });
   },
 };
 
-/** Each slice of the objective's indicator that starts in the period or later. */
+/** Bad events against (1 − target) × the period's events, projected while it is open. */
+function budgetOf(
+  context: ItsmScoringContext,
+  good: number,
+  total: number,
+  evaluatedEnd: number,
+): ItsmScoreBudget {
+  const start = context.period.start.getTime();
+  const periodMs = context.period.end.getTime() - start;
+  const elapsedShare = Math.min(1, (evaluatedEnd - start) / periodMs);
+  const share = allowedFailureShare(context.objective.target);
+  const bad = total - good;
+  const allowed = share * (total / elapsedShare);
+  const budget: ItsmScoreBudget = {
+    unit: 'events',
+    allowed,
+    spent: bad,
+    remaining: allowed - bad,
+    elapsedShare,
+  };
+  // Bad events at the rate so far reach the allowance (1 − t) × total ÷
+  // share after (1 − t) × total × period ÷ bad of the period.
+  if (bad > 0 && bad < allowed) {
+    const after = (share * total * periodMs) / bad;
+    if (after < periodMs) budget.exhaustsAt = Math.round(start + after);
+  }
+  return budget;
+}
+
+/** Each slice of the objective's indicator that starts at `from` or later. */
 function forEachSlice(
   context: ItsmScoringContext,
+  from: number,
   visit: (slice: SliEvent, start: number) => void,
 ) {
   const { objective } = context;
   const indicator = objective.indicator ?? objective.name;
-  const periodStart = context.period.start.getTime();
   const slices = context.measurements.sliEvents;
   const starts = measurementTimes(slices, 'sliceStart');
   for (let i = 0; i < slices.length; i++) {
     const slice = slices[i];
     if (
       (slice.objective === indicator || slice.objective === objective.name) &&
-      starts[i] >= periodStart
+      starts[i] >= from
     ) {
       visit(slice, starts[i]);
     }

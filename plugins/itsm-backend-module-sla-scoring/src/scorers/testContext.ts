@@ -71,6 +71,10 @@ export const testOutage = (
   ...fields,
 });
 
+/** A coverage heartbeat: a monitoring source saw no outage (rule 9). */
+export const testHeartbeat = (start: string, end: string): Outage =>
+  testOutage({ externalId: `HB-${start}`, start, end, impact: 'none' });
+
 export const testSliEvent = (
   fields: Partial<SliEvent> & Pick<SliEvent, 'sliceStart' | 'good' | 'total'>,
 ): SliEvent => ({
@@ -92,6 +96,10 @@ export type TestContextOptions = {
   incidents?: Incident[];
   outages?: Outage[];
   sliEvents?: SliEvent[];
+  /** When an availability source first reported (ISO 8601), if ever. */
+  availabilityReportedSince?: string;
+  /** Score the period as a burn-rate look-back. */
+  lookback?: boolean;
 };
 
 /** A service with one agreement holding the one objective being scored. */
@@ -131,11 +139,15 @@ export function testScoringContext(
       start: new Date(options.period[0]),
       end: new Date(options.period[1]),
     },
+    ...(options.lookback !== undefined && { lookback: options.lookback }),
     now: new Date(options.now),
     measurements: {
       incidents: options.incidents ?? [],
       outages: options.outages ?? [],
       sliEvents: options.sliEvents ?? [],
+      ...(options.availabilityReportedSince !== undefined && {
+        availabilityReportedSince: options.availabilityReportedSince,
+      }),
     },
   };
 }

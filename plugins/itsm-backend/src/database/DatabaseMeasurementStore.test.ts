@@ -333,8 +333,13 @@ describe('DatabaseMeasurementStore', () => {
       await store.upsertIncidents([
         incident(1),
         incident(2, { service: other }),
-        // Before the window: read by neither.
+        // Before the window and still running at its start: read by both,
+        // for the open list (it counts in its own period).
         incident(3, { openedAt: T0 - HOUR }),
+        incident(4, { openedAt: T0 - HOUR, resolvedAt: T0 + HOUR }),
+        // Before the window and resolved before it: read by neither.
+        incident(5, { openedAt: T0 - 2 * HOUR, resolvedAt: T0 - HOUR }),
+        incident(6, { openedAt: T0 - 2 * HOUR, resolvedAt: T0 }),
       ]);
       await store.upsertOutages([
         {
@@ -378,9 +383,15 @@ describe('DatabaseMeasurementStore', () => {
         outages: [{ externalId: 'OUT-1' }],
         sliEvents: [{ good: 98 }],
       });
-      expect(many.get(service)?.incidents.map(i => i.externalId)).toEqual([
-        'INC-1',
-      ]);
+      expect(
+        many
+          .get(service)
+          ?.incidents.map(i => i.externalId)
+          .sort(),
+      ).toEqual(['INC-1', 'INC-3', 'INC-4']);
+      // Outages first reported: whether an availability source reports.
+      expect(many.get(other)?.availabilityReportedSince).toBe(T0 - HOUR);
+      expect(many.get(service)?.availabilityReportedSince).toBeUndefined();
       expect(many.get(idle[599])).toEqual({
         incidents: [],
         outages: [],

@@ -46,7 +46,8 @@ export type OutageRecord = {
   service: string;
   start: number;
   end?: number;
-  impact: 'full' | 'partial';
+  /** none: a coverage heartbeat, the source watched the service and saw no outage. */
+  impact: 'full' | 'partial' | 'none';
   planned: boolean;
   title?: string;
 };
@@ -70,6 +71,8 @@ export type StoredMeasurements = {
   incidents: Array<Stored<IncidentRecord>>;
   outages: Array<Stored<OutageRecord>>;
   sliEvents: Array<Stored<SliEventRecord>>;
+  /** The start of the service's earliest outage record of any impact, if any. */
+  availabilityReportedSince?: number;
 };
 
 /** Which records of a service to list: [from, to), newest first. @public */
@@ -136,7 +139,8 @@ export interface MeasurementStore {
 
   /**
    * Every measurement of a service that matters for [from, to): incidents
-   * opened in it, outages overlapping it, SLI slices starting in it.
+   * opened in it or still running at its start, outages overlapping it,
+   * SLI slices starting in it, and when outages were first reported.
    */
   loadMeasurements(options: {
     service: string;

@@ -135,11 +135,40 @@ function serviceMeasurements(
     incidents: numbered(incidents, i => i.openedAt, prefix, from, now).map(
       ({ draft, externalId }) => toIncidentInput(draft, ref, externalId, now),
     ),
-    outages: numbered(outages, o => o.start, prefix, from, now).map(
-      ({ draft, externalId }) => toOutageInput(draft, ref, externalId, now),
-    ),
+    outages: [
+      ...numbered(outages, o => o.start, prefix, from, now).map(
+        ({ draft, externalId }) => toOutageInput(draft, ref, externalId, now),
+      ),
+      ...coverageHeartbeats(ref, prefix, from, now),
+    ],
     sliEvents: sliSlices(service, ref, from, now),
   };
+}
+
+/**
+ * What a monitoring tool that watches the service all day sends: one
+ * coverage heartbeat (impact none) per UTC day so far (today's still open),
+ * so that availability
+ * is measured even on days without an outage (docs/sla-semantics.md, rule 9).
+ */
+function coverageHeartbeats(
+  ref: string,
+  prefix: string,
+  from: number,
+  now: number,
+): OutageInput[] {
+  return utcDaysBetween(from, now).map(day => ({
+    source: SOURCE,
+    externalId: `${prefix}-coverage-${new Date(day)
+      .toISOString()
+      .slice(0, 10)}`,
+    service: ref,
+    start: new Date(day).toISOString(),
+    // Today's is still being watched: open, like an ongoing outage.
+    ...(day + DAY <= now && { end: new Date(day + DAY).toISOString() }),
+    impact: 'none',
+    title: 'Monitored, no outage seen',
+  }));
 }
 
 // ---------------------------------------------------------------------------

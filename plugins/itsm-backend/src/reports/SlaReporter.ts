@@ -14,13 +14,17 @@
  * limitations under the License.
  */
 
+import { createHash } from 'node:crypto';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  AgreementReport,
   burnWindows,
   complianceScore,
+  CreditTotals,
+  Money,
   currentPeriod,
   IncidentPriority,
   ITSM_REF_FIELDS,
@@ -38,6 +42,7 @@ import {
   worstStatus,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
+  ItsmClockService,
   ItsmObjectiveScorer,
   ItsmScoringContext,
 } from '@backstage-itsm/plugin-itsm-node';
@@ -73,6 +78,10 @@ export function parseReportPeriod(text: string | undefined): ReportPeriod {
  */
 type Measurements = ItsmScoringContext['measurements'];
 
+/** Raised when what reports store changes shape, so old snapshots are recomputed. */
+const SNAPSHOT_FORMAT = 2;
+const DEFAULT_SNAPSHOT_GRACE_MS = 7 * 86_400_000;
+
 // Services whose measurements a portfolio or party report holds at once.
 const PRELOAD_CHUNK = 500;
 
@@ -83,7 +92,10 @@ export class SlaReporter {
       catalog: CatalogService;
       access: MeasurementAccess;
       scorers: ReadonlyMap<string, ItsmObjectiveScorer>;
+      clock: ItsmClockService;
       atRiskRemaining?: number;
+      /** How long after its end a month that is not final is snapshotted anyway. */
+      snapshotGraceMs?: number;
     },
   ) {}
 
@@ -91,7 +103,7 @@ export class SlaReporter {
     ref: string,
     period: ReportPeriod,
     credentials: BackstageCredentials,
-    now = new Date(),
+    now = this.deps.clock.now(),
   ): Promise<ServiceSlaReport> {
     const entity = await this.deps.access.visibleEntity(
       ref,
@@ -107,7 +119,7 @@ export class SlaReporter {
     ref: string,
     range: { from: string; to: string },
     credentials: BackstageCredentials,
-    now = new Date(),
+    now = this.deps.clock.now(),
   ): Promise<SlaHistoryEntry[]> {
     for (const [name, month] of Object.entries(range)) {
       if (!monthPeriod(month)) {
@@ -135,12 +147,15 @@ export class SlaReporter {
     }
     return reports.map(report => ({
       month: report.period,
+      final: report.final,
       status: report.status,
       score: report.score,
       agreements: report.agreements.map(a => ({
         name: a.name,
         status: a.status,
         creditPercent: a.credit.percent,
+        creditBasis: a.credit.basis,
+        creditDirection: a.credit.direction,
         objectives: a.objectives.map(o => ({
           name: o.name,
           attainment: o.attainment,
@@ -156,7 +171,7 @@ export class SlaReporter {
     kind: 'stakeholder' | 'supplier',
     period: ReportPeriod,
     credentials: BackstageCredentials,
-    now = new Date(),
+    now = this.deps.clock.now(),
   ): Promise<PartySlaReport> {
     const party = await this.deps.access.visibleEntity(ref, kind, credentials);
     const partyRef = stringifyEntityRef(party).toLocaleLowerCase('en-US');
@@ -206,13 +221,11 @@ export class SlaReporter {
         ),
       ),
       services,
-      credits: sumCredits(
-        services.flatMap(s => s.agreements.map(a => a.credit.amount)),
-      ),
+      credits: creditTotals(services.flatMap(s => s.agreements)),
     };
   }
 
-  /** One row per ITService the caller can see, current period. */
+  /** One row per ITService the caller can see, in the current period or a month. */
   async portfolio(
     filters: {
       owner?: string;
@@ -221,26 +234,27 @@ export class SlaReporter {
       lifecycle?: string;
     },
     credentials: BackstageCredentials,
-    now = new Date(),
+    now = this.deps.clock.now(),
+    period: ReportPeriod = { kind: 'current' },
   ): Promise<PortfolioRow[]> {
     const rows: PortfolioRow[] = [];
     const services = (await this.services(credentials)).filter(service =>
       matches(service, filters),
     );
-    const current: ReportPeriod = { kind: 'current' };
     for await (const { item: service, preloaded } of this.preloaded(
       services,
       s => s,
-      current,
+      period,
       now,
     )) {
-      const report = await this.report(service, current, credentials, now, {
+      const report = await this.report(service, period, credentials, now, {
         preloaded,
       });
       const objectives = report.agreements.flatMap(a =>
         a.objectives.map(o => ({
           agreement: a.name,
           objective: o.name,
+          target: o.target,
           attainment: o.attainment,
           status: o.status,
         })),
@@ -269,9 +283,11 @@ export class SlaReporter {
         ...(worst && { worstObjective: worst }),
         creditPercent: Math.max(
           0,
-          ...report.agreements.map(a => a.credit.percent),
+          ...report.agreements
+            .filter(a => a.credit.direction === 'payable')
+            .map(a => a.credit.percent),
         ),
-        credits: sumCredits(report.agreements.map(a => a.credit.amount)),
+        credits: creditTotals(report.agreements),
       });
     }
     return rows;
@@ -301,28 +317,32 @@ export class SlaReporter {
   ): Promise<ServiceSlaReport> {
     const { withDependencies = true, withTrend = false, preloaded } = options;
     const ref = stringifyEntityRef(service).toLocaleLowerCase('en-US');
-    const closed = isClosed(period, now);
-    if (closed) {
+    const chain = withDependencies
+      ? await this.dependencyChain(service, credentials)
+      : { services: [], cycles: [] };
+    const month = closedMonth(service, period, now);
+    const fingerprint =
+      month && withDependencies
+        ? this.fingerprint(service, chain.services)
+        : undefined;
+    if (month && fingerprint) {
       const stored = (
-        await this.deps.store.getSnapshots(ref, [period.month])
-      ).get(period.month);
-      if (stored) return JSON.parse(stored);
+        await this.deps.store.getSnapshots(ref, [month.label])
+      ).get(month.label);
+      const snapshot = stored && readSnapshot(stored, fingerprint);
+      if (snapshot) return snapshot;
     }
-    const dependencies = withDependencies
-      ? await Promise.all(
-          (
-            await this.dependencyServices(service, credentials)
-          ).map(async entity => ({
-            entity,
-            availability: serviceAvailability(
-              await this.report(entity, period, credentials, now, {
-                withDependencies: false,
-                preloaded,
-              }),
-            ),
-          })),
-        )
-      : [];
+    const dependencies = await Promise.all(
+      chain.services.map(async entity => ({
+        entity,
+        availability: serviceAvailability(
+          await this.report(entity, period, credentials, now, {
+            withDependencies: false,
+            preloaded,
+          }),
+        ),
+      })),
+    );
     const report = buildServiceReport({
       service,
       scorers: this.deps.scorers,
@@ -337,34 +357,87 @@ export class SlaReporter {
       period,
       now,
       dependencies,
+      cycles: chain.cycles,
       atRiskRemaining: this.deps.atRiskRemaining,
       withTrend,
     });
-    if (closed && withDependencies) {
+    // A month is kept once nothing can change any more, or once the grace
+    // period for its running incidents is over.
+    const grace = this.deps.snapshotGraceMs ?? DEFAULT_SNAPSHOT_GRACE_MS;
+    if (
+      month &&
+      fingerprint &&
+      (report.final || now.getTime() >= month.end.getTime() + grace)
+    ) {
       await this.deps.store.putSnapshot(
         ref,
-        period.month,
-        JSON.stringify(report),
+        month.label,
+        JSON.stringify({ format: SNAPSHOT_FORMAT, fingerprint, report }),
       );
     }
     return report;
   }
 
-  private async dependencyServices(
+  /**
+   * What a stored report was computed from: the service's and its chain's
+   * specs, the at-risk setting and the scorers with their settings.
+   */
+  private fingerprint(
+    service: ITServiceEntity,
+    chain: ITServiceEntity[],
+  ): string {
+    const scorers = [...this.deps.scorers.values()]
+      .map(s => `${s.objectiveType}:${s.fingerprint ?? ''}`)
+      .sort();
+    return createHash('sha256')
+      .update(
+        JSON.stringify({
+          service: service.spec,
+          chain: chain.map(entity => [
+            stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+            entity.spec,
+          ]),
+          atRiskRemaining: this.deps.atRiskRemaining ?? null,
+          scorers,
+        }),
+      )
+      .digest('hex');
+  }
+
+  /**
+   * Every ITService the service depends on, directly or through others,
+   * each once, and the cycles among them (docs/sla-semantics.md, rule 8).
+   * One catalog read per level of the chain.
+   */
+  private async dependencyChain(
     service: ITServiceEntity,
     credentials: BackstageCredentials,
-  ) {
-    const refs = resolveRefs(
-      service,
-      service.spec.dependsOn,
-      ITSM_REF_FIELDS.ITService.dependsOn,
-    ).filter(ref => ref.startsWith('itservice:'));
-    if (refs.length === 0) return [];
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: refs },
-      { credentials: await this.deps.access.lookupCredentials(credentials) },
-    );
-    return items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
+  ): Promise<{ services: ITServiceEntity[]; cycles: string[][] }> {
+    const refOf = (e: ITServiceEntity) =>
+      stringifyEntityRef(e).toLocaleLowerCase('en-US');
+    const root = refOf(service);
+    const found = new Map<string, ITServiceEntity>([[root, service]]);
+    const edges = new Map<string, string[]>();
+    let level = [service];
+    while (level.length > 0) {
+      const wanted = new Set<string>();
+      for (const entity of level) {
+        const targets = dependsOnRefs(entity);
+        edges.set(refOf(entity), targets);
+        for (const target of targets) {
+          if (!found.has(target)) wanted.add(target);
+        }
+      }
+      if (wanted.size === 0) break;
+      const { items } = await this.deps.catalog.getEntitiesByRefs(
+        { entityRefs: [...wanted] },
+        { credentials: await this.deps.access.lookupCredentials(credentials) },
+      );
+      level = items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
+      for (const entity of level) found.set(refOf(entity), entity);
+    }
+    found.delete(root);
+    return { services: [...found.values()], cycles: findCycles(root, edges) };
   }
 
   /**
@@ -396,14 +469,12 @@ export class SlaReporter {
     now: Date,
   ): Promise<Map<string, Measurements>> {
     const loaded = new Map<string, Measurements>();
-    if (isClosed(period, now)) {
-      return loaded;
-    }
     const windows = new Map<
       string,
       { from: number; to: number; refs: string[] }
     >();
     for (const service of services) {
+      if (isClosed(service, period, now)) continue;
       const window = measurementWindow(service, period, now);
       const key = `${window.from}-${window.to}`;
       const group = windows.get(key) ?? { ...window, refs: [] };
@@ -424,12 +495,75 @@ export class SlaReporter {
   }
 }
 
-/** Whether a report's period is a month that has ended (and so may be a snapshot). */
-function isClosed(
+/** A stored report, if it was computed in this format from the same configuration. */
+function readSnapshot(
+  stored: string,
+  fingerprint: string,
+): ServiceSlaReport | undefined {
+  const snapshot = JSON.parse(stored);
+  return snapshot?.format === SNAPSHOT_FORMAT &&
+    snapshot.fingerprint === fingerprint
+    ? snapshot.report
+    : undefined;
+}
+
+/** The report's month when it has ended in the service's zone (and so may be a snapshot). */
+function closedMonth(
+  service: ITServiceEntity,
   period: ReportPeriod,
   now: Date,
-): period is Extract<ReportPeriod, { kind: 'month' }> {
-  return period.kind === 'month' && monthPeriod(period.month)!.end <= now;
+) {
+  if (period.kind !== 'month') return undefined;
+  const month = monthPeriod(
+    period.month,
+    service.spec.serviceHours?.timezone ?? 'UTC',
+  )!;
+  return month.end <= now ? month : undefined;
+}
+
+/** Whether a report's period is a month that has ended in the service's zone. */
+function isClosed(
+  service: ITServiceEntity,
+  period: ReportPeriod,
+  now: Date,
+): boolean {
+  return closedMonth(service, period, now) !== undefined;
+}
+
+/** The ITService refs a service lists in dependsOn. */
+function dependsOnRefs(service: ITServiceEntity): string[] {
+  return resolveRefs(
+    service,
+    service.spec.dependsOn,
+    ITSM_REF_FIELDS.ITService.dependsOn,
+  )
+    .map(ref => ref.toLocaleLowerCase('en-US'))
+    .filter(ref => ref.startsWith('itservice:'));
+}
+
+/** The cycles reachable from `root`, each once, as lists of refs starting at the smallest. */
+function findCycles(root: string, edges: Map<string, string[]>): string[][] {
+  const cycles = new Map<string, string[]>();
+  const path: string[] = [];
+  const done = new Set<string>();
+  const visit = (node: string) => {
+    path.push(node);
+    for (const next of edges.get(node) ?? []) {
+      const at = path.indexOf(next);
+      if (at >= 0) {
+        const cycle = path.slice(at);
+        const first = cycle.indexOf([...cycle].sort()[0]);
+        const rotated = [...cycle.slice(first), ...cycle.slice(0, first)];
+        cycles.set(rotated.join(' '), rotated);
+      } else if (!done.has(next)) {
+        visit(next);
+      }
+    }
+    path.pop();
+    done.add(node);
+  };
+  visit(root);
+  return [...cycles.values()];
 }
 
 /** Only the period's measurements, plus the look-back of the burn-rate windows. */
@@ -509,9 +643,7 @@ function resolveRefs(
   );
 }
 
-function sumCredits(
-  amounts: Array<{ amount: number; currency: string } | undefined>,
-) {
+function sumCredits(amounts: Array<Money | undefined>): Money[] {
   const totals = new Map<string, number>();
   for (const a of amounts) {
     if (a && a.amount > 0)
@@ -521,4 +653,26 @@ function sumCredits(
     amount: Math.round(amount * 100) / 100,
     currency,
   }));
+}
+
+/** Credits summed apart: owed and projected, payable and receivable. */
+function creditTotals(agreements: AgreementReport[]): CreditTotals {
+  const sum = (basis: 'owed' | 'projected', direction: string) =>
+    sumCredits(
+      agreements
+        .filter(
+          a => a.credit.basis === basis && a.credit.direction === direction,
+        )
+        .map(a => a.credit.amount),
+    );
+  return {
+    owed: {
+      payable: sum('owed', 'payable'),
+      receivable: sum('owed', 'receivable'),
+    },
+    projected: {
+      payable: sum('projected', 'payable'),
+      receivable: sum('projected', 'receivable'),
+    },
+  };
 }

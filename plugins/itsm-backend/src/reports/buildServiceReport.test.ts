@@ -79,14 +79,18 @@ describe('buildServiceReport', () => {
     // Day 15 of the month: 99.99 − 0.14 = 99.85, below the 99.9 target.
     const availability = agreement.objectives[0];
     expect(availability.attainment).toBeCloseTo(99.85, 9);
-    expect(availability.status).toBe('breached');
-    expect(availability.budget?.errorBudgetMinutes).toBeCloseTo(43.2, 9);
-    expect(availability.budget?.remainingPercent).toBeCloseTo(-50, 6);
+    // Open, and a scorer without a budget cannot say the period is lost.
+    expect(availability.status).toBe('at-risk');
+    expect(availability.budget).toBeUndefined();
     expect(agreement.with).toBe('stakeholder:default/retail-customers');
+    expect(agreement).toMatchObject({ closed: false, final: false });
     expect(agreement.credit).toEqual({
       percent: 5,
       objective: 'availability',
       amount: { amount: 500, currency: 'EUR' },
+      fee: { amount: 10000, currency: 'EUR' },
+      basis: 'projected',
+      direction: 'payable',
     });
 
     // A day per point from the first to now; the budget falls with attainment.
@@ -109,7 +113,78 @@ describe('buildServiceReport', () => {
         reason: 'No scorer is installed for objective type "x-backlog"',
       },
     });
-    expect(report.status).toBe('breached');
+    expect(report.status).toBe('at-risk');
+  });
+
+  it('takes the budget, the forecast and the status from the budget a scorer reports', () => {
+    // 30 min down in the first day of a 30-day month at 99.9 %: 43.2 min
+    // allowed, 13.2 left (30.56 %); the rate so far spends it all.
+    const budgeted: ItsmObjectiveScorer = {
+      objectiveType: 'availability',
+      score: () => ({
+        attainment: (100 * (1440 - 30)) / 1440,
+        met: false,
+        budget: {
+          unit: 'minutes',
+          allowed: 43.2,
+          spent: 30,
+          elapsedShare: 1 / 30,
+          exhaustsAt: Date.parse('2026-11-02T10:33:36Z'),
+        },
+      }),
+    };
+    const report = buildServiceReport({
+      service,
+      scorers: new Map([['availability', budgeted]]),
+      measurements,
+      period: { kind: 'current' },
+      now: new Date('2026-11-02T00:00:00Z'),
+      dependencies: [],
+    });
+    const [availability] = report.agreements[0].objectives;
+    expect(availability.status).toBe('at-risk');
+    expect(availability.budget).toEqual({
+      unit: 'minutes',
+      allowed: 43.2,
+      spent: 30,
+      remaining: expect.closeTo(13.2, 9),
+      remainingPercent: expect.closeTo((100 * 13.2) / 43.2, 9),
+      consumedPercent: expect.closeTo((100 * 30) / 43.2, 9),
+    });
+    expect(availability.forecast).toMatchObject({
+      alreadyExhausted: false,
+      breachesBeforeEnd: true,
+      exhaustedAt: '2026-11-02T10:33:36.000Z',
+    });
+    expect(report.agreements[0].credit.basis).toBe('projected');
+  });
+
+  it('breaches an open period only once the whole budget is spent', () => {
+    const spent: ItsmObjectiveScorer = {
+      objectiveType: 'availability',
+      score: () => ({
+        attainment: 90,
+        met: false,
+        budget: {
+          unit: 'minutes',
+          allowed: 43.2,
+          spent: 43.3,
+          elapsedShare: 0.5,
+        },
+      }),
+    };
+    const report = buildServiceReport({
+      service,
+      scorers: new Map([['availability', spent]]),
+      measurements,
+      period: { kind: 'current' },
+      now: new Date('2026-11-16T00:00:00Z'),
+      dependencies: [],
+    });
+    expect(report.agreements[0].objectives[0]).toMatchObject({
+      status: 'breached',
+      forecast: { alreadyExhausted: true },
+    });
   });
 
   it("takes the trend from a scorer's scoreTrend when it has one", () => {
@@ -118,7 +193,9 @@ describe('buildServiceReport', () => {
       ...fallingAvailability,
       scoreTrend: (_context, instants) => {
         asked.push(instants);
-        return instants.map((_, i) => (i === 0 ? null : 99 - i));
+        return instants.map((_, i) => ({
+          attainment: i === 0 ? null : 99 - i,
+        }));
       },
     };
     const now = new Date('2026-11-04T12:00:00Z');
@@ -184,6 +261,11 @@ describe('buildServiceReport', () => {
     });
     const objective = october.agreements[0].objectives[0];
     expect(objective.status).toBe('breached');
+    expect(october).toMatchObject({ closed: true, final: true });
+    expect(october.agreements[0].credit).toMatchObject({
+      basis: 'owed',
+      direction: 'payable',
+    });
     expect(objective.burnRates).toBeUndefined();
     expect(objective.forecast).toBeUndefined();
   });

@@ -18,16 +18,18 @@ import {
   Agreement,
   AgreementReport,
   budgetRemaining,
+  budgetShareLeft,
   burnRate,
   burnWindows,
   complianceScore,
   creditAmount,
+  creditDirection,
   creditObjective,
   creditPercent,
   currentPeriod,
-  errorBudgetMs,
+  ErrorBudgetReport,
   firingBurnAlerts,
-  forecastBreach,
+  forecastBudget,
   ITServiceEntity,
   ITSM_REF_FIELDS,
   monthPeriod,
@@ -37,6 +39,7 @@ import {
   ObjectiveReport,
   objectiveStatus,
   Period,
+  periodFee,
   seriesAvailability,
   ServiceSlaReport,
   SlaStatus,
@@ -45,7 +48,9 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ItsmObjectiveScorer,
+  ItsmScoreBudget,
   ItsmScoringContext,
+  ItsmTrendPoint,
 } from '@backstage-itsm/plugin-itsm-node';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
@@ -63,8 +68,13 @@ export type ReportInput = {
   measurements: ItsmScoringContext['measurements'];
   period: ReportPeriod;
   now: Date;
-  /** The ITServices this one depends on, with their current availability. */
+  /**
+   * The ITServices this one depends on, directly or through others (each
+   * once), with their availability in the same period.
+   */
   dependencies: Array<{ entity: ITServiceEntity; availability: number | null }>;
+  /** Dependency cycles found on the way, as lists of refs. */
+  cycles?: string[][];
   /** Budget remaining (0–1) below which an objective is at risk; default 0.25. */
   atRiskRemaining?: number;
   /** Add each objective's trend over the current period (costs a score per point). */
@@ -72,6 +82,19 @@ export type ReportInput = {
 };
 
 const TREND_POINTS = 30;
+
+/** The share of the budget left, in the objective's own terms. */
+function shareLeft(
+  target: number,
+  attainment: number,
+  budget: Pick<ItsmScoreBudget, 'unit' | 'allowed' | 'spent'> | undefined,
+): number {
+  // Late incidents are a ratio of those counted, not an amount of time.
+  if (!budget || budget.unit === 'incidents') {
+    return budgetRemaining(target, attainment);
+  }
+  return budgetShareLeft(budget.allowed, budget.spent);
+}
 
 /** Attainment and budget at evenly spaced instants from the period start to now. */
 function trendOf(
@@ -89,18 +112,18 @@ function trendOf(
   for (let at = start + step; at < now + step; at += step) {
     instants.push(new Date(Math.min(at, now)));
   }
-  const attainments = scorer.scoreTrend
+  const points: ItsmTrendPoint[] = scorer.scoreTrend
     ? scorer.scoreTrend(context, instants)
-    : instants.map(at => scorer.score({ ...context, now: at }).attainment);
+    : instants.map(at => scorer.score({ ...context, now: at }));
   return instants.map((at, i) => {
-    const attainment = attainments[i];
+    const { attainment, budget } = points[i];
     return {
       at: at.toISOString(),
       attainment,
       budgetRemainingPercent:
         attainment === null
           ? null
-          : budgetRemaining(context.objective.target, attainment) * 100,
+          : shareLeft(context.objective.target, attainment, budget) * 100,
     };
   });
 }
@@ -116,6 +139,43 @@ export function agreementPeriod(
   return period.kind === 'current'
     ? currentPeriod(agreement.window, now, zone)
     : monthPeriod(period.month, zone)!;
+}
+
+/**
+ * Whether an agreement's period in the report has ended: a month that is
+ * over in the service's zone. Current periods contain now (rolling ones end
+ * at it) and are never closed.
+ */
+function isClosed(input: ReportInput, period: Period): boolean {
+  return (
+    input.period.kind === 'month' && input.now.getTime() >= period.end.getTime()
+  );
+}
+
+/**
+ * Whether an open period can no longer be met: its whole budget is spent.
+ * Late incidents can still be outweighed by incidents met in time, unless
+ * the target allows none.
+ */
+function cannotBeMet(objective: Objective, budget: ItsmScoreBudget): boolean {
+  if (budget.unit === 'incidents') {
+    return objective.target >= 100 && budget.spent > 0;
+  }
+  return budget.spent > budget.allowed;
+}
+
+function budgetReport(
+  budget: ItsmScoreBudget,
+  share: number,
+): ErrorBudgetReport {
+  return {
+    unit: budget.unit,
+    allowed: budget.allowed,
+    spent: budget.spent,
+    remaining: budget.remaining ?? budget.allowed - budget.spent,
+    remainingPercent: share * 100,
+    consumedPercent: (1 - share) * 100,
+  };
 }
 
 function scoreObjective(
@@ -153,37 +213,42 @@ function scoreObjective(
     now,
     measurements: input.measurements,
   };
-  const { attainment, details } = scorer.score(context);
+  const score = scorer.score(context);
+  const { attainment, details } = score;
+  const burnRatesApply = score.burnRatesApply ?? true;
   if (attainment === null) {
-    return { ...base, attainment, status: 'no-data', details: details ?? {} };
-  }
-  const periodMs = period.end.getTime() - period.start.getTime();
-  const remaining = budgetRemaining(objective.target, attainment);
-  const budget = {
-    errorBudgetMinutes: errorBudgetMs(objective.target, periodMs) / MINUTE,
-    remainingPercent: remaining * 100,
-    consumedPercent: (1 - remaining) * 100,
-  };
-  // A month in the past is closed; a current period (rolling windows end at
-  // now) is still running.
-  if (input.period.kind === 'month' && now.getTime() >= period.end.getTime()) {
     return {
       ...base,
       attainment,
-      status: attainment >= objective.target ? 'met' : 'breached',
-      budget,
+      status: 'no-data',
+      burnRatesApply,
+      details: details ?? {},
+    };
+  }
+  const share = shareLeft(objective.target, attainment, score.budget);
+  const budget = score.budget && budgetReport(score.budget, share);
+  const closed = isClosed(input, period);
+  if (closed) {
+    return {
+      ...base,
+      attainment,
+      status: objectiveStatus({ target: objective.target, attainment, closed }),
+      ...(budget && { budget }),
+      burnRatesApply,
       details: details ?? {},
     };
   }
 
-  // Still running: burn rates over the look-back windows, alerts, forecast.
-  // Alerts and the burn-rate list ask for the same windows: score each once.
+  // Still running: burn rates over the look-back windows where they are
+  // defined, alerts, forecast. Alerts and the burn-rate list ask for the
+  // same windows: score each once.
   const burns = new Map<number, number | undefined>();
   const burnOver = (lookbackMs: number) => {
     if (!burns.has(lookbackMs)) {
       const over = scorer.score({
         ...context,
         period: { start: new Date(now.getTime() - lookbackMs), end: now },
+        lookback: true,
       }).attainment;
       burns.set(
         lookbackMs,
@@ -192,42 +257,56 @@ function scoreObjective(
     }
     return burns.get(lookbackMs);
   };
-  const windows = burnWindows(periodMs);
+  const windows = burnRatesApply
+    ? burnWindows(period.end.getTime() - period.start.getTime())
+    : [];
   const alerts = firingBurnAlerts(windows, burnOver);
-  const forecast = forecastBreach({
-    target: objective.target,
-    attainment,
-    elapsedMs: now.getTime() - period.start.getTime(),
-    periodMs,
-    now: now.getTime(),
-  });
+  const forecast =
+    score.budget?.elapsedShare !== undefined
+      ? forecastBudget({
+          allowed: score.budget.allowed,
+          spent: score.budget.spent,
+          elapsedShare: score.budget.elapsedShare,
+        })
+      : undefined;
+  const exhausted = score.budget && cannotBeMet(objective, score.budget);
   return {
     ...base,
     attainment,
     status: objectiveStatus({
       target: objective.target,
       attainment,
-      budgetRemaining: remaining,
+      closed,
+      exhausted,
+      budgetRemaining: share,
       pageAlertFiring: alerts.some(a => a.severity === 'page'),
-      forecastBreaches: forecast.breachesBeforeEnd,
+      forecastBreaches: forecast?.breachesBeforeEnd,
       atRiskRemaining: input.atRiskRemaining,
     }),
-    budget,
-    burnRates: windows.map(w => ({
-      window: w.name,
-      lookbackMinutes: w.longMs / MINUTE,
-      burnRate: burnOver(w.longMs) ?? null,
-    })),
-    alerts,
+    ...(budget && { budget }),
+    burnRatesApply,
+    ...(burnRatesApply && {
+      burnRates: windows.map(w => ({
+        window: w.name,
+        lookbackMinutes: w.longMs / MINUTE,
+        burnRate: burnOver(w.longMs) ?? null,
+      })),
+      alerts,
+    }),
     ...(input.withTrend && { trend: trendOf(scorer, context, period) }),
-    forecast: {
-      alreadyExhausted: forecast.alreadyExhausted,
-      breachesBeforeEnd: forecast.breachesBeforeEnd,
-      ...(forecast.exhaustedAt !== undefined && {
-        exhaustedAt: new Date(forecast.exhaustedAt).toISOString(),
-      }),
-      projectedAttainment: forecast.projectedAttainment,
-    },
+    ...(forecast && {
+      forecast: {
+        alreadyExhausted: forecast.alreadyExhausted,
+        breachesBeforeEnd: forecast.breachesBeforeEnd,
+        ...(score.budget?.exhaustsAt !== undefined &&
+          forecast.breachesBeforeEnd &&
+          !forecast.alreadyExhausted && {
+            exhaustedAt: new Date(score.budget.exhaustsAt).toISOString(),
+          }),
+        projectedAttainment: attainment,
+        projectedSpent: forecast.projectedSpent,
+      },
+    }),
     details: details ?? {},
   };
 }
@@ -245,6 +324,12 @@ export function counterpartyRef(
   return stringifyEntityRef(resolveItsmRef(agreement.with, field, service));
 }
 
+/** Incidents of the period whose clock still runs (they may yet be late). */
+function pendingIncidents(objective: ObjectiveReport): number {
+  const pending = objective.details?.pending;
+  return typeof pending === 'number' ? pending : 0;
+}
+
 function scoreAgreement(
   input: ReportInput,
   agreement: Agreement,
@@ -258,13 +343,19 @@ function scoreAgreement(
   const objectives = agreement.objectives.map(o =>
     scoreObjective(input, agreement, o, period),
   );
+  const closed = isClosed(input, period);
   const deciding = creditObjective(agreement);
   const decidingReport = objectives.find(o => o.name === deciding?.name);
   const percent = creditPercent(
     agreement.credits,
     decidingReport?.attainment ?? null,
   );
-  const amount = creditAmount(percent, agreement.fee);
+  // A month report bills the month, whatever the agreement's own window.
+  const fee = periodFee(
+    agreement.fee,
+    input.period.kind === 'month' ? 'calendar-month' : agreement.window,
+  );
+  const amount = creditAmount(percent, fee);
   return {
     name: agreement.name,
     type: agreement.type,
@@ -275,11 +366,16 @@ function scoreAgreement(
       end: period.end.toISOString(),
       label: period.label,
     },
+    closed,
+    final: closed && objectives.every(o => pendingIncidents(o) === 0),
     status: worstStatus(objectives.map(o => o.status)),
     credit: {
       percent,
       ...(deciding && { objective: deciding.name }),
       ...(amount && { amount }),
+      ...(fee && { fee }),
+      basis: closed ? 'owed' : 'projected',
+      direction: creditDirection(agreement.type),
     },
     objectives,
   };
@@ -332,11 +428,14 @@ export function buildServiceReport(input: ReportInput): ServiceSlaReport {
     availability: d.availability,
   }));
   const known = [own, ...chain.map(c => c.availability)];
+  const closed = agreements.length > 0 && agreements.every(a => a.closed);
   return {
     service: stringifyEntityRef(service),
     ...(service.metadata.title && { title: service.metadata.title }),
     period: input.period.kind === 'current' ? 'current' : input.period.month,
     evaluatedAt: input.now.toISOString(),
+    closed,
+    final: closed && agreements.every(a => a.final),
     status: agreements.length
       ? worstStatus(agreements.map(a => a.status))
       : ('no-data' as SlaStatus),
@@ -352,6 +451,7 @@ export function buildServiceReport(input: ReportInput): ServiceSlaReport {
         ? seriesAvailability(known as number[])
         : null,
       chain,
+      ...(input.cycles?.length && { cycles: input.cycles }),
     },
   };
 }

@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import type { PartySlaReport } from '@backstage-itsm/plugin-itsm-common';
+import {
+  formatAttainment,
+  type PartySlaReport,
+} from '@backstage-itsm/plugin-itsm-common';
 
 // RFC 4180: quote fields that hold a comma, quote or line break.
 function field(value: unknown): string {
@@ -22,10 +25,11 @@ function field(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const round = (n: number | null | undefined) =>
-  n === null || n === undefined ? '' : n.toFixed(3);
-
-/** A stakeholder's or supplier's monthly report: one row per objective. */
+/**
+ * A stakeholder's or supplier's monthly report: one row per objective, with
+ * whether the period is closed and final and whether its credit is owed or
+ * projected, payable or receivable.
+ */
 export function partyReportCsv(report: PartySlaReport): string {
   const header = [
     'service',
@@ -33,6 +37,8 @@ export function partyReportCsv(report: PartySlaReport): string {
     'type',
     'period_start',
     'period_end',
+    'closed',
+    'final',
     'objective',
     'objective_type',
     'target_percent',
@@ -40,6 +46,8 @@ export function partyReportCsv(report: PartySlaReport): string {
     'status',
     'agreement_status',
     'credit_percent',
+    'credit_basis',
+    'credit_direction',
     'credit_amount',
     'currency',
   ];
@@ -51,13 +59,20 @@ export function partyReportCsv(report: PartySlaReport): string {
         agreement.type,
         agreement.period.start,
         agreement.period.end,
+        agreement.closed,
+        agreement.final,
         objective.name,
         objective.type,
         objective.target,
-        round(objective.attainment),
+        // Never printed on the other side of its target (rule 11).
+        objective.attainment === null
+          ? ''
+          : formatAttainment(objective.attainment, objective.target),
         objective.status,
         agreement.status,
         agreement.credit.percent,
+        agreement.credit.basis,
+        agreement.credit.direction,
         agreement.credit.amount?.amount ?? '',
         agreement.credit.amount?.currency ?? '',
       ]),

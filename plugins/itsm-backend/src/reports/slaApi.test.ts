@@ -262,7 +262,14 @@ describe('SLA report API', () => {
           services: [
             { service: 'itservice:default/online-banking', status: 'breached' },
           ],
-          credits: [{ amount: 500, currency: 'EUR' }],
+          // October is closed: its credit is owed, and we pay it.
+          credits: {
+            owed: {
+              payable: [{ amount: 500, currency: 'EUR' }],
+              receivable: [],
+            },
+            projected: { payable: [], receivable: [] },
+          },
         });
 
         const csv = await get(
@@ -272,10 +279,10 @@ describe('SLA report API', () => {
         expect(csv.headers['content-type']).toContain('text/csv');
         const lines = csv.text.trim().split('\r\n');
         expect(lines[0]).toBe(
-          'service,agreement,type,period_start,period_end,objective,objective_type,target_percent,attainment_percent,status,agreement_status,credit_percent,credit_amount,currency',
+          'service,agreement,type,period_start,period_end,closed,final,objective,objective_type,target_percent,attainment_percent,status,agreement_status,credit_percent,credit_basis,credit_direction,credit_amount,currency',
         );
         expect(lines[1]).toMatch(
-          /^itservice:default\/online-banking,retail-sla,SLA,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,availability,availability,99.9,99.799,breached,breached,5,500,EUR$/,
+          /^itservice:default\/online-banking,retail-sla,SLA,2026-10-01T00:00:00.000Z,2026-11-01T00:00:00.000Z,true,true,availability,availability,99.9,99.799,breached,breached,5,owed,payable,500,EUR$/,
         );
       });
 

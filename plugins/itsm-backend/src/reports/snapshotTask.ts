@@ -17,51 +17,55 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { monthBefore } from '@backstage-itsm/plugin-itsm-common';
+import type { ItsmClockService } from '@backstage-itsm/plugin-itsm-node';
 import { SlaReporter } from './SlaReporter';
-
-/** The month before the one `now` is in, as YYYY-MM (UTC). */
-export function previousMonth(now: Date): string {
-  const date = new Date(
-    Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1),
-  );
-  return date.toISOString().slice(0, 7);
-}
 
 /**
  * One run of snapshotting: stores last month's report of every ITService
- * that has none yet (new month, or dropped by late measurements). Reports
- * are read through the reporter, which stores what it computes for closed
- * months.
+ * that has none yet (new month, not final before, or dropped by late
+ * measurements). Last month is the one before now in the service's zone.
+ * Reports are read through the reporter, which stores what it computes for
+ * closed months once they are final or their grace period has passed.
  */
 export function snapshotTask(options: {
   catalog: CatalogService;
   auth: AuthService;
   reporter: SlaReporter;
   logger: LoggerService;
+  clock: ItsmClockService;
 }) {
-  const { catalog, auth, reporter, logger } = options;
+  const { catalog, auth, reporter, logger, clock } = options;
   return async () => {
     const credentials = await auth.getOwnServiceCredentials();
     const { items } = await catalog.getEntities(
       {
         filter: { kind: 'ITService' },
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'spec.serviceHours.timezone',
+        ],
       },
       { credentials },
     );
-    const month = previousMonth(new Date());
+    const now = clock.now();
     logger.info(
-      `Checking SLA snapshots of ${month} for ${items.length} services`,
+      `Checking last month's SLA snapshots of ${items.length} services`,
     );
     for (const entity of items) {
+      const zone = (entity.spec?.serviceHours as { timezone?: string })
+        ?.timezone;
       await reporter.serviceReport(
         stringifyEntityRef(entity),
-        { kind: 'month', month },
+        { kind: 'month', month: monthBefore(now, zone ?? 'UTC') },
         credentials,
+        now,
       );
     }
     logger.info(
-      `SLA snapshots of ${month} are stored for ${items.length} services`,
+      `Checked last month's SLA snapshots of ${items.length} services`,
     );
   };
 }

@@ -167,7 +167,8 @@ export class MeasurementAccess {
       problems,
       caller,
       r => this.deps.store.upsertOutages(r),
-      r => [r.start, r.end ?? r.start],
+      // An ongoing outage counts in every month from its start on.
+      r => [r.start, r.end ?? Infinity],
     );
   }
 
@@ -220,7 +221,10 @@ export class MeasurementAccess {
         Math.max(max, ...times),
       ]);
     }
-    const month = (time: number) => new Date(time).toISOString().slice(0, 7);
+    const month = (time: number) =>
+      Number.isFinite(time)
+        ? new Date(time).toISOString().slice(0, 7)
+        : '9999-12';
     for (const [service, [min, max]] of spans) {
       await this.deps.store.invalidateSnapshots(
         service,

@@ -53,7 +53,7 @@ export function registerActions(options: {
     name: 'get-sla-status',
     title: 'Get the SLA status of an IT service',
     description:
-      'Reports, for the current period, every agreement (SLA, OLA, UC) of an ITService with its status (met, at-risk, breached, no-data) and each objective with its target and attainment in percent, the remaining error budget and credits owed.',
+      "Reports, for the current period, every agreement (SLA, OLA, UC) of an ITService with its status (met, at-risk, breached, no-data) and each objective with its target and attainment in percent, the error budget of the whole period in the objective's own unit (minutes, events or late incidents), and credits: projected while the period is open, payable to customers or receivable from suppliers.",
     attributes: { readOnly: true, idempotent: true },
     schema: {
       input: z =>
@@ -71,14 +71,40 @@ export function registerActions(options: {
               type: z.string(),
               with: z.string(),
               status: z.string(),
+              closed: z.boolean(),
+              final: z.boolean(),
               creditPercent: z.number(),
+              creditBasis: z
+                .enum(['owed', 'projected'])
+                .describe(
+                  'owed for a closed period; projected: what would be owed if the period closed now',
+                ),
+              creditDirection: z
+                .enum(['payable', 'receivable'])
+                .describe(
+                  'payable: we pay (SLA, OLA); receivable: the supplier pays us (UC)',
+                ),
+              creditAmount: z
+                .object({ amount: z.number(), currency: z.string() })
+                .optional(),
               objectives: z.array(
                 z.object({
                   name: z.string(),
                   target: z.number(),
                   attainment: z.number().nullable(),
                   status: z.string(),
-                  budgetRemainingPercent: z.number().optional(),
+                  budget: z
+                    .object({
+                      unit: z.enum(['minutes', 'events', 'incidents']),
+                      allowed: z.number(),
+                      spent: z.number(),
+                      remaining: z.number(),
+                      remainingPercent: z.number(),
+                    })
+                    .optional()
+                    .describe(
+                      "The whole period's error budget in the objective's own unit",
+                    ),
                 }),
               ),
             }),
@@ -102,13 +128,26 @@ export function registerActions(options: {
             type: a.type,
             with: a.with,
             status: a.status,
+            closed: a.closed,
+            final: a.final,
             creditPercent: a.credit.percent,
+            creditBasis: a.credit.basis,
+            creditDirection: a.credit.direction,
+            ...(a.credit.amount && { creditAmount: a.credit.amount }),
             objectives: a.objectives.map(o => ({
               name: o.name,
               target: o.target,
               attainment: o.attainment,
               status: o.status,
-              budgetRemainingPercent: o.budget?.remainingPercent,
+              ...(o.budget && {
+                budget: {
+                  unit: o.budget.unit,
+                  allowed: o.budget.allowed,
+                  spent: o.budget.spent,
+                  remaining: o.budget.remaining,
+                  remainingPercent: o.budget.remainingPercent,
+                },
+              }),
             })),
           })),
         },
@@ -189,7 +228,7 @@ export function registerActions(options: {
               externalId: z.string(),
               start: z.string(),
               end: z.string().optional(),
-              impact: z.enum(['full', 'partial']),
+              impact: z.enum(['full', 'partial', 'none']),
               planned: z.boolean(),
               title: z.string().optional(),
             }),

@@ -32,6 +32,7 @@ import {
   OutageRecord,
   SliEventRecord,
   Stored,
+  StoredMeasurements,
 } from '../database/MeasurementStore';
 
 /*
@@ -318,11 +319,9 @@ class StoredSliEvent implements SliEvent {
 }
 
 /** The measurements a report scores, with their instants handed over unparsed. */
-export function scoringMeasurements(loaded: {
-  incidents: Array<Stored<IncidentRecord>>;
-  outages: Array<Stored<OutageRecord>>;
-  sliEvents: Array<Stored<SliEventRecord>>;
-}): ItsmScoringContext['measurements'] {
+export function scoringMeasurements(
+  loaded: StoredMeasurements,
+): ItsmScoringContext['measurements'] {
   const incidents = loaded.incidents.map(toIncident);
   for (const field of ['openedAt', 'acknowledgedAt', 'resolvedAt'] as const) {
     presetMeasurementTimes(
@@ -345,7 +344,14 @@ export function scoringMeasurements(loaded: {
       Float64Array.from(loaded.outages, r => r[field] ?? NaN),
     );
   }
-  return { incidents, outages, sliEvents };
+  return {
+    incidents,
+    outages,
+    sliEvents,
+    ...(loaded.availabilityReportedSince !== undefined && {
+      availabilityReportedSince: iso(loaded.availabilityReportedSince),
+    }),
+  };
 }
 
 export function toSliEvent(record: Stored<SliEventRecord>): SliEvent {

@@ -207,6 +207,8 @@ export async function createRouter(
         throw error instanceof NotFoundError ? missing : error;
       });
       if (!(await stored.delete())) throw missing;
+      // What was deleted may have counted in any stored month.
+      await store.invalidateSnapshots(service, '0000-01', '9999-12');
     });
   }
 
@@ -372,6 +374,8 @@ export async function createRouter(
       items: await reporter.portfolio(
         { owner, customer, supplier, lifecycle },
         credentials,
+        undefined,
+        period(req),
       ),
     });
   });

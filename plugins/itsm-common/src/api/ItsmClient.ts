@@ -51,6 +51,8 @@ export type PortfolioFilters = {
   customer?: string;
   supplier?: string;
   lifecycle?: 'pipeline' | 'live' | 'retired';
+  /** current (default) or a month YYYY-MM: a closed month's credits are owed. */
+  period?: string;
 };
 
 /** Per-request options; a backend caller passes its service token. @public */

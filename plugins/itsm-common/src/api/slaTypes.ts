@@ -32,6 +32,30 @@ export type BurnRateReport = {
   burnRate: number | null;
 };
 
+/** Money in one currency. @public */
+export type Money = { amount: number; currency: string };
+
+/** An error budget in an objective's own unit. @public */
+export type ErrorBudgetReport = {
+  unit: 'minutes' | 'events' | 'incidents';
+  /**
+   * What the whole period allows: (1 − target) × agreed minutes of the
+   * period; (1 − target) × events (projected to the period's end while it
+   * is open); late incidents allowed among those counted so far.
+   */
+  allowed: number;
+  /** Downtime minutes, bad events or late incidents so far. */
+  spent: number;
+  /**
+   * allowed − spent; for incidents, how many more may still be late this
+   * period if no other incident is met in time. Never below 0 for incidents.
+   */
+  remaining: number;
+  /** 100 × (allowed − spent) ÷ allowed: 100 untouched, 0 spent, negative overspent. */
+  remainingPercent: number;
+  consumedPercent: number;
+};
+
 /** One objective's result in a period. Percentages are 0–100. @public */
 export type ObjectiveReport = {
   name: string;
@@ -41,12 +65,18 @@ export type ObjectiveReport = {
   threshold?: string;
   attainment: number | null;
   status: SlaStatus;
-  budget?: {
-    /** (1 − target) × the period's length. */
-    errorBudgetMinutes: number;
-    remainingPercent: number;
-    consumedPercent: number;
-  };
+  /**
+   * The error budget of the whole period, in the objective's own unit:
+   * agreed minutes of downtime (availability), bad events (sli) or late
+   * incidents (response, resolution). See docs/sla-semantics.md.
+   */
+  budget?: ErrorBudgetReport;
+  /**
+   * Whether burn rates and burn-rate alerts are defined for the objective:
+   * time- and event-based objectives (availability, sli) have them;
+   * response and resolution objectives do not.
+   */
+  burnRatesApply?: boolean;
   burnRates?: BurnRateReport[];
   alerts?: Array<{
     name: string;
@@ -55,11 +85,19 @@ export type ObjectiveReport = {
     longBurnRate: number;
     shortBurnRate: number;
   }>;
+  /**
+   * Open periods of availability and sli objectives: the spending so far
+   * extrapolated to the period's end, on the objective's own time base.
+   */
   forecast?: {
+    /** More than the whole period's budget is spent. */
     alreadyExhausted: boolean;
     breachesBeforeEnd: boolean;
+    /** When the budget runs out at the rate so far, if before the end. */
     exhaustedAt?: string;
     projectedAttainment: number;
+    /** Budget spent by the end at the rate so far, in the budget's unit. */
+    projectedSpent: number;
   };
   details?: JsonObject;
   /**
@@ -80,11 +118,25 @@ export type AgreementReport = {
   with: string;
   window: AgreementWindow;
   period: { start: string; end: string; label: string };
+  /** The period has ended (in the service's time zone). */
+  closed: boolean;
+  /** Closed, and no incident of the period is still pending: the figures will not change. */
+  final: boolean;
   status: SlaStatus;
   credit: {
     percent: number;
     objective?: string;
-    amount?: { amount: number; currency: string };
+    /** percent × the fee of the agreement's window. */
+    amount?: Money;
+    /** The fee of the agreement's window (quarter: 3 × the monthly fee). */
+    fee?: Money;
+    /**
+     * owed: the period is closed; projected: what would be owed if the
+     * period closed now with the attainment so far.
+     */
+    basis: 'owed' | 'projected';
+    /** payable: we pay the counterparty (SLA, OLA); receivable: the supplier pays us (UC). */
+    direction: 'payable' | 'receivable';
   };
   objectives: ObjectiveReport[];
 };
@@ -96,6 +148,10 @@ export type ServiceSlaReport = {
   /** 'current', or a month YYYY-MM. */
   period: string;
   evaluatedAt: string;
+  /** Every agreement's period has ended. */
+  closed: boolean;
+  /** Closed, and no incident still pending: the figures will not change. */
+  final: boolean;
   status: SlaStatus;
   /** Compliance score 0–100, null when nothing could be scored. */
   score: number | null;
@@ -104,22 +160,42 @@ export type ServiceSlaReport = {
   atRiskIncidents: JsonObject[];
   /** Underpinning OLAs and UCs less strict than the SLAs they support. */
   warnings: Array<{ message: string }>;
-  /** Availability the service can promise from its dependsOn chain (series). */
+  /**
+   * Availability the service can promise from its whole dependsOn chain
+   * (series: the product of its own and every ITService it depends on,
+   * directly or not, each once).
+   */
   composite: {
     availability: number | null;
     chain: Array<{ service: string; availability: number | null }>;
+    /** Dependency cycles found, as lists of refs (reported, not followed twice). */
+    cycles?: string[][];
   };
+};
+
+/**
+ * Credits summed per currency: owed for closed periods, projected for open
+ * ones; payable (SLA, OLA) and receivable (UC) never netted.
+ *
+ * @public
+ */
+export type CreditTotals = {
+  owed: { payable: Money[]; receivable: Money[] };
+  projected: { payable: Money[]; receivable: Money[] };
 };
 
 /** A month of a service's SLA history. @public */
 export type SlaHistoryEntry = {
   month: string;
+  final: boolean;
   status: SlaStatus;
   score: number | null;
   agreements: Array<{
     name: string;
     status: SlaStatus;
     creditPercent: number;
+    creditBasis: 'owed' | 'projected';
+    creditDirection: 'payable' | 'receivable';
     objectives: Array<{
       name: string;
       attainment: number | null;
@@ -142,11 +218,13 @@ export type PortfolioRow = {
   worstObjective?: {
     agreement: string;
     objective: string;
+    target: number;
     attainment: number | null;
     status: SlaStatus;
   };
+  /** The highest credit percent of the service's SLAs and OLAs (payable). */
   creditPercent: number;
-  credits: Array<{ amount: number; currency: string }>;
+  credits: CreditTotals;
 };
 
 /** What was agreed with one stakeholder or supplier, across services. @public */
@@ -161,5 +239,5 @@ export type PartySlaReport = {
     status: SlaStatus;
     agreements: AgreementReport[];
   }>;
-  credits: Array<{ amount: number; currency: string }>;
+  credits: CreditTotals;
 };

@@ -44,7 +44,8 @@ export type OutageInput = {
   service: string;
   start: string;
   end?: string;
-  impact: 'full' | 'partial';
+  /** none: a coverage heartbeat, the source watched the service and saw no outage. */
+  impact: 'full' | 'partial' | 'none';
   /** Planned maintenance, excluded from availability; default false. */
   planned?: boolean;
   title?: string;

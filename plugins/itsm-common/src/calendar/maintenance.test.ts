@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import type { MaintenanceWindow } from '../entities';
 import { maintenanceOccurrences } from './maintenance';
 
 const window = {
@@ -94,5 +95,135 @@ describe('maintenanceOccurrences', () => {
         end: new Date('2026-01-05T00:00:00Z'),
       }).map(o => o.start.toISOString()),
     ).toEqual(['2026-01-04T01:00:00.000Z']);
+  });
+});
+
+describe('maintenanceOccurrences around DST changes (RFC 5545 §3.3.5)', () => {
+  const weekly = (
+    start: string,
+    timezone: string,
+    duration = '1h',
+  ): MaintenanceWindow => ({
+    name: 'weekly',
+    rrule: 'FREQ=WEEKLY;BYDAY=SU',
+    start,
+    duration,
+    timezone,
+  });
+  const starts = (w: MaintenanceWindow, from: string, to: string) =>
+    maintenanceOccurrences(w, {
+      start: new Date(from),
+      end: new Date(to),
+    }).map(o => o.start.toISOString());
+
+  it('starts a window at a repeated time at its first occurrence', () => {
+    // Berlin goes back from 03:00 CEST to 02:00 CET on 25 October 2026:
+    // 02:00 happens twice, first at 00:00Z (CEST), then at 01:00Z (CET).
+    const w = weekly('2026-10-04T02:00:00', 'Europe/Berlin');
+    const occurrences = maintenanceOccurrences(w, {
+      start: new Date('2026-10-01T00:00:00Z'),
+      end: new Date('2026-11-02T00:00:00Z'),
+    });
+    expect(occurrences.map(o => o.start.toISOString())).toEqual([
+      '2026-10-04T00:00:00.000Z',
+      '2026-10-11T00:00:00.000Z',
+      '2026-10-18T00:00:00.000Z',
+      '2026-10-25T00:00:00.000Z',
+      '2026-11-01T01:00:00.000Z',
+    ]);
+    expect(occurrences[3].end.toISOString()).toBe('2026-10-25T01:00:00.000Z');
+  });
+
+  it('moves a window at a missing time forward by the gap, keeping its length', () => {
+    // Berlin jumps from 02:00 CET to 03:00 CEST on 29 March 2026: 02:30
+    // does not exist and becomes 03:30 CEST (01:30Z).
+    const occurrences = maintenanceOccurrences(
+      weekly('2026-03-01T02:30', 'Europe/Berlin'),
+      {
+        start: new Date('2026-03-22T00:00:00Z'),
+        end: new Date('2026-04-06T00:00:00Z'),
+      },
+    );
+    expect(occurrences).toEqual([
+      {
+        start: new Date('2026-03-22T01:30:00Z'),
+        end: new Date('2026-03-22T02:30:00Z'),
+      },
+      {
+        start: new Date('2026-03-29T01:30:00Z'),
+        end: new Date('2026-03-29T02:30:00Z'),
+      },
+      {
+        start: new Date('2026-04-05T00:30:00Z'),
+        end: new Date('2026-04-05T01:30:00Z'),
+      },
+    ]);
+  });
+
+  it('takes the first 01:30 when Los Angeles goes back to PST', () => {
+    // DST ends on 1 November 2026 at 02:00 PDT: 01:00–01:59 happens twice,
+    // first in PDT (UTC-7), then in PST (UTC-8).
+    expect(
+      starts(
+        weekly('2026-10-04T01:30', 'America/Los_Angeles', '30m'),
+        '2026-10-20T00:00:00Z',
+        '2026-11-10T00:00:00Z',
+      ),
+    ).toEqual([
+      '2026-10-25T08:30:00.000Z',
+      '2026-11-01T08:30:00.000Z',
+      '2026-11-08T09:30:00.000Z',
+    ]);
+  });
+
+  it('resolves a repeated first start (DTSTART) to its first occurrence', () => {
+    expect(
+      starts(
+        weekly('2026-10-25T02:00', 'Europe/Berlin'),
+        '2026-10-01T00:00:00Z',
+        '2026-11-02T00:00:00Z',
+      ),
+    ).toEqual(['2026-10-25T00:00:00.000Z', '2026-11-01T01:00:00.000Z']);
+  });
+
+  it('moves a missing first start (DTSTART) forward, but not the later windows', () => {
+    const occurrences = maintenanceOccurrences(
+      weekly('2026-03-29T02:30', 'Europe/Berlin'),
+      {
+        start: new Date('2026-03-01T00:00:00Z'),
+        end: new Date('2026-04-13T00:00:00Z'),
+      },
+    );
+    expect(occurrences).toEqual([
+      // 03:30 CEST, an hour long.
+      {
+        start: new Date('2026-03-29T01:30:00Z'),
+        end: new Date('2026-03-29T02:30:00Z'),
+      },
+      // 02:30 CEST again from the next week.
+      {
+        start: new Date('2026-04-05T00:30:00Z'),
+        end: new Date('2026-04-05T01:30:00Z'),
+      },
+      {
+        start: new Date('2026-04-12T00:30:00Z'),
+        end: new Date('2026-04-12T01:30:00Z'),
+      },
+    ]);
+  });
+
+  it('reads a start with an explicit offset as that instant', () => {
+    // 01:00Z is 02:00 in Berlin in January: the same rule as window.
+    expect(
+      starts(
+        { ...window, start: '2026-01-04T01:00:00Z' },
+        '2026-03-01T00:00:00Z',
+        '2026-03-16T00:00:00Z',
+      ),
+    ).toEqual([
+      '2026-03-01T01:00:00.000Z',
+      '2026-03-08T01:00:00.000Z',
+      '2026-03-15T01:00:00.000Z',
+    ]);
   });
 });

@@ -18,30 +18,47 @@ import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 import type { MaintenanceWindow } from '../entities';
 import { parseDuration } from '../validation/duration';
+import { localWallClockToInstant } from './localTime';
 
 /** One planned maintenance window, [start, end). @public */
 export type Occurrence = { start: Date; end: Date };
 
 // rrule computes in "floating" time: a local wall-clock time written as if
-// it were UTC. Luxon turns each wall-clock occurrence into the real instant
-// in the window's zone, so 02:00 stays 02:00 across DST changes.
+// it were UTC. Each wall-clock occurrence then becomes the real instant in
+// the window's zone, so 02:00 stays 02:00 across DST changes; a repeated or
+// missing time resolves as RFC 5545 §3.3.5 says (localWallClockToInstant).
 const toFloating = (dt: DateTime) =>
   new Date(
     Date.UTC(dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second),
   );
 
 const fromFloating = (date: Date, zone: string) =>
-  DateTime.fromObject(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: date.getUTCHours(),
-      minute: date.getUTCMinutes(),
-      second: date.getUTCSeconds(),
-    },
-    { zone },
+  new Date(
+    localWallClockToInstant(
+      {
+        year: date.getUTCFullYear(),
+        month: date.getUTCMonth() + 1,
+        day: date.getUTCDate(),
+        hour: date.getUTCHours(),
+        minute: date.getUTCMinutes(),
+        second: date.getUTCSeconds(),
+      },
+      zone,
+    ),
   );
+
+// The rule's DTSTART in floating time. A local date-time (the schema's
+// form) keeps its wall-clock time as written, even one that is repeated or
+// missing in the zone: the first occurrence resolves like any other, and a
+// start in a DST gap does not shift the later occurrences. A date-time with
+// an explicit offset (or Z) is an instant: its wall-clock time in the zone.
+function floatingStart(start: string, zone: string): Date {
+  const written = DateTime.fromISO(start, { zone: 'UTC', setZone: true });
+  const isInstant =
+    written.toMillis() ===
+    DateTime.fromISO(start, { zone: 'UTC+1', setZone: true }).toMillis();
+  return toFloating(isInstant ? written.setZone(zone) : written);
+}
 
 /**
  * The occurrences of a recurring maintenance window that overlap
@@ -60,7 +77,7 @@ export function maintenanceOccurrences(
   const length = parseDuration(window.duration) ?? 0;
   const rule = new RRule({
     ...RRule.parseString(window.rrule.replace(/^RRULE:/i, '')),
-    dtstart: toFloating(DateTime.fromISO(window.start, { zone })),
+    dtstart: floatingStart(window.start, zone),
   });
   // A window that started before the range may still overlap it; a day of
   // slack on either side covers any UTC offset.
@@ -71,7 +88,7 @@ export function maintenanceOccurrences(
   return rule
     .between(toFloating(from), toFloating(to), true)
     .map(date => {
-      const start = fromFloating(date, zone).toJSDate();
+      const start = fromFloating(date, zone);
       return { start, end: new Date(start.getTime() + length) };
     })
     .filter(o => o.end > range.start && o.start < range.end);

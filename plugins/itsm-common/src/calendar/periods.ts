@@ -123,3 +123,11 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return months;
 }
+
+/** The month before the one `at` lies in, in `zone`, as YYYY-MM. @public */
+export function monthBefore(at: Date, zone: string = 'UTC'): string {
+  return DateTime.fromJSDate(at, { zone })
+    .startOf('month')
+    .minus({ months: 1 })
+    .toFormat('yyyy-MM');
+}

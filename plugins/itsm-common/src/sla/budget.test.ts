@@ -18,11 +18,11 @@ import fc from 'fast-check';
 import {
   BurnWindow,
   budgetRemaining,
+  budgetShareLeft,
   burnRate,
   burnWindows,
-  errorBudgetMs,
   firingBurnAlerts,
-  forecastBreach,
+  forecastBudget,
   objectiveStatus,
   ObjectiveStatus,
   worstStatus,
@@ -31,19 +31,6 @@ import {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-
-describe('errorBudgetMs', () => {
-  it.each([
-    // target, window, budget: (1 − t) × window
-    [99.9, 30 * DAY, 43.2 * MINUTE], // 0.001 × 2 592 000 000 = 2 592 000
-    [99, 7 * DAY, 6_048_000], // 0.01 × 604 800 000 (100.8 min)
-    [99.5, 28 * DAY, 12_096_000], // 0.005 × 2 419 200 000 (201.6 min)
-    [95, DAY, 72 * MINUTE], // 0.05 × 86 400 000
-    [100, 30 * DAY, 0],
-  ])('%p %% over %p ms is %p ms', (target, windowMs, budget) => {
-    expect(errorBudgetMs(target, windowMs)).toBeCloseTo(budget, 3);
-  });
-});
 
 describe('budgetRemaining', () => {
   it.each([
@@ -241,133 +228,116 @@ describe('firingBurnAlerts', () => {
   });
 });
 
-describe('forecastBreach', () => {
-  const now = Date.UTC(2026, 2, 11);
-
-  it('finds when a 30-day budget runs out at the current rate', () => {
-    // Budget 0.001 × 30 d = 43.2 min; spent 0.0015 × 10 d = 21.6 min.
-    // 0.0015 per ms spends 43.2 min after 43.2 min ÷ 0.0015 = 20 d, which
-    // is 10 d from now and 10 d before the end.
+describe('forecastBudget', () => {
+  it('extrapolates the spending so far to the whole period', () => {
+    // 99.9 % of a 30-day month: 43.2 min allowed. 30 min down in the first
+    // day (share 1/30) spends 900 min by the end at that rate.
     expect(
-      forecastBreach({
-        target: 99.9,
-        attainment: 99.85,
-        elapsedMs: 10 * DAY,
-        periodMs: 30 * DAY,
-        now,
-      }),
+      forecastBudget({ allowed: 43.2, spent: 30, elapsedShare: 1 / 30 }),
     ).toEqual({
       alreadyExhausted: false,
       breachesBeforeEnd: true,
-      exhaustedAt: now + 864_000_000,
-      projectedAttainment: 99.85,
+      projectedSpent: 900,
     });
   });
 
-  it('finds when a 7-day budget runs out', () => {
-    // Budget 0.01 × 7 d = 100.8 min; at 0.02 it lasts 3.5 d from the start,
-    // 2.5 d = 216 000 000 ms after now (1 d elapsed).
+  it('says nothing breaks when the rate spends at most the budget', () => {
+    // 10 min in the first third: 30 min by the end, under 43.2.
     expect(
-      forecastBreach({
-        target: 99,
-        attainment: 98,
-        elapsedMs: DAY,
-        periodMs: 7 * DAY,
-        now,
-      }),
-    ).toEqual({
-      alreadyExhausted: false,
-      breachesBeforeEnd: true,
-      exhaustedAt: now + 216_000_000,
-      projectedAttainment: 98,
-    });
-  });
-
-  it.each([
-    ['above target', 99.95, 10 * DAY],
-    ['at target', 99.9, 10 * DAY],
-    ['without errors', 100, 10 * DAY],
-    ['before any time elapsed', 99, 0],
-  ])('forecasts no breach %s', (_, attainment, elapsedMs) => {
+      forecastBudget({ allowed: 43.2, spent: 10, elapsedShare: 1 / 3 }),
+    ).toMatchObject({ alreadyExhausted: false, breachesBeforeEnd: false });
+    // Exactly the budget by the end still meets the target.
     expect(
-      forecastBreach({
-        target: 99.9,
-        attainment,
-        elapsedMs,
-        periodMs: 30 * DAY,
-        now,
-      }),
-    ).toEqual({
-      alreadyExhausted: false,
-      breachesBeforeEnd: false,
-      projectedAttainment: attainment,
-    });
+      forecastBudget({ allowed: 40, spent: 20, elapsedShare: 0.5 }),
+    ).toMatchObject({ breachesBeforeEnd: false, projectedSpent: 40 });
   });
 
+  it('reports a budget spent beyond the whole period as exhausted', () => {
+    expect(
+      forecastBudget({ allowed: 43.2, spent: 43.3, elapsedShare: 0.5 }),
+    ).toMatchObject({ alreadyExhausted: true, breachesBeforeEnd: true });
+    // A 100 % target allows nothing.
+    expect(
+      forecastBudget({ allowed: 0, spent: 1, elapsedShare: 0.1 }),
+    ).toMatchObject({ alreadyExhausted: true });
+  });
+
+  it('never forecasts less than is spent', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (allowed, spent, elapsedShare) => {
+          const forecast = forecastBudget({ allowed, spent, elapsedShare });
+          expect(forecast.projectedSpent).toBeGreaterThanOrEqual(spent);
+          // An exhausted budget is always forecast to breach.
+          expect(!forecast.alreadyExhausted || forecast.breachesBeforeEnd).toBe(
+            true,
+          );
+        },
+      ),
+    );
+  });
+});
+
+describe('budgetShareLeft', () => {
   it.each([
-    // Spent 0.003 × 20 d = 86.4 min of 43.2 min.
-    [99.9, 99.7, 20 * DAY],
-    // Spent exactly 0.02 × 15 d = 0.3 d, the whole 0.01 × 30 d.
-    [99, 98, 15 * DAY],
-    // A 100 % target has no budget to spend.
-    [100, 99.99, DAY],
-  ])(
-    'reports target %p at %p after %p ms as already exhausted',
-    (target, attainment, elapsedMs) => {
-      expect(
-        forecastBreach({
-          target,
-          attainment,
-          elapsedMs,
-          periodMs: 30 * DAY,
-          now,
-        }),
-      ).toEqual({
-        alreadyExhausted: true,
-        breachesBeforeEnd: true,
-        projectedAttainment: attainment,
-      });
-    },
-  );
+    [43.2, 30, 13.2 / 43.2],
+    [43.2, 0, 1],
+    [43.2, 43.2, 0],
+    [10, 20, -1],
+    [0, 0, 1],
+    [0, 5, -1],
+  ])('allowed %p, spent %p → %p', (allowed, spent, share) => {
+    expect(budgetShareLeft(allowed, spent)).toBeCloseTo(share, 9);
+  });
 });
 
 describe('objectiveStatus', () => {
+  const open = { closed: false };
   it.each<[string, ObjectiveStatus, Parameters<typeof objectiveStatus>[0]]>([
-    ['no attainment', 'no-data', { target: 99.9, attainment: null }],
+    ['no attainment', 'no-data', { target: 99.9, attainment: null, ...open }],
     [
       'no attainment even with alerts',
       'no-data',
-      { target: 99.9, attainment: null, pageAlertFiring: true },
+      { target: 99.9, attainment: null, pageAlertFiring: true, ...open },
     ],
     [
       'below target, period closed',
       'breached',
-      { target: 99.9, attainment: 99.8 },
+      { target: 99.9, attainment: 99.8, closed: true },
     ],
     [
-      'below target, budget overspent',
+      'below target, open, whole budget overspent',
       'breached',
-      { target: 99.9, attainment: 99.8, budgetRemaining: -0.2 },
+      {
+        target: 99.9,
+        attainment: 99.8,
+        exhausted: true,
+        budgetRemaining: -0.2,
+        ...open,
+      },
     ],
     [
-      'below target, budget exactly spent',
-      'breached',
-      { target: 99.9, attainment: 99.8, budgetRemaining: 0 },
-    ],
-    [
-      'below target with budget left',
+      'below target, open, budget exactly spent (can still end at target)',
       'at-risk',
-      { target: 99.9, attainment: 99.8, budgetRemaining: 0.6 },
+      { target: 99.9, attainment: 99.8, budgetRemaining: 0, ...open },
+    ],
+    [
+      'below target so far with budget of the period left',
+      'at-risk',
+      { target: 99.9, attainment: 97.9, budgetRemaining: 0.31, ...open },
     ],
     [
       'little budget left',
       'at-risk',
-      { target: 99.9, attainment: 99.95, budgetRemaining: 0.2 },
+      { target: 99.9, attainment: 99.95, budgetRemaining: 0.2, ...open },
     ],
     [
       'a quarter of the budget left',
       'met',
-      { target: 99.9, attainment: 99.95, budgetRemaining: 0.25 },
+      { target: 99.9, attainment: 99.95, budgetRemaining: 0.25, ...open },
     ],
     [
       'less than a custom at-risk share',
@@ -377,6 +347,7 @@ describe('objectiveStatus', () => {
         attainment: 99.95,
         budgetRemaining: 0.4,
         atRiskRemaining: 0.5,
+        ...open,
       },
     ],
     [
@@ -387,6 +358,7 @@ describe('objectiveStatus', () => {
         attainment: 99.95,
         budgetRemaining: 0.9,
         pageAlertFiring: true,
+        ...open,
       },
     ],
     [
@@ -397,6 +369,7 @@ describe('objectiveStatus', () => {
         attainment: 99.95,
         budgetRemaining: 0.9,
         forecastBreaches: true,
+        ...open,
       },
     ],
     [
@@ -408,10 +381,30 @@ describe('objectiveStatus', () => {
         budgetRemaining: 0.9,
         pageAlertFiring: false,
         forecastBreaches: false,
+        ...open,
       },
     ],
-    ['above target, period closed', 'met', { target: 99.9, attainment: 99.95 }],
-    ['at target, period closed', 'met', { target: 99.9, attainment: 99.9 }],
+    [
+      'above target, period closed',
+      'met',
+      { target: 99.9, attainment: 99.95, closed: true },
+    ],
+    [
+      'at target, period closed',
+      'met',
+      { target: 99.9, attainment: 99.9, closed: true },
+    ],
+    [
+      'closed: signals of the open period no longer matter',
+      'met',
+      {
+        target: 99.9,
+        attainment: 99.95,
+        closed: true,
+        budgetRemaining: 0.1,
+        pageAlertFiring: true,
+      },
+    ],
   ])('%s → %s', (_, status, input) => {
     expect(objectiveStatus(input)).toBe(status);
   });

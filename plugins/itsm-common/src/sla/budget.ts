@@ -97,13 +97,14 @@ export function burnWindows(windowMs: number): BurnWindow[] {
 }
 
 /**
- * The error budget of an objective over a window, in milliseconds:
- * (1 − target/100) × windowMs. 99.9 % over 30 days is 43.2 minutes.
+ * The share of events or time a target allows to fail, (100 − target) ÷
+ * 100, without the binary noise of the subtraction: targets are decimals
+ * people write, so 99.9 allows exactly 0.001, not 0.000999999999999943.
  *
  * @public
  */
-export function errorBudgetMs(target: number, windowMs: number): number {
-  return ((100 - target) / 100) * windowMs;
+export function allowedFailureShare(target: number): number {
+  return Number(((100 - target) / 100).toPrecision(12));
 }
 
 /**
@@ -179,87 +180,75 @@ export function firingBurnAlerts(
   });
 }
 
-/** The outcome of {@link forecastBreach}. @public */
-export type BreachForecast = {
-  /** The budget of the whole period is already spent. */
+/** The outcome of {@link forecastBudget}. @public */
+export type BudgetForecast = {
+  /** More than the whole period's budget is spent: the period cannot be met. */
   alreadyExhausted: boolean;
-  /** The objective will miss its target by the end of the period at the current rate. */
+  /** At the rate so far, more than the budget is spent by the period's end. */
   breachesBeforeEnd: boolean;
-  /** When the budget runs out, if that is after now and before the period ends. */
-  exhaustedAt?: number;
-  /** Attainment at the end of the period if the error ratio stays the same. */
-  projectedAttainment: number;
+  /** What is spent by the end at the rate so far. */
+  projectedSpent: number;
 };
 
 /**
- * Forecasts when the error budget of the period runs out at the current
- * burn rate. The budget is (1 − t) × periodMs; the time-equivalent spent so
- * far is errorRatio × elapsedMs, and spending goes on at that rate
- * (errorRatio per elapsed millisecond), so the budget is gone
- * (1 − t) × periodMs ÷ errorRatio after the start of the period.
- *
- * When the budget is already spent, the result has alreadyExhausted and
- * breachesBeforeEnd set and no exhaustedAt: the moment lies in the past and
- * the measurements do not tell exactly when. At or above target, or before
- * any time has elapsed, nothing is forecast to break. The projected
- * attainment is the attainment so far, as the same error ratio is assumed
- * for the rest of the period; exhaustedAt is rounded to a whole millisecond.
+ * Forecasts the budget of a whole period: spending goes on at the rate so
+ * far, measured on the objective's own time base (agreed time for
+ * availability), so `spent ÷ elapsedShare` is spent by the end. Spending
+ * exactly the budget still meets the target. Nothing is extrapolated before
+ * any of the period has passed.
  *
  * @public
  */
-export function forecastBreach(input: {
-  target: number;
-  attainment: number;
-  elapsedMs: number;
-  periodMs: number;
-  now: number;
-}): BreachForecast {
-  const { target, attainment, elapsedMs, periodMs, now } = input;
-  const healthy = {
-    alreadyExhausted: false,
-    breachesBeforeEnd: false,
-    projectedAttainment: attainment,
-  };
-  // At or above target the same error ratio spends at most the budget by the
-  // end; comparing percentages keeps that edge exact.
-  if (attainment >= target || elapsedMs <= 0) {
-    return healthy;
-  }
-  const errorRatio = (100 - attainment) / 100;
-  const budget = errorBudgetMs(target, periodMs);
-  if (errorRatio * elapsedMs >= budget) {
-    return { ...healthy, alreadyExhausted: true, breachesBeforeEnd: true };
-  }
-  const exhaustedAfterStart = budget / errorRatio;
+export function forecastBudget(input: {
+  allowed: number;
+  spent: number;
+  /** The share of the period passed, 0–1. */
+  elapsedShare: number;
+}): BudgetForecast {
+  const { allowed, spent, elapsedShare } = input;
+  const projectedSpent = elapsedShare > 0 ? spent / elapsedShare : spent;
   return {
-    ...healthy,
-    breachesBeforeEnd: true,
-    exhaustedAt: Math.round(now + exhaustedAfterStart - elapsedMs),
+    alreadyExhausted: spent > allowed,
+    breachesBeforeEnd: spent > allowed || projectedSpent > allowed,
+    projectedSpent,
   };
+}
+
+/**
+ * The share of a budget left, (allowed − spent) ÷ allowed: 1 untouched, 0
+ * spent exactly, negative overspent. A budget of nothing (a 100 % target)
+ * is 1 while nothing is spent and −1 after.
+ *
+ * @public
+ */
+export function budgetShareLeft(allowed: number, spent: number): number {
+  if (allowed <= 0) return spent > 0 ? -1 : 1;
+  return (allowed - spent) / allowed;
 }
 
 /** Where an objective stands. @public */
 export type ObjectiveStatus = 'met' | 'at-risk' | 'breached' | 'no-data';
 
 /**
- * The status of an objective, by the first rule that applies:
+ * The status of an objective (docs/sla-semantics.md, rule 1), by the first
+ * rule that applies:
  *
  * 1. no-data: attainment is null.
- * 2. breached: attainment is below target and either the period is closed
- *    (pass no budgetRemaining) or the budget is exhausted (budgetRemaining ≤ 0).
- * 3. at-risk: attainment is below target with budget left, budgetRemaining
- *    is below atRiskRemaining (default 0.25), a page-severity burn alert
- *    fires, or the forecast breaches before the end of the period.
- * 4. met.
- *
- * For an open period pass budgetRemaining measured against the whole
- * period's budget, so that a bad start is at-risk rather than breached.
+ * 2. A closed period: met at or above target, else breached.
+ * 3. An open period: breached only when it can no longer be met
+ *    (`exhausted`: the whole period's budget is spent).
+ * 4. at-risk: attainment below target, budgetRemaining (share of the whole
+ *    period's budget) below atRiskRemaining (default 0.25), a page-severity
+ *    burn alert firing, or the forecast spending the budget before the end.
+ * 5. met.
  *
  * @public
  */
 export function objectiveStatus(input: {
   target: number;
   attainment: number | null;
+  closed: boolean;
+  exhausted?: boolean;
   budgetRemaining?: number;
   pageAlertFiring?: boolean;
   forecastBreaches?: boolean;
@@ -269,12 +258,14 @@ export function objectiveStatus(input: {
   if (attainment === null) {
     return 'no-data';
   }
-  const belowTarget = attainment < target;
-  if (belowTarget && (remaining === undefined || remaining <= 0)) {
+  if (input.closed) {
+    return attainment >= target ? 'met' : 'breached';
+  }
+  if (input.exhausted) {
     return 'breached';
   }
   if (
-    belowTarget ||
+    attainment < target ||
     (remaining !== undefined && remaining < (input.atRiskRemaining ?? 0.25)) ||
     input.pageAlertFiring ||
     input.forecastBreaches

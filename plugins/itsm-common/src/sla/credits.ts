@@ -14,7 +14,13 @@
  * limitations under the License.
  */
 
-import type { Agreement, Credits, Objective } from '../entities';
+import type {
+  Agreement,
+  AgreementType,
+  AgreementWindow,
+  Credits,
+  Objective,
+} from '../entities';
 
 /**
  * The service credit in percent of the period's fee: the credit of the tier
@@ -71,4 +77,42 @@ export function creditObjective(agreement: Agreement): Objective | undefined {
   return name === undefined
     ? agreement.objectives.find(o => o.type === 'availability')
     : agreement.objectives.find(o => o.name === name);
+}
+
+// Months of fee one period of each window is worth: a year's twelve
+// monthly fees spread over its 52 weeks or 365 days.
+const FEE_MONTHS: Record<AgreementWindow, number> = {
+  'calendar-month': 1,
+  'calendar-quarter': 3,
+  'calendar-week': 12 / 52,
+  'rolling-7d': 12 / 52,
+  'rolling-28d': (28 * 12) / 365,
+  'rolling-30d': (30 * 12) / 365,
+};
+
+/**
+ * The fee of one period of the agreement's window, from the monthly `fee`:
+ * a month 1×, a quarter 3×, a week 12/52×, N rolling days N × 12/365×,
+ * rounded half up to cents. A month report (`window` 'calendar-month')
+ * takes the monthly fee whatever the agreement's own window. Undefined
+ * without a fee.
+ *
+ * @public
+ */
+export function periodFee(
+  fee: { amount: number; currency: string } | undefined,
+  window: AgreementWindow,
+): { amount: number; currency: string } | undefined {
+  if (!fee) return undefined;
+  return creditAmount(100 * FEE_MONTHS[window], fee);
+}
+
+/**
+ * Who pays a credit: we pay our customers (SLA) and internal parties
+ * (OLA); suppliers pay us (UC).
+ *
+ * @public
+ */
+export function creditDirection(type: AgreementType): 'payable' | 'receivable' {
+  return type === 'UC' ? 'receivable' : 'payable';
 }

@@ -15,22 +15,29 @@
  */
 
 export {
+  allowedFailureShare,
   burnWindows,
-  errorBudgetMs,
   budgetRemaining,
+  budgetShareLeft,
   burnRate,
   firingBurnAlerts,
-  forecastBreach,
+  forecastBudget,
   objectiveStatus,
   worstStatus,
 } from './budget';
 export type {
   BurnWindow,
   BurnAlert,
-  BreachForecast,
+  BudgetForecast,
   ObjectiveStatus,
 } from './budget';
-export { creditPercent, creditAmount, creditObjective } from './credits';
+export {
+  creditPercent,
+  creditAmount,
+  creditObjective,
+  creditDirection,
+  periodFee,
+} from './credits';
 export {
   seriesAvailability,
   parallelAvailability,
@@ -38,3 +45,4 @@ export {
 } from './dependencies';
 export type { StrictnessWarning } from './dependencies';
 export { complianceScore } from './score';
+export { formatAttainment } from './display';

@@ -20,6 +20,7 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
+import type { ServiceSlaReport } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import {
@@ -34,13 +35,33 @@ import {
 } from 'recharts';
 import { itsmApiRef } from '../api';
 import { useChartStyle } from './chartStyle';
-import { isNumber } from './format';
+import { formatAttainmentPercent, isNumber } from './format';
+
+/** Targets by agreement and objective name, for figures shown against them. */
+export type ObjectiveTargets = Map<string, number>;
+
+const targetKey = (agreement: string, objective: string) =>
+  `${agreement}\u0000${objective}`;
+
+/** The targets of a report's objectives (history entries carry none). */
+export function objectiveTargets(report: ServiceSlaReport): ObjectiveTargets {
+  return new Map(
+    report.agreements.flatMap(a =>
+      a.objectives.map(o => [targetKey(a.name, o.name), o.target] as const),
+    ),
+  );
+}
 
 /** Monthly compliance score and worst attainment, from the SLA history. */
-export function HistoryChart(props: { service: string; months: string[] }) {
+export function HistoryChart(props: {
+  service: string;
+  months: string[];
+  /** Targets of the objectives, so that an attainment never reads as met when it is not. */
+  targets?: ObjectiveTargets;
+}) {
   const api = useApi(itsmApiRef);
   const style = useChartStyle();
-  const { months, service } = props;
+  const { months, service, targets } = props;
   const { value, loading, error } = useAsync(
     () =>
       api.getServiceSlaHistory(service, {
@@ -52,13 +73,26 @@ export function HistoryChart(props: { service: string; months: string[] }) {
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const data = (value?.items ?? []).map(entry => {
-    const attainments = entry.agreements
-      .flatMap(a => a.objectives.map(o => o.attainment))
-      .filter(isNumber);
+    let worst: { attainment: number; target?: number } | undefined;
+    for (const a of entry.agreements) {
+      for (const o of a.objectives) {
+        if (
+          isNumber(o.attainment) &&
+          o.attainment < (worst?.attainment ?? Infinity)
+        ) {
+          worst = {
+            attainment: o.attainment,
+            target: targets?.get(targetKey(a.name, o.name)),
+          };
+        }
+      }
+    }
     return {
       month: entry.month,
+      final: entry.final,
       score: entry.score ?? undefined,
-      worst: attainments.length ? Math.min(...attainments) : undefined,
+      worst: worst?.attainment,
+      worstTarget: worst?.target,
     };
   });
   const measured = data.filter(d => d.score !== undefined);
@@ -66,9 +100,12 @@ export function HistoryChart(props: { service: string; months: string[] }) {
     ? measured
         .map(
           d =>
-            `${d.month}: score ${d.score!.toFixed(0)}, lowest attainment ${
-              d.worst?.toFixed(2) ?? '—'
-            } %`,
+            `${d.month}: score ${d.score!.toFixed(
+              0,
+            )}, lowest attainment ${formatAttainmentPercent(
+              d.worst,
+              d.worstTarget,
+            )}${d.final ? '' : ' (provisional)'}`,
         )
         .join('; ')
     : 'No month in this range has measurements yet.';
@@ -89,7 +126,23 @@ export function HistoryChart(props: { service: string; months: string[] }) {
                 domain={['auto', 100]}
                 {...style.axis}
               />
-              <Tooltip {...style.tooltip} />
+              <Tooltip
+                {...style.tooltip}
+                formatter={(shown, name, item) => {
+                  if (typeof shown !== 'number') return shown;
+                  const row = item?.payload as
+                    | (typeof data)[number]
+                    | undefined;
+                  return name === 'Compliance score'
+                    ? shown.toFixed(0)
+                    : formatAttainmentPercent(shown, row?.worstTarget);
+                }}
+                labelFormatter={(label, payload) =>
+                  payload?.[0]?.payload?.final === false
+                    ? `${label} (provisional)`
+                    : label
+                }
+              />
               <Legend />
               <Line
                 yAxisId="score"

@@ -26,7 +26,7 @@ import type {
 import { screen } from '@testing-library/react';
 import { itsmApiRef } from '../api';
 import { contractState, PartyServicesTab } from './PartyServicesTab';
-import { mockItsmApi, testReport } from './testData';
+import { mockItsmApi, testCredits, testReport } from './testData';
 
 const stakeholder: StakeholderEntity = {
   apiVersion: 'itsm.backstage.io/v1alpha1',
@@ -66,7 +66,7 @@ const render = (
   );
 
 describe('PartyServicesTab', () => {
-  it('lists the agreements with a stakeholder and the credits owed to it', async () => {
+  it('lists the agreements with a stakeholder and the credits projected for it', async () => {
     const breached = testReport({ status: 'breached', attainment: 99.7 });
     await render(
       stakeholder,
@@ -82,19 +82,35 @@ describe('PartyServicesTab', () => {
               agreements: breached.agreements,
             },
           ],
-          credits: [{ amount: 2400, currency: 'EUR' }],
+          credits: testCredits({
+            owed: { payable: [{ amount: 1000, currency: 'EUR' }] },
+            projected: { payable: [{ amount: 2400, currency: 'EUR' }] },
+          }),
         }),
       }),
     );
     expect(
-      await screen.findByText('Credits owed this period: €2,400.00'),
+      await screen.findByText(
+        'Projected credit, payable to retail-customers: €2,400.00',
+      ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText('Credit owed, payable to retail-customers: €1,000.00'),
+    ).toBeInTheDocument();
+    // Owed and projected are never added together.
+    expect(screen.queryByText(/€3,400\.00/)).not.toBeInTheDocument();
     expect(screen.getByText('Compliance score: 0')).toBeInTheDocument();
     expect(screen.getByText('retail-sla (SLA)')).toBeInTheDocument();
+    expect(screen.getByText('Period open')).toBeInTheDocument();
     expect(
-      screen.getByText('availability: 99.70 % of 99.90 %'),
+      screen.getByText('availability: 99.700 % of 99.90 %'),
     ).toBeInTheDocument();
-    expect(screen.getByText('5 % (€2,400.00)')).toBeInTheDocument();
+    expect(
+      screen.getByText('Projected credit: 5 % (€2,400.00)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('payable to').textContent).toMatch(
+      /^payable to .*retail-customers/,
+    );
     expect(
       screen.getByRole('button', {
         name: /Download \d{4}-\d{2} report \(CSV\)/,
@@ -114,7 +130,7 @@ describe('PartyServicesTab', () => {
           period: 'current',
           score: 0,
           services: [],
-          credits: [],
+          credits: testCredits({}),
         }),
       }),
     );
@@ -122,6 +138,62 @@ describe('PartyServicesTab', () => {
       await screen.findByText('No agreements with this party'),
     ).toBeInTheDocument();
     expect(screen.getByText(/inside its notice period/)).toBeInTheDocument();
+  });
+
+  it('shows what a supplier owes us apart from what we owe, with final figures', async () => {
+    const uc = testReport(
+      { status: 'breached', attainment: 99.94982, target: 99.95 },
+      {
+        name: 'telnova-wan-uc',
+        type: 'UC',
+        with: 'supplier:default/telnova',
+        closed: true,
+        final: true,
+        period: {
+          start: '2026-10-01T00:00:00.000Z',
+          end: '2026-11-01T00:00:00.000Z',
+          label: '2026-10',
+        },
+        credit: {
+          direction: 'receivable',
+          percent: 10,
+          amount: { amount: 300, currency: 'EUR' },
+        },
+      },
+    );
+    await render(
+      supplier('2030-01-01'),
+      mockItsmApi({
+        getSupplierSla: async () => ({
+          party: 'supplier:default/telnova',
+          period: '2026-10',
+          score: 0,
+          services: [
+            {
+              service: uc.service,
+              status: 'breached',
+              agreements: uc.agreements,
+            },
+          ],
+          credits: testCredits({
+            owed: { receivable: [{ amount: 300, currency: 'EUR' }] },
+          }),
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText('Credit owed, receivable from telnova: €300.00'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/payable to/)).not.toBeInTheDocument();
+    expect(screen.getByText('Credit owed: 10 % (€300.00)')).toBeInTheDocument();
+    expect(screen.getByText('receivable from').textContent).toMatch(
+      /^receivable from .*telnova/,
+    );
+    expect(screen.getByText('Final')).toBeInTheDocument();
+    expect(
+      screen.getByText('availability: 99.9498 % of 99.95 %'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/99\.950 %/)).not.toBeInTheDocument();
   });
 
   it('tells the contract state from the end date and notice period', () => {

@@ -29,17 +29,29 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
+  AgreementReport,
   isStakeholderEntity,
   isSupplierEntity,
+  ObjectiveReport,
   PartySlaReport,
   SupplierEntity,
 } from '@backstage-itsm/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
-import { formatMoney, formatPercent, isNumber } from './format';
+import { creditLabel, creditTotalLines, directionText } from './credits';
+import { FiguresState } from './FiguresState';
+import {
+  formatAttainmentPercent,
+  formatMoney,
+  formatMoneyList,
+  formatPercent,
+  formatTarget,
+  isNumber,
+} from './format';
 import { recentMonths } from './SlaTab';
 import { SlaStatus } from './SlaStatus';
 
@@ -90,53 +102,107 @@ function SupplierContract(props: { supplier: SupplierEntity }) {
   );
 }
 
+type Row = { service: string; agreement: AgreementReport };
+
 function ServicesTable(props: { report: PartySlaReport }) {
-  const rows = props.report.services.flatMap(s =>
+  const rows: Row[] = props.report.services.flatMap(s =>
     s.agreements.map(a => ({ service: s.service, agreement: a })),
   );
   return (
-    <Table
+    <Table<Row>
       title="Services and agreements"
       options={{ paging: false, padding: 'dense' }}
       columns={[
         {
           title: 'Service',
-          render: (r: any) => <EntityRefLink entityRef={r.service} />,
+          render: (r: Row) => <EntityRefLink entityRef={r.service} />,
         },
         {
           title: 'Agreement',
-          render: (r: any) => `${r.agreement.name} (${r.agreement.type})`,
+          render: (r: Row) => `${r.agreement.name} (${r.agreement.type})`,
         },
-        { title: 'Period', render: (r: any) => r.agreement.period.label },
+        {
+          title: 'Period',
+          render: (r: Row) => (
+            <>
+              <Typography variant="body2">
+                {r.agreement.period.label}
+              </Typography>
+              <FiguresState
+                state={r.agreement}
+                objectives={r.agreement.objectives}
+              />
+            </>
+          ),
+        },
         {
           title: 'Status',
-          render: (r: any) => <SlaStatus status={r.agreement.status} />,
+          render: (r: Row) => <SlaStatus status={r.agreement.status} />,
         },
         {
           title: 'Objectives',
-          render: (r: any) =>
+          render: (r: Row) =>
             r.agreement.objectives
               .map(
-                (o: any) =>
-                  `${o.name}: ${formatPercent(
+                (o: ObjectiveReport) =>
+                  `${o.name}: ${formatAttainmentPercent(
                     o.attainment,
-                    2,
-                  )} of ${formatPercent(o.target, 2)}`,
+                    o.target,
+                  )} of ${formatTarget(o.target)}`,
               )
               .join('; '),
         },
         {
-          title: 'Credit owed',
-          render: (r: any) =>
-            `${formatPercent(r.agreement.credit.percent, 0)}${
-              r.agreement.credit.amount && r.agreement.credit.percent > 0
-                ? ` (${formatMoney(r.agreement.credit.amount)})`
-                : ''
-            }`,
+          title: 'Credit',
+          render: (r: Row) => {
+            const credit = r.agreement.credit;
+            return (
+              <>
+                <Typography variant="body2">
+                  {`${creditLabel(credit.basis)}: ${formatPercent(
+                    credit.percent,
+                    0,
+                  )}${
+                    credit.amount && credit.percent > 0
+                      ? ` (${formatMoney(credit.amount)})`
+                      : ''
+                  }`}
+                </Typography>
+                <Typography variant="caption" color="textSecondary">
+                  {directionText(credit.direction)}{' '}
+                  <EntityRefLink entityRef={r.agreement.with} />
+                </Typography>
+              </>
+            );
+          },
         },
       ]}
       data={rows}
     />
+  );
+}
+
+/**
+ * The party's credits this period: owed and projected apart, payable to and
+ * receivable from the party apart; never added together.
+ */
+function CreditTotalsSummary(props: { report: PartySlaReport; party: string }) {
+  const lines = creditTotalLines(props.report.credits);
+  return (
+    <Box mb={2}>
+      <Typography variant="h6">Credits this period</Typography>
+      {lines.length === 0 ? (
+        <Typography variant="body1">none</Typography>
+      ) : (
+        lines.map(line => (
+          <Typography key={`${line.basis}-${line.direction}`} variant="body1">
+            {`${creditLabel(line.basis)}, ${directionText(line.direction)} ${
+              props.party
+            }: ${formatMoneyList(line.sums)}`}
+          </Typography>
+        ))
+      )}
+    </Box>
   );
 }
 
@@ -176,6 +242,7 @@ export function PartyServicesTab() {
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
   const [lastMonth] = recentMonths(new Date(), 1);
+  const partyName = entity.metadata.title ?? entity.metadata.name;
   return (
     <Grid container spacing={3}>
       {isSupplierEntity(entity) && (
@@ -190,12 +257,7 @@ export function PartyServicesTab() {
               Compliance score:{' '}
               {isNumber(value.score) ? value.score.toFixed(0) : '—'}
             </Typography>
-            <Typography variant="h6" gutterBottom>
-              Credits owed this period:{' '}
-              {value.credits.length
-                ? value.credits.map(formatMoney).join(', ')
-                : 'none'}
-            </Typography>
+            <CreditTotalsSummary report={value} party={partyName} />
             <ServicesTable report={value} />
           </>
         ) : (

@@ -28,7 +28,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useChartStyle } from './chartStyle';
-import { formatPercent, isNumber } from './format';
+import { formatAttainmentPercent, formatPercent, isNumber } from './format';
 
 /** The lowest budget left the chart draws, in percent. */
 const FLOOR = -100;
@@ -71,7 +71,10 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
       )} on ${day(first.at)}, ${formatPercent(
         last.budgetRemainingPercent,
         0,
-      )} now (attainment ${formatPercent(last.attainment, 2)})`;
+      )} now (attainment ${formatAttainmentPercent(
+        last.attainment,
+        o.target,
+      )})`;
     })
     .join('; ');
   return (

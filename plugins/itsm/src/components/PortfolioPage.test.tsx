@@ -18,10 +18,12 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { itsmApiRef } from '../api';
 import { PortfolioPage, portfolioCsv } from './PortfolioPage';
-import { mockItsmApi } from './testData';
+import { mockItsmApi, testCredits } from './testData';
+
+const eur = (amount: number) => [{ amount, currency: 'EUR' }];
 
 const row = (
   service: string,
@@ -38,7 +40,7 @@ const row = (
   status,
   score: status === 'no-data' ? null : 80,
   creditPercent: 0,
-  credits: [],
+  credits: testCredits({}),
   ...extra,
 });
 
@@ -68,22 +70,28 @@ const render = (api: ReturnType<typeof mockItsmApi>) =>
   });
 
 describe('PortfolioPage', () => {
-  it('counts services by status and sums the credits', async () => {
+  it('counts services by status and sums the credits, owed and projected, payable and receivable apart', async () => {
     await render(
       mockItsmApi({
         getPortfolio: async () => ({
           items: [
             row('online-banking', 'breached', {
-              credits: [{ amount: 2400, currency: 'EUR' }],
+              credits: testCredits({
+                owed: { payable: eur(1000) },
+                projected: { payable: eur(2400) },
+              }),
               worstObjective: {
                 agreement: 'retail-sla',
                 objective: 'availability',
+                target: 99.9,
                 attainment: 99.7,
                 status: 'breached',
               },
             }),
             row('payments', 'at-risk', {
-              credits: [{ amount: 100.5, currency: 'EUR' }],
+              credits: testCredits({
+                projected: { payable: eur(100.5), receivable: eur(300) },
+              }),
             }),
             row('hosting', 'met'),
             row('fax', 'no-data'),
@@ -96,10 +104,31 @@ describe('PortfolioPage', () => {
     expect(screen.getByLabelText('At risk: 1')).toBeInTheDocument();
     expect(screen.getByLabelText('Met: 1')).toBeInTheDocument();
     expect(
-      screen.getByLabelText('Credits this period: €2,500.50'),
+      screen.getByLabelText('Credits owed: payable €1,000.00'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('retail-sla / availability: 99.70 %'),
+      screen.getByLabelText(
+        'Projected credits: payable €2,500.50; receivable €300.00',
+      ),
+    ).toBeInTheDocument();
+    // Payable is never netted against receivable, nor owed added to projected.
+    expect(screen.queryByText(/€2,200\.50|€2,800\.50|€3,500\.00/)).toBeNull();
+    const banking = screen.getByRole('row', { name: /online-banking/ });
+    expect(within(banking).getByText('payable €1,000.00')).toBeInTheDocument();
+    expect(within(banking).getByText('payable €2,400.00')).toBeInTheDocument();
+    const payments = screen.getByRole('row', { name: /payments/ });
+    expect(within(payments).getByText('payable €100.50')).toBeInTheDocument();
+    expect(
+      within(payments).getByText('receivable €300.00'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('columnheader', { name: /^Credits owed/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('columnheader', { name: /^Projected/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('retail-sla / availability: 99.700 %'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/NaN|undefined/)).not.toBeInTheDocument();
     expect(await screen.findByText(/\(in 20 days\)/)).toBeInTheDocument();
@@ -111,7 +140,10 @@ describe('PortfolioPage', () => {
   it('shows an empty portfolio and API errors', async () => {
     await render(mockItsmApi({ getPortfolio: async () => ({ items: [] }) }));
     expect(await screen.findByText('IT services (0)')).toBeInTheDocument();
-    expect(screen.getByText('none')).toBeInTheDocument();
+    expect(screen.getByLabelText('Credits owed: none')).toBeInTheDocument();
+    expect(
+      screen.getByLabelText('Projected credits: none'),
+    ).toBeInTheDocument();
   });
 
   it('shows the error when the API fails', async () => {
@@ -135,18 +167,39 @@ describe('portfolioCsv', () => {
         row('online-banking', 'breached', {
           title: 'Online Banking, web',
           score: 64.7,
-          credits: [{ amount: 2400, currency: 'EUR' }],
+          credits: testCredits({
+            owed: { payable: eur(2400) },
+            projected: {
+              payable: [
+                { amount: 100, currency: 'EUR' },
+                { amount: 50, currency: 'USD' },
+              ],
+              receivable: eur(300),
+            },
+          }),
           worstObjective: {
             agreement: 'retail-sla',
             objective: 'availability',
+            target: 99.9,
             attainment: 99.7,
             status: 'breached',
           },
         }),
+        row('payments', 'at-risk', {
+          // A row that gives the worst objective's target (rule 11).
+          worstObjective: {
+            agreement: 'payments-sla',
+            objective: 'availability',
+            attainment: 99.94982,
+            status: 'at-risk',
+            target: 99.95,
+          } as PortfolioRow['worstObjective'],
+        }),
       ]).split('\r\n'),
     ).toEqual([
-      'service,title,status,score,worst_objective,worst_attainment,owner,customers,suppliers,type,lifecycle,credits',
-      'itservice:default/online-banking,"Online Banking, web",breached,64.7,retail-sla/availability,99.700,group:default/ops,stakeholder:default/retail-customers,,business,live,2400 EUR',
+      'service,title,status,score,worst_objective,worst_attainment,owner,customers,suppliers,type,lifecycle,credits_owed_payable,credits_owed_receivable,credits_projected_payable,credits_projected_receivable',
+      'itservice:default/online-banking,"Online Banking, web",breached,64.7,retail-sla/availability,99.700,group:default/ops,stakeholder:default/retail-customers,,business,live,2400 EUR,,100 EUR 50 USD,300 EUR',
+      'itservice:default/payments,payments,at-risk,80.0,payments-sla/availability,99.9498,group:default/ops,stakeholder:default/retail-customers,,business,live,,,,',
       '',
     ]);
   });

@@ -27,30 +27,51 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  CreditTotals,
+  formatAttainment,
   isSupplierEntity,
+  Money,
   PortfolioRow,
 } from '@backstage-itsm/plugin-itsm-common';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
-import { formatMoney, formatPercent, isNumber } from './format';
+import { directionLines, sumCreditTotals } from './credits';
+import { formatAttainmentPercent, isNumber } from './format';
 import { contractState } from './PartyServicesTab';
 import { RefLink, RefLinks } from './RefLinks';
 import { SlaStatus } from './SlaStatus';
 
-function Tile(props: { title: string; value: string; hint: string }) {
+/** A count in large type, or lines of money in smaller type. */
+function Tile(props: {
+  title: string;
+  value: string | string[];
+  hint: string;
+}) {
+  const lines = Array.isArray(props.value) ? props.value : undefined;
   return (
     <InfoCard title={props.title}>
-      <Typography
-        variant="h3"
-        component="p"
-        aria-label={`${props.title}: ${props.value}`}
-      >
-        {props.value}
-      </Typography>
+      {lines ? (
+        <Box aria-label={`${props.title}: ${lines.join('; ')}`}>
+          {lines.map(line => (
+            <Typography key={line} variant="h6" component="p">
+              {line}
+            </Typography>
+          ))}
+        </Box>
+      ) : (
+        <Typography
+          variant="h3"
+          component="p"
+          aria-label={`${props.title}: ${props.value}`}
+        >
+          {props.value}
+        </Typography>
+      )}
       <Typography variant="caption" color="textSecondary">
         {props.hint}
       </Typography>
@@ -58,20 +79,30 @@ function Tile(props: { title: string; value: string; hint: string }) {
   );
 }
 
-/** Totals of credits per currency. */
-function totalCredits(rows: PortfolioRow[]): string {
-  const totals = new Map<string, number>();
-  for (const credit of rows.flatMap(r => r.credits)) {
-    totals.set(
-      credit.currency,
-      (totals.get(credit.currency) ?? 0) + credit.amount,
-    );
-  }
-  return totals.size
-    ? [...totals]
-        .map(([currency, amount]) => formatMoney({ amount, currency }))
-        .join(' + ')
-    : 'none';
+/** "payable €2,400.00" and "receivable €300.00" of one basis, or `empty`. */
+function CreditLines(props: { totals: CreditTotals['owed']; empty?: string }) {
+  const lines = directionLines(props.totals);
+  if (lines.length === 0) return <>{props.empty ?? '—'}</>;
+  return (
+    <Box display="flex" flexDirection="column">
+      {lines.map(line => (
+        <Box component="span" key={line} style={{ whiteSpace: 'nowrap' }}>
+          {line}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/**
+ * The worst objective's attainment against its target, where the row gives
+ * one (docs/sla-semantics.md, rule 11); rows without it read as before.
+ */
+function worstTarget(r: PortfolioRow): number | undefined {
+  const worst = r.worstObjective;
+  return worst && 'target' in worst && isNumber(worst.target)
+    ? worst.target
+    : undefined;
 }
 
 const columns: TableColumn<PortfolioRow>[] = [
@@ -101,7 +132,10 @@ const columns: TableColumn<PortfolioRow>[] = [
       r.worstObjective
         ? `${r.worstObjective.agreement} / ${
             r.worstObjective.objective
-          }: ${formatPercent(r.worstObjective.attainment, 2)}`
+          }: ${formatAttainmentPercent(
+            r.worstObjective.attainment,
+            worstTarget(r),
+          )}`
         : '—',
   },
   {
@@ -125,8 +159,11 @@ const columns: TableColumn<PortfolioRow>[] = [
   { title: 'Lifecycle', field: 'lifecycle' },
   {
     title: 'Credits owed',
-    render: r =>
-      r.credits.length ? r.credits.map(formatMoney).join(', ') : '—',
+    render: r => <CreditLines totals={r.credits.owed} />,
+  },
+  {
+    title: 'Projected',
+    render: r => <CreditLines totals={r.credits.projected} />,
   },
 ];
 
@@ -149,8 +186,13 @@ export function portfolioCsv(rows: PortfolioRow[]): string {
     'suppliers',
     'type',
     'lifecycle',
-    'credits',
+    'credits_owed_payable',
+    'credits_owed_receivable',
+    'credits_projected_payable',
+    'credits_projected_receivable',
   ];
+  const money = (list: Money[]) =>
+    list.map(c => `${c.amount} ${c.currency}`).join(' ');
   const lines = rows.map(r => [
     r.service,
     r.title,
@@ -160,14 +202,17 @@ export function portfolioCsv(rows: PortfolioRow[]): string {
       ? `${r.worstObjective.agreement}/${r.worstObjective.objective}`
       : '',
     isNumber(r.worstObjective?.attainment)
-      ? r.worstObjective!.attainment!.toFixed(3)
+      ? formatAttainment(r.worstObjective!.attainment!, worstTarget(r))
       : '',
     r.owner,
     r.customers.join(' '),
     r.suppliers.join(' '),
     r.type,
     r.lifecycle,
-    r.credits.map(c => `${c.amount} ${c.currency}`).join(' '),
+    money(r.credits.owed.payable),
+    money(r.credits.owed.receivable),
+    money(r.credits.projected.payable),
+    money(r.credits.projected.receivable),
   ]);
   return `${[header, ...lines]
     .map(l => l.map(csvField).join(','))
@@ -220,6 +265,11 @@ export function PortfolioPage() {
   const rows = value?.items ?? [];
   const count = (status: string) =>
     String(rows.filter(r => r.status === status).length);
+  const credits = sumCreditTotals(rows.map(r => r.credits));
+  const creditTile = (totals: CreditTotals['owed']) => {
+    const lines = directionLines(totals);
+    return lines.length ? lines : ['none'];
+  };
   return (
     <Page themeId="tool">
       <Header
@@ -247,16 +297,25 @@ export function PortfolioPage() {
                 value: count('met'),
                 hint: 'every agreement on target',
               },
-              {
-                title: 'Credits this period',
-                value: totalCredits(rows),
-                hint: 'owed to customers under SLAs',
-              },
             ].map(tile => (
-              <Grid item xs={6} md={3} key={tile.title}>
+              <Grid item xs={4} md={2} key={tile.title}>
                 <Tile {...tile} />
               </Grid>
             ))}
+            <Grid item xs={12} sm={6} md={3}>
+              <Tile
+                title="Credits owed"
+                value={creditTile(credits.owed)}
+                hint="closed periods: payable to customers and teams (SLA, OLA), receivable from suppliers (UC)"
+              />
+            </Grid>
+            <Grid item xs={12} sm={6} md={3}>
+              <Tile
+                title="Projected credits"
+                value={creditTile(credits.projected)}
+                hint="open periods: what would be owed if they closed now"
+              />
+            </Grid>
             <Grid item xs={12}>
               <ExpiringContracts />
             </Grid>

@@ -26,7 +26,7 @@ import { isITServiceEntity } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
-import { formatPercent, isNumber } from './format';
+import { formatAttainmentPercent, isNumber } from './format';
 import { SlaStatus } from './SlaStatus';
 
 /** A compact SLA card for an ITService's overview: each agreement's status. */
@@ -65,7 +65,10 @@ export function SlaStatusCard() {
             <Typography key={a.name} variant="body2">
               <SlaStatus status={a.status} /> {a.name} ({a.type})
               {worst && worst.status !== 'met'
-                ? ` — ${worst.name} ${formatPercent(worst.attainment)}`
+                ? ` — ${worst.name} ${formatAttainmentPercent(
+                    worst.attainment,
+                    worst.target,
+                  )}`
                 : ''}
             </Typography>
           );

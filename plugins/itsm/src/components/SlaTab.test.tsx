@@ -22,7 +22,12 @@ import {
 import { screen } from '@testing-library/react';
 import { itsmApiRef } from '../api';
 import { SlaTab } from './SlaTab';
-import { mockItsmApi, testReport, testService } from './testData';
+import {
+  minutesBudget,
+  mockItsmApi,
+  testReport,
+  testService,
+} from './testData';
 
 const history = { items: [] };
 
@@ -43,20 +48,25 @@ describe('SlaTab', () => {
     const getServiceSla = jest.fn().mockResolvedValue(
       testReport({
         attainment: 99.95,
-        budget: {
-          errorBudgetMinutes: 43.2,
-          remainingPercent: 50,
-          consumedPercent: 50,
-        },
+        budget: minutesBudget(21.6),
       }),
     );
     await renderTab(
       mockItsmApi({ getServiceSla, getServiceSlaHistory: async () => history }),
     );
     expect(await screen.findByText('retail-sla (SLA)')).toBeInTheDocument();
+    expect(screen.getByText('99.90 %')).toBeInTheDocument();
     expect(screen.getByText('99.950 %')).toBeInTheDocument();
-    expect(screen.getByText('50.0 % left')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        '43.2 min allowed, 21.6 min spent, 21.6 min left (50.0 %)',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getAllByText('Met').length).toBeGreaterThan(0);
+    // The current period is open: its figures are so far, its credit projected.
+    expect(screen.getAllByText('Period open').length).toBeGreaterThan(0);
+    expect(screen.getByText('Projected credit: 0 %')).toBeInTheDocument();
+    expect(screen.queryByText(/Credit owed/)).not.toBeInTheDocument();
     expect(getServiceSla).toHaveBeenCalledWith(
       'itservice:default/online-banking',
       { period: 'current' },
@@ -66,7 +76,7 @@ describe('SlaTab', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows a breached agreement with the credit owed', async () => {
+  it('shows a breached agreement of the open period with its projected credit', async () => {
     await renderTab(
       mockItsmApi({
         getServiceSla: async () =>
@@ -77,16 +87,249 @@ describe('SlaTab', () => {
               alreadyExhausted: true,
               breachesBeforeEnd: true,
               projectedAttainment: 99.7,
+              projectedSpent: 130,
             },
           }),
         getServiceSlaHistory: async () => history,
       }),
     );
     expect(
-      await screen.findByText('Credit owed: 5 % (€2,400.00)'),
+      await screen.findByText('Projected credit: 5 % (€2,400.00)'),
     ).toBeInTheDocument();
+    expect(screen.queryByText(/Credit owed/)).not.toBeInTheDocument();
+    expect(screen.getByText('payable to').textContent).toMatch(
+      /\) payable to .*retail-customers$/,
+    );
     expect(screen.getAllByText('Breached').length).toBeGreaterThan(0);
     expect(screen.getByText('Budget already spent.')).toBeInTheDocument();
+  });
+
+  it('shows the credit owed of a closed month, provisional while an incident is open', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport(
+            { status: 'breached', attainment: 99.7 },
+            {
+              closed: true,
+              final: false,
+              period: {
+                start: '2026-10-01T00:00:00.000Z',
+                end: '2026-11-01T00:00:00.000Z',
+                label: '2026-10',
+              },
+              objectives: [
+                {
+                  name: 'availability',
+                  type: 'availability',
+                  target: 99.9,
+                  attainment: 99.7,
+                  status: 'breached',
+                  burnRatesApply: true,
+                  budget: minutesBudget(133.92, 44.64),
+                },
+                {
+                  name: 'p1-resolution',
+                  type: 'resolution',
+                  priority: 'P1',
+                  threshold: '4h',
+                  target: 95,
+                  attainment: 100,
+                  status: 'met',
+                  burnRatesApply: false,
+                  details: {
+                    incidents: 3,
+                    met: 3,
+                    breached: 0,
+                    pending: 1,
+                    openIncidents: [
+                      { source: 'sn', externalId: 'INC9', milestone: '75%' },
+                    ],
+                  },
+                },
+              ],
+            },
+          ),
+        getServiceSlaHistory: async () => history,
+      }),
+    );
+    expect(
+      await screen.findByText('Credit owed: 5 % (€2,400.00)'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Projected credit/)).not.toBeInTheDocument();
+    expect(
+      screen.getAllByText('Provisional: 1 incident still open').length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByText('Period open')).not.toBeInTheDocument();
+    // A closed month's events and minutes are no longer projected.
+    expect(
+      screen.getByText(
+        '44.64 min allowed, 133.92 min spent, 89.28 min over budget (-200.0 %)',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a supplier credit as receivable, and final figures', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport(
+            { status: 'breached', attainment: 99.7 },
+            {
+              name: 'telnova-wan-uc',
+              type: 'UC',
+              with: 'supplier:default/telnova',
+              closed: true,
+              final: true,
+              credit: {
+                direction: 'receivable',
+                percent: 10,
+                amount: { amount: 300, currency: 'EUR' },
+              },
+            },
+          ),
+        getServiceSlaHistory: async () => history,
+      }),
+    );
+    expect(
+      await screen.findByText('Credit owed: 10 % (€300.00)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('receivable from').textContent).toMatch(
+      /\) receivable from .*telnova$/,
+    );
+    expect(screen.queryByText('payable to')).not.toBeInTheDocument();
+    expect(screen.getAllByText('Final').length).toBeGreaterThan(0);
+  });
+
+  it('never shows an attainment below its target as reaching it', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport({
+            status: 'at-risk',
+            target: 99.95,
+            attainment: 99.94982,
+            trend: [
+              {
+                at: '2026-11-03T00:00:00.000Z',
+                attainment: 99.94982,
+                budgetRemainingPercent: -1,
+              },
+            ],
+          }),
+        getServiceSlaHistory: async () => ({
+          items: [
+            {
+              month: '2026-10',
+              final: false,
+              status: 'breached',
+              score: 80,
+              agreements: [
+                {
+                  name: 'retail-sla',
+                  status: 'breached',
+                  creditPercent: 5,
+                  creditBasis: 'owed',
+                  creditDirection: 'payable',
+                  objectives: [
+                    {
+                      name: 'availability',
+                      attainment: 99.94996,
+                      status: 'breached',
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        }),
+      }),
+    );
+    expect(await screen.findByText('99.9498 %')).toBeInTheDocument();
+    expect(screen.getByText('99.95 %')).toBeInTheDocument();
+    expect(screen.queryByText('99.950 %')).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('img', {
+        name: /availability: budget left -1 % on 3 Nov, -1 % now \(attainment 99\.9498 %\)$/,
+      }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('img', {
+        name: 'SLA trend. 2026-10: score 80, lowest attainment 99.94996 % (provisional)',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an incident budget, and no burn rates for a response objective', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport({
+            name: 'p1-response',
+            type: 'response',
+            priority: 'P1',
+            threshold: '15m',
+            target: 95,
+            attainment: 100,
+            status: 'met',
+            burnRatesApply: false,
+            budget: {
+              unit: 'incidents',
+              allowed: 1,
+              spent: 0,
+              remaining: 2,
+              remainingPercent: 100,
+              consumedPercent: 0,
+            },
+          }),
+        getServiceSlaHistory: async () => history,
+      }),
+    );
+    expect(
+      await screen.findByText(
+        '1 late incident allowed so far, 0 late; 2 more may be late this period',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('not applicable (incident objectives)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('95.00 %')).toBeInTheDocument();
+    expect(screen.getByText('100.000 %')).toBeInTheDocument();
+    expect(screen.queryByText(/min allowed/)).not.toBeInTheDocument();
+  });
+
+  it('shows an SLI budget in bad events, projected while the period is open', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport({
+            name: 'request-success',
+            type: 'sli',
+            target: 99.5,
+            attainment: 99.875,
+            burnRatesApply: true,
+            burnRates: [
+              { window: 'page-fast', lookbackMinutes: 60, burnRate: 0.2 },
+            ],
+            budget: {
+              unit: 'events',
+              allowed: 1200,
+              spent: 300,
+              remaining: 900,
+              remainingPercent: 75,
+              consumedPercent: 25,
+            },
+          }),
+        getServiceSlaHistory: async () => history,
+      }),
+    );
+    expect(
+      await screen.findByText(
+        '1,200 bad events allowed (projected), 300 spent',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('1 h: 0.2×')).toBeInTheDocument();
+    expect(screen.queryByText(/not applicable/)).not.toBeInTheDocument();
   });
 
   it('shows an at-risk objective with its firing alert', async () => {
@@ -129,7 +372,7 @@ describe('SlaTab', () => {
     expect(screen.getAllByText('At risk').length).toBeGreaterThan(0);
     expect(
       screen.getByRole('img', {
-        name: 'Error budget left over the period. availability: budget left 90 % on 2 Nov, 20 % now (attainment 99.92 %)',
+        name: 'Error budget left over the period. availability: budget left 90 % on 2 Nov, 20 % now (attainment 99.920 %)',
       }),
     ).toBeInTheDocument();
   });

@@ -46,15 +46,20 @@ import Typography from '@material-ui/core/Typography';
 
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
+import { creditLabel, directionText } from './credits';
+import { FiguresState } from './FiguresState';
 import {
+  formatAttainmentPercent,
+  formatBudget,
   formatBurnRate,
   formatInstant,
   formatMinutes,
   formatMoney,
   formatPercent,
+  formatTarget,
   isNumber,
 } from './format';
-import { HistoryChart } from './HistoryChart';
+import { HistoryChart, objectiveTargets } from './HistoryChart';
 import { PeriodTrendChart } from './PeriodTrendChart';
 import { SlaStatus } from './SlaStatus';
 
@@ -112,7 +117,21 @@ const noDataCommand = (
   -d '{"items":[{"source":"monitoring","externalId":"OUT-1","service":"${service}",
        "start":"2026-11-20T08:00:00Z","end":"2026-11-20T08:20:00Z","impact":"full"}]}'`;
 
+function budgetExplanation(o: ObjectiveReport): string {
+  switch (o.budget?.unit) {
+    case 'minutes':
+      return 'Allowed = (1 − target) × the agreed minutes of the whole period; spent = downtime inside agreed time so far (partial outages weighted); left = allowed − spent.';
+    case 'events':
+      return "Allowed = (1 − target) × the period's events, projected to the period's end while it is open; spent = bad events so far.";
+    case 'incidents':
+      return 'Late incidents allowed among those counted so far, (1 − target) × counted, rounded down; "more may be late" = how many more may still breach this period if no other one is met in time.';
+    default:
+      return 'Allowed = (1 − target) × the period; spent so far.';
+  }
+}
+
 function ObjectivesTable(props: { agreement: AgreementReport }) {
+  const { agreement } = props;
   const columns: TableColumn<ObjectiveReport>[] = [
     {
       title: 'Objective',
@@ -127,12 +146,12 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
         </>
       ),
     },
-    { title: 'Target', render: o => formatPercent(o.target, 2) },
+    { title: 'Target', render: o => formatTarget(o.target) },
     {
       title: 'Attainment',
       render: o => (
         <Explained title={attainmentExplanation(o)}>
-          {formatPercent(o.attainment)}
+          {formatAttainmentPercent(o.attainment, o.target)}
         </Explained>
       ),
     },
@@ -145,25 +164,20 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
       ),
     },
     {
-      title: 'Error budget left',
+      title: 'Error budget',
       render: o =>
         o.budget ? (
-          <Explained
-            title={`Budget = (1 − target) × period = ${formatMinutes(
-              o.budget.errorBudgetMinutes,
-            )}; left = ((1 − target) − error ratio) ÷ (1 − target).`}
-          >
-            <Box minWidth={120}>
+          <Explained title={budgetExplanation(o)}>
+            <Box minWidth={160}>
               <LinearGauge
-                value={Math.max(
-                  0,
-                  Math.min(1, o.budget.remainingPercent / 100),
-                )}
+                value={
+                  isNumber(o.budget.remainingPercent)
+                    ? Math.max(0, Math.min(1, o.budget.remainingPercent / 100))
+                    : 0
+                }
               />
               <Typography variant="caption">
-                {o.budget.remainingPercent >= 0
-                  ? `${formatPercent(o.budget.remainingPercent, 1)} left`
-                  : `spent, ${formatPercent(o.budget.consumedPercent, 0)} used`}
+                {formatBudget(o.budget, { projected: !agreement.closed })}
               </Typography>
             </Box>
           </Explained>
@@ -173,8 +187,15 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
     },
     {
       title: 'Burn rates',
-      render: o =>
-        o.burnRates?.length ? (
+      render: o => {
+        if (o.burnRatesApply === false) {
+          return (
+            <Explained title="Burn rates and burn-rate alerts are defined for time- and event-based objectives (availability, SLI); response and resolution objectives count incidents instead.">
+              not applicable (incident objectives)
+            </Explained>
+          );
+        }
+        return o.burnRates?.length ? (
           <Explained title="Error ratio over the look-back ÷ (1 − target); 1× spends exactly the budget over the period.">
             {/* One look-back per line: a window never breaks mid-way. */}
             <Box display="flex" flexDirection="column">
@@ -193,7 +214,8 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
           </Explained>
         ) : (
           '—'
-        ),
+        );
+      },
     },
     {
       title: 'Alerts and forecast',
@@ -231,7 +253,7 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
         padding: 'dense',
       }}
       columns={columns}
-      data={props.agreement.objectives}
+      data={agreement.objectives}
     />
   );
 }
@@ -261,16 +283,35 @@ function AgreementCard(props: { agreement: AgreementReport }) {
         </>
       }
     >
-      <Box display="flex" alignItems="center" mb={1} style={{ gap: 24 }}>
+      <Box
+        display="flex"
+        alignItems="center"
+        flexWrap="wrap"
+        mb={1}
+        style={{ gap: 24 }}
+      >
         <SlaStatus status={agreement.status} />
-        <Explained
-          title={`Credit tier for ${
-            credit.objective ?? 'the deciding objective'
-          }: the lowest "below" threshold its attainment falls below, in percent of the monthly fee, capped.`}
-        >
-          Credit owed: {formatPercent(credit.percent, 0)}
-          {credit.amount ? ` (${formatMoney(credit.amount)})` : ''}
-        </Explained>
+        <FiguresState state={agreement} objectives={agreement.objectives} />
+        <Typography component="span" variant="body2">
+          <Explained
+            title={`Credit tier for ${
+              credit.objective ?? 'the deciding objective'
+            }: the lowest "below" threshold its attainment${
+              credit.basis === 'projected' ? ' so far' : ''
+            } falls below, in percent of the fee for the period${
+              credit.fee ? ` (${formatMoney(credit.fee)})` : ''
+            }, capped.${
+              credit.basis === 'projected'
+                ? ' Projected: what would be owed if the period closed now.'
+                : ''
+            }`}
+          >
+            {creditLabel(credit.basis)}: {formatPercent(credit.percent, 0)}
+            {credit.amount ? ` (${formatMoney(credit.amount)})` : ''}
+          </Explained>{' '}
+          {directionText(credit.direction)}{' '}
+          <EntityRefLink entityRef={agreement.with} />
+        </Typography>
       </Box>
       <ObjectivesTable agreement={agreement} />
       <PeriodTrendChart agreement={agreement} />
@@ -420,6 +461,10 @@ export function SlaTab() {
             Compliance score:{' '}
             {isNumber(report.score) ? report.score.toFixed(0) : '—'}
           </Explained>
+          <FiguresState
+            state={report}
+            objectives={report.agreements.flatMap(a => a.objectives)}
+          />
         </Box>
       </Grid>
       {noData && (
@@ -441,7 +486,11 @@ export function SlaTab() {
         </Grid>
       ))}
       <Grid item xs={12} md={6}>
-        <HistoryChart service={ref} months={months.slice(0, 6).reverse()} />
+        <HistoryChart
+          service={ref}
+          months={months.slice(0, 6).reverse()}
+          targets={objectiveTargets(report)}
+        />
       </Grid>
       <Grid item xs={12} md={6}>
         <Dependencies report={report} />

@@ -15,10 +15,15 @@
  */
 
 import {
+  formatAttainmentPercent,
+  formatBudget,
   formatBurnRate,
   formatMinutes,
   formatMoney,
+  formatMoneyList,
   formatPercent,
+  formatQuantity,
+  formatTarget,
 } from './format';
 
 describe('format', () => {
@@ -49,5 +54,109 @@ describe('format', () => {
     expect(formatBurnRate(14.4)).toBe('14×');
     expect(formatBurnRate(Infinity)).toBe('—');
     expect(formatMoney({ amount: 2400, currency: 'EUR' })).toBe('€2,400.00');
+  });
+
+  it('never shows an attainment below its target as equal to or above it', () => {
+    expect(formatAttainmentPercent(99.94982, 99.95)).toBe('99.9498 %');
+    expect(formatAttainmentPercent(99.94982, 99.95)).not.toBe('99.950 %');
+    expect(formatAttainmentPercent(99.99996, 100)).toBe('99.99996 %');
+    expect(formatAttainmentPercent(99.9567, 99.9)).toBe('99.957 %');
+    expect(formatAttainmentPercent(99.95, 99.95)).toBe('99.950 %');
+    expect(formatAttainmentPercent(99.9567, undefined)).toBe('99.957 %');
+    expect(formatAttainmentPercent(null, 99.9)).toBe('—');
+    expect(formatAttainmentPercent(Number.NaN, 99.9)).toBe('—');
+  });
+
+  it('shows a target with all its digits', () => {
+    expect(formatTarget(99.9)).toBe('99.90 %');
+    expect(formatTarget(98)).toBe('98.00 %');
+    expect(formatTarget(99.995)).toBe('99.995 %');
+    expect(formatTarget(undefined)).toBe('—');
+  });
+
+  it('formats quantities and lists of money', () => {
+    expect(formatQuantity(1200)).toBe('1,200');
+    expect(formatQuantity(11.336)).toBe('11.34');
+    expect(formatQuantity(Infinity)).toBe('—');
+    expect(
+      formatMoneyList([
+        { amount: 2400, currency: 'EUR' },
+        { amount: 120, currency: 'USD' },
+      ]),
+    ).toBe('€2,400.00, $120.00');
+    expect(formatMoneyList([], 'none')).toBe('none');
+  });
+
+  it('gives an error budget in its own unit', () => {
+    expect(
+      formatBudget(
+        {
+          unit: 'minutes',
+          allowed: 11.34,
+          spent: 3.2,
+          remaining: 8.14,
+          remainingPercent: (100 * 8.14) / 11.34,
+          consumedPercent: (100 * 3.2) / 11.34,
+        },
+        { projected: true },
+      ),
+    ).toBe('11.34 min allowed, 3.2 min spent, 8.14 min left (71.8 %)');
+    expect(
+      formatBudget(
+        {
+          unit: 'minutes',
+          allowed: 43.2,
+          spent: 50,
+          remaining: -6.8,
+          remainingPercent: (-100 * 6.8) / 43.2,
+          consumedPercent: (100 * 50) / 43.2,
+        },
+        { projected: false },
+      ),
+    ).toBe('43.2 min allowed, 50 min spent, 6.8 min over budget (-15.7 %)');
+    const events = {
+      unit: 'events' as const,
+      allowed: 1200,
+      spent: 300,
+      remaining: 900,
+      remainingPercent: 75,
+      consumedPercent: 25,
+    };
+    expect(formatBudget(events, { projected: true })).toBe(
+      '1,200 bad events allowed (projected), 300 spent',
+    );
+    expect(formatBudget(events, { projected: false })).toBe(
+      '1,200 bad events allowed, 300 spent',
+    );
+    expect(
+      formatBudget(
+        {
+          unit: 'incidents',
+          allowed: 1,
+          spent: 0,
+          remaining: 2,
+          remainingPercent: 100,
+          consumedPercent: 0,
+        },
+        { projected: true },
+      ),
+    ).toBe(
+      '1 late incident allowed so far, 0 late; 2 more may be late this period',
+    );
+    expect(
+      formatBudget(
+        {
+          unit: 'incidents',
+          allowed: 0,
+          spent: 1,
+          remaining: 0,
+          remainingPercent: -100,
+          consumedPercent: 200,
+        },
+        { projected: false },
+      ),
+    ).toBe(
+      '0 late incidents allowed so far, 1 late; 0 more may be late this period',
+    );
   });
 });

@@ -17,7 +17,16 @@
 /*
  * Number formatting that never shows NaN, Infinity or undefined: what is
  * not a finite number reads as an em dash, with the reason in a tooltip.
+ * An attainment next to its target goes through formatAttainment
+ * (docs/sla-semantics.md, rule 11): a figure below its target is never
+ * shown equal to or above it.
  */
+
+import {
+  ErrorBudgetReport,
+  formatAttainment,
+  Money,
+} from '@backstage-itsm/plugin-itsm-common';
 
 export const isNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);
@@ -28,6 +37,100 @@ export function formatPercent(
   digits = 3,
 ): string {
   return isNumber(value) ? `${value.toFixed(digits)} %` : '—';
+}
+
+/**
+ * An attainment against its target, e.g. 99.94982 against 99.95 →
+ * "99.9498 %", never "99.950 %"; null → "—". Without a known target it
+ * reads like formatPercent.
+ */
+export function formatAttainmentPercent(
+  attainment: number | null | undefined,
+  target: number | null | undefined,
+  digits = 3,
+): string {
+  return isNumber(attainment)
+    ? `${formatAttainment(
+        attainment,
+        isNumber(target) ? target : undefined,
+        digits,
+      )} %`
+    : '—';
+}
+
+/**
+ * A target with at least `digits` decimals and as many more as it has:
+ * 99.9 → "99.90 %", 99.995 → "99.995 %" (never rounded to "100.00 %").
+ */
+export function formatTarget(
+  target: number | null | undefined,
+  digits = 2,
+): string {
+  if (!isNumber(target)) return '—';
+  for (let d = digits; d < 6; d++) {
+    const text = target.toFixed(d);
+    if (Number(text) === target) return `${text} %`;
+  }
+  return `${target.toFixed(6)} %`;
+}
+
+/** A count or quantity, e.g. 1200 → "1,200", 3.2 → "3.2", 11.336 → "11.34". */
+export function formatQuantity(value: number | null | undefined): string {
+  return isNumber(value)
+    ? new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value)
+    : '—';
+}
+
+const plural = (count: number, one: string, many: string) =>
+  count === 1 ? one : many;
+
+/**
+ * An error budget in its own unit:
+ * "11.34 min allowed, 3.2 min spent, 8.14 min left (71.8 %)";
+ * "1,200 bad events allowed (projected), 300 spent";
+ * "1 late incident allowed so far, 0 late; 2 more may be late this period".
+ * `projected`: the period is still open, so the events it allows are
+ * projected to its end.
+ */
+export function formatBudget(
+  budget: ErrorBudgetReport,
+  options: { projected: boolean },
+): string {
+  const { allowed, spent, remaining, remainingPercent } = budget;
+  switch (budget.unit) {
+    case 'minutes': {
+      const left =
+        isNumber(remaining) && remaining < 0
+          ? `${formatQuantity(-remaining)} min over budget`
+          : `${formatQuantity(remaining)} min left`;
+      const share = isNumber(remainingPercent)
+        ? ` (${remainingPercent.toFixed(1)} %)`
+        : '';
+      return `${formatQuantity(allowed)} min allowed, ${formatQuantity(
+        spent,
+      )} min spent, ${left}${share}`;
+    }
+    case 'events':
+      return `${formatQuantity(allowed)} ${plural(
+        allowed,
+        'bad event',
+        'bad events',
+      )} allowed${options.projected ? ' (projected)' : ''}, ${formatQuantity(
+        spent,
+      )} spent`;
+    case 'incidents':
+      return `${formatQuantity(allowed)} late ${plural(
+        allowed,
+        'incident',
+        'incidents',
+      )} allowed so far, ${formatQuantity(spent)} late; ${formatQuantity(
+        remaining,
+      )} more may be late this period`;
+    default:
+      return `${formatQuantity(allowed)} allowed, ${formatQuantity(
+        spent,
+      )} spent, ${formatQuantity(remaining)} left`;
+  }
 }
 
 /** 43.2 → "43 min"; 90 → "1 h 30 min"; 2000 → "1 d 9 h". */
@@ -48,14 +151,16 @@ export function formatBurnRate(value: number | null | undefined): string {
 }
 
 /** Money in its currency, e.g. "€2,400.00". */
-export function formatMoney(amount: {
-  amount: number;
-  currency: string;
-}): string {
+export function formatMoney(amount: Money): string {
   return new Intl.NumberFormat('en', {
     style: 'currency',
     currency: amount.currency,
   }).format(amount.amount);
+}
+
+/** Sums in several currencies, e.g. "€2,400.00, $120.00"; none → `empty`. */
+export function formatMoneyList(list: Money[], empty = '—'): string {
+  return list.length ? list.map(formatMoney).join(', ') : empty;
 }
 
 /** An ISO instant in the viewer's locale and zone. */

@@ -15,8 +15,13 @@
  */
 
 import type {
+  AgreementReport,
+  CreditTotals,
+  ErrorBudgetReport,
   ItsmApi,
   ITServiceEntity,
+  Money,
+  ObjectiveReport,
   ServiceSlaReport,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -48,18 +53,61 @@ export const testService: ITServiceEntity = {
   },
 };
 
-/** A report of testService with the given objective outcome. */
+/** An availability budget in minutes: 43.2 allowed, `spent` of it spent. */
+export function minutesBudget(
+  spent: number,
+  allowed = 43.2,
+): ErrorBudgetReport {
+  const remaining = allowed - spent;
+  return {
+    unit: 'minutes',
+    allowed,
+    spent,
+    remaining,
+    remainingPercent: (100 * remaining) / allowed,
+    consumedPercent: (100 * spent) / allowed,
+  };
+}
+
+/** Credit totals with only the given sums, the rest empty. */
+export function testCredits(totals: {
+  owed?: { payable?: Money[]; receivable?: Money[] };
+  projected?: { payable?: Money[]; receivable?: Money[] };
+}): CreditTotals {
+  return {
+    owed: {
+      payable: totals.owed?.payable ?? [],
+      receivable: totals.owed?.receivable ?? [],
+    },
+    projected: {
+      payable: totals.projected?.payable ?? [],
+      receivable: totals.projected?.receivable ?? [],
+    },
+  };
+}
+
+/**
+ * A report of testService with the given objective outcome, for the current
+ * (open) period unless `agreement` says otherwise: closed and final, the
+ * credit's basis and direction follow.
+ */
 export function testReport(
-  objective: Partial<
-    ServiceSlaReport['agreements'][number]['objectives'][number]
-  >,
+  objective: Partial<ObjectiveReport>,
+  agreement: Partial<Omit<AgreementReport, 'credit'>> & {
+    credit?: Partial<AgreementReport['credit']>;
+  } = {},
 ): ServiceSlaReport {
   const status = objective.status ?? 'met';
+  const closed = agreement.closed ?? false;
+  const final = agreement.final ?? false;
+  const { credit, ...rest } = agreement;
   return {
     service: 'itservice:default/online-banking',
     title: 'Online Banking',
-    period: 'current',
+    period: closed ? agreement.period?.label ?? '2026-10' : 'current',
     evaluatedAt: '2026-11-25T10:00:00.000Z',
+    closed,
+    final,
     status,
     score: status === 'no-data' ? null : 100,
     agreements: [
@@ -74,20 +122,28 @@ export function testReport(
           label: '2026-11',
         },
         status,
+        ...rest,
+        closed,
+        final,
         credit: {
           percent: status === 'breached' ? 5 : 0,
           objective: 'availability',
           ...(status === 'breached' && {
             amount: { amount: 2400, currency: 'EUR' },
           }),
+          fee: { amount: 48000, currency: 'EUR' },
+          basis: closed ? 'owed' : 'projected',
+          direction: 'payable',
+          ...credit,
         },
-        objectives: [
+        objectives: agreement.objectives ?? [
           {
             name: 'availability',
             type: 'availability',
             target: 99.9,
             attainment: 99.95,
             status,
+            burnRatesApply: true,
             ...objective,
           },
         ],

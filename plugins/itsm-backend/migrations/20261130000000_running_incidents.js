@@ -1,0 +1,43 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// @ts-check
+/**
+ * Reports list incidents opened before their period that were still running
+ * at its start: those resolved after it, or not yet.
+ *
+ * @param {import('knex').Knex} knex
+ */
+exports.up = async function up(knex) {
+  await knex.schema.alterTable('itsm_incidents', table => {
+    table.index(
+      ['service_ref', 'resolved_at'],
+      'itsm_incidents_service_resolved',
+    );
+  });
+};
+
+/**
+ * @param {import('knex').Knex} knex
+ */
+exports.down = async function down(knex) {
+  await knex.schema.alterTable('itsm_incidents', table => {
+    table.dropIndex(
+      ['service_ref', 'resolved_at'],
+      'itsm_incidents_service_resolved',
+    );
+  });
+};

@@ -1,0 +1,74 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { ObjectiveReport } from '@backstage-itsm/plugin-itsm-common';
+import { figuresState, pendingIncidents } from './FiguresState';
+
+const resolution = (
+  details: ObjectiveReport['details'],
+  name = 'p1-resolution',
+): ObjectiveReport => ({
+  name,
+  type: 'resolution',
+  priority: 'P1',
+  threshold: '4h',
+  target: 95,
+  attainment: 100,
+  status: 'met',
+  burnRatesApply: false,
+  details,
+});
+
+describe('figuresState', () => {
+  it('tells an open period, provisional figures and final ones apart', () => {
+    const running = resolution({
+      pending: 1,
+      openIncidents: [
+        { source: 'sn', externalId: 'INC1', milestone: '50%' },
+        { source: 'sn', externalId: 'INC2', milestone: 'breached' },
+      ],
+    });
+    expect(figuresState({ closed: false, final: false }, [running]).text).toBe(
+      'Period open',
+    );
+    expect(figuresState({ closed: true, final: false }, [running]).text).toBe(
+      'Provisional: 1 incident still open',
+    );
+    expect(figuresState({ closed: true, final: false }, []).text).toBe(
+      'Provisional: incidents still open',
+    );
+    expect(figuresState({ closed: true, final: true }, []).text).toBe('Final');
+  });
+
+  it('counts each pending incident once across objectives', () => {
+    const entry = (externalId: string) => ({
+      source: 'sn',
+      externalId,
+      milestone: 'ok',
+    });
+    expect(
+      pendingIncidents([
+        resolution({ openIncidents: [entry('INC1'), entry('INC2')] }),
+        resolution({ openIncidents: [entry('INC2')] }, 'p1-response'),
+        resolution({
+          openIncidents: [{ ...entry('INC0'), earlierPeriod: true }],
+        }),
+      ]),
+    ).toBe(2);
+    expect(pendingIncidents([resolution({ pending: 3 })])).toBe(3);
+    expect(pendingIncidents([resolution(undefined)])).toBe(0);
+  });
+});

@@ -1,0 +1,67 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  creditLabel,
+  creditTotalLines,
+  directionLines,
+  directionText,
+  sumCreditTotals,
+} from './credits';
+import { testCredits } from './testData';
+
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+describe('credits', () => {
+  it('labels owed and projected credits, payable and receivable', () => {
+    expect(creditLabel('owed')).toBe('Credit owed');
+    expect(creditLabel('projected')).toBe('Projected credit');
+    expect(directionText('payable')).toBe('payable to');
+    expect(directionText('receivable')).toBe('receivable from');
+  });
+
+  it('sums per currency without netting payable against receivable or mixing owed with projected', () => {
+    const total = sumCreditTotals([
+      testCredits({
+        owed: { payable: [eur(1000)] },
+        projected: { payable: [eur(0.1)] },
+      }),
+      testCredits({
+        owed: { payable: [eur(500), { amount: 10, currency: 'USD' }] },
+        projected: { payable: [eur(0.2)], receivable: [eur(300)] },
+      }),
+    ]);
+    expect(total).toEqual(
+      testCredits({
+        owed: {
+          payable: [eur(1500), { amount: 10, currency: 'USD' }],
+        },
+        projected: { payable: [eur(0.3)], receivable: [eur(300)] },
+      }),
+    );
+    expect(directionLines(total.owed)).toEqual(['payable €1,500.00, $10.00']);
+    expect(directionLines(total.projected)).toEqual([
+      'payable €0.30',
+      'receivable €300.00',
+    ]);
+    expect(creditTotalLines(total).map(l => [l.basis, l.direction])).toEqual([
+      ['owed', 'payable'],
+      ['projected', 'payable'],
+      ['projected', 'receivable'],
+    ]);
+    expect(creditTotalLines(testCredits({}))).toEqual([]);
+  });
+});

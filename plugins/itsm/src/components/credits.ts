@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/*
+ * Credit wording shared by the SLA tab, the party tab and the portfolio
+ * (docs/sla-semantics.md, rule 1): what a closed period owes is "Credit
+ * owed", what an open one would owe if it closed now is "Projected credit";
+ * payable (we pay, SLA and OLA) and receivable (the supplier pays us, UC)
+ * are shown apart and never added together.
+ */
+
+import type {
+  AgreementReport,
+  CreditTotals,
+  Money,
+} from '@backstage-itsm/plugin-itsm-common';
+import { formatMoneyList } from './format';
+
+type Credit = AgreementReport['credit'];
+
+/** "Credit owed" for a closed period, "Projected credit" for an open one. */
+export function creditLabel(basis: Credit['basis']): string {
+  return basis === 'owed' ? 'Credit owed' : 'Projected credit';
+}
+
+/** "payable to" (we pay the counterparty) or "receivable from" (it pays us). */
+export function directionText(direction: Credit['direction']): string {
+  return direction === 'receivable' ? 'receivable from' : 'payable to';
+}
+
+/** One total of a CreditTotals: which basis, which direction, what sums. */
+export type CreditTotalLine = {
+  basis: Credit['basis'];
+  direction: Credit['direction'];
+  sums: Money[];
+};
+
+/** The non-empty totals, owed before projected, payable before receivable. */
+export function creditTotalLines(totals: CreditTotals): CreditTotalLine[] {
+  const lines: CreditTotalLine[] = [];
+  for (const basis of ['owed', 'projected'] as const) {
+    for (const direction of ['payable', 'receivable'] as const) {
+      const sums = totals[basis][direction];
+      if (sums.length) lines.push({ basis, direction, sums });
+    }
+  }
+  return lines;
+}
+
+/** Lines "payable €2,400.00" and "receivable €300.00" of one basis; none → []. */
+export function directionLines(totals: CreditTotals[keyof CreditTotals]) {
+  return (['payable', 'receivable'] as const)
+    .filter(direction => totals[direction].length)
+    .map(direction => `${direction} ${formatMoneyList(totals[direction])}`);
+}
+
+/** CreditTotals summed per currency over many, never across basis or direction. */
+export function sumCreditTotals(list: CreditTotals[]): CreditTotals {
+  const sum = (pick: (t: CreditTotals) => Money[]): Money[] => {
+    const totals = new Map<string, number>();
+    for (const money of list.flatMap(pick)) {
+      totals.set(
+        money.currency,
+        (totals.get(money.currency) ?? 0) + money.amount,
+      );
+    }
+    return [...totals].map(([currency, amount]) => ({
+      // Sums of cents stay cents: 0.1 + 0.2 is 0.30, not 0.30000000000000004.
+      amount: Math.round(amount * 100) / 100,
+      currency,
+    }));
+  };
+  return {
+    owed: {
+      payable: sum(t => t.owed.payable),
+      receivable: sum(t => t.owed.receivable),
+    },
+    projected: {
+      payable: sum(t => t.projected.payable),
+      receivable: sum(t => t.projected.receivable),
+    },
+  };
+}
