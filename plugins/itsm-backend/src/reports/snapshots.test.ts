@@ -107,7 +107,9 @@ describe('SLA snapshots of closed months', () => {
               },
             ],
           });
-        expect(pushed.status).toBe(200);
+        if (pushed.status !== 200) {
+          throw new Error(`Seeding failed: ${JSON.stringify(pushed.body)}`);
+        }
       });
 
       const october = async () => {
