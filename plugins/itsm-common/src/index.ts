@@ -54,3 +54,4 @@ export {
 } from './calendar/periods';
 export type { Period } from './calendar/periods';
 export * from './sla';
+export { toCsv } from './csv/csv';

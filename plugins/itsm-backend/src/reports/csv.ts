@@ -16,14 +16,9 @@
 
 import {
   formatAttainment,
+  toCsv,
   type PartySlaReport,
 } from '@backstage-itsm/plugin-itsm-common';
-
-// RFC 4180: quote fields that hold a comma, quote or line break.
-function field(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * A stakeholder's or supplier's monthly report: one row per objective, with
@@ -78,6 +73,5 @@ export function partyReportCsv(report: PartySlaReport): string {
       ]),
     ),
   );
-  const lines = [header, ...rows].map(row => row.map(field).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([header, ...rows]);
 }

@@ -99,6 +99,40 @@ function unknownFieldsCheck(spec: any): express.RequestHandler {
   };
 }
 
+/** The path of the first string in `value` holding a NUL character, if any. */
+function nulPath(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? path : undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = nulPath(
+        inner,
+        Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`,
+      );
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Refuses NUL characters anywhere in a body or query: PostgreSQL cannot
+ * store them in text, and no measurement needs one.
+ */
+function nulCheck(): express.RequestHandler {
+  return (req, _res, next) => {
+    const found =
+      nulPath(req.query, 'query') ??
+      (req.body !== undefined ? nulPath(req.body, 'body') : undefined);
+    next(
+      found
+        ? new InputError(`${found}: must not contain NUL characters (\\u0000)`)
+        : undefined,
+    );
+  };
+}
+
 export type RouterOptions = {
   store: MeasurementStore;
   access: MeasurementAccess;
@@ -110,6 +144,18 @@ export type RouterOptions = {
 };
 
 const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+// The validator checks it too; this holds whatever reaches the handler.
+function readLimit(text: string): number {
+  const limit = Number(text);
+  if (!/^\d+$/.test(text) || limit < 1 || limit > MAX_LIMIT) {
+    throw new InputError(
+      `limit: must be a whole number from 1 to ${MAX_LIMIT} (got "${text}")`,
+    );
+  }
+  return limit;
+}
 
 export async function createRouter(
   options: RouterOptions,
@@ -120,6 +166,13 @@ export async function createRouter(
   // Parsed here, not inside the validated router: its error transformer would
   // turn a 413 for an oversized body into a 400.
   router.use(express.json({ limit: options.maxBodySize }));
+  // HEAD runs the GET route; validated as one. Node already knows from the
+  // request line that a HEAD answer carries no body.
+  router.use((req, _res, next) => {
+    if (req.method === 'HEAD') req.method = 'GET';
+    next();
+  });
+  router.use(nulCheck());
   const spec = loadOpenApiSpec();
   router.use(unknownFieldsCheck(spec));
   const api = createValidatedOpenApiRouter(spec, {
@@ -133,7 +186,7 @@ export async function createRouter(
     return {
       from: query.from === undefined ? undefined : parseInstant(query.from),
       to: query.to === undefined ? undefined : parseInstant(query.to),
-      limit: query.limit === undefined ? DEFAULT_LIMIT : Number(query.limit),
+      limit: query.limit === undefined ? DEFAULT_LIMIT : readLimit(query.limit),
       cursor: query.cursor,
     };
   };

@@ -15,6 +15,7 @@
  */
 
 import type { MaintenanceWindow } from '../entities';
+import fc from 'fast-check';
 import { maintenanceOccurrences } from './maintenance';
 
 const window = {
@@ -225,5 +226,89 @@ describe('maintenanceOccurrences around DST changes (RFC 5545 §3.3.5)', () => {
       '2026-03-08T01:00:00.000Z',
       '2026-03-15T01:00:00.000Z',
     ]);
+  });
+});
+
+describe('maintenanceOccurrences, bounded', () => {
+  it('expands an hourly window over a year, and never more than 10,000 windows', () => {
+    const hourly = {
+      name: 'sweep',
+      rrule: 'FREQ=HOURLY;BYMINUTE=0',
+      start: '2026-01-01T00:00:00',
+      duration: '5m',
+    };
+    const year = {
+      start: new Date('2026-01-01T00:00:00Z'),
+      end: new Date('2027-01-01T00:00:00Z'),
+    };
+    expect(maintenanceOccurrences(hourly, year)).toHaveLength(8760);
+    // A rule finer than validation allows (catalog data that skipped it)
+    // is not expanded instead of stalling the backend.
+    const started = Date.now();
+    for (const rrule of ['FREQ=SECONDLY', 'FREQ=MINUTELY']) {
+      expect(
+        maintenanceOccurrences(
+          { ...hourly, rrule, start: '2016-01-01T00:00:00' },
+          year,
+        ),
+      ).toEqual([]);
+    }
+    // An hourly rule that started ten years before the range.
+    expect(
+      maintenanceOccurrences({ ...hourly, start: '2016-01-01T00:00:00' }, year),
+    ).toHaveLength(8760);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('gives the same windows whether the rule started long ago or just before', () => {
+    const rule = fc.record({
+      freq: fc.constantFrom('HOURLY', 'DAILY', 'WEEKLY'),
+      interval: fc.integer({ min: 1, max: 5 }),
+      byday: fc.option(
+        fc.uniqueArray(
+          fc.constantFrom('MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        { nil: undefined },
+      ),
+      byhour: fc.option(fc.integer({ min: 0, max: 23 }), { nil: undefined }),
+      startDay: fc.integer({ min: 0, max: 400 }),
+      rangeDay: fc.integer({ min: 0, max: 60 }),
+      zone: fc.constantFrom('UTC', 'Europe/Berlin', 'America/Los_Angeles'),
+    });
+    fc.assert(
+      fc.property(rule, r => {
+        const parts = [`FREQ=${r.freq}`, `INTERVAL=${r.interval}`];
+        if (r.byday) parts.push(`BYDAY=${r.byday.join(',')}`);
+        if (r.byhour !== undefined && r.freq !== 'HOURLY') {
+          parts.push(`BYHOUR=${r.byhour}`);
+        }
+        const start = new Date(Date.UTC(2025, 0, 1) + r.startDay * 86_400_000)
+          .toISOString()
+          .slice(0, 19);
+        const maintenance = {
+          name: 'w',
+          rrule: parts.join(';'),
+          start,
+          duration: '30m',
+          timezone: r.zone,
+        };
+        const rangeStart = Date.UTC(2026, 6, 1) + r.rangeDay * 86_400_000;
+        const range = {
+          start: new Date(rangeStart),
+          end: new Date(rangeStart + 9 * 86_400_000),
+        };
+        // The same rule with COUNT far away is never moved: the reference.
+        const reference = maintenanceOccurrences(
+          { ...maintenance, rrule: `${maintenance.rrule};COUNT=100000` },
+          range,
+        );
+        expect(maintenanceOccurrences(maintenance, range)).toEqual(reference);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

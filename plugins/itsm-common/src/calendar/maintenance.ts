@@ -15,10 +15,13 @@
  */
 
 import { DateTime } from 'luxon';
-import { RRule } from 'rrule';
+import { Options, RRule } from 'rrule';
 import type { MaintenanceWindow } from '../entities';
 import { parseDuration } from '../validation/duration';
 import { localWallClockToInstant } from './localTime';
+
+/** A year of hourly windows, and a little more. */
+const MAX_OCCURRENCES = 10_000;
 
 /** One planned maintenance window, [start, end). @public */
 export type Occurrence = { start: Date; end: Date };
@@ -60,6 +63,35 @@ function floatingStart(start: string, zone: string): Date {
   return toFloating(isInstant ? written.setZone(zone) : written);
 }
 
+// Whole periods of the rules that repeat on a fixed step in floating time.
+const STEP_MS: Partial<Record<number, number>> = {
+  [RRule.HOURLY]: 3_600_000,
+  [RRule.DAILY]: 86_400_000,
+  [RRule.WEEKLY]: 7 * 86_400_000,
+};
+
+/**
+ * rrule walks every occurrence from DTSTART on: an hourly rule started
+ * years ago would take tens of thousands of steps per report. Moving the
+ * start forward by whole steps of the rule (INTERVAL × hour, day or week)
+ * keeps every occurrence in the range the same. Rules with COUNT count from
+ * their own start and stay as they are.
+ */
+function closerStart(
+  options: Partial<Options>,
+  dtstart: Date,
+  from: DateTime,
+): Date {
+  const step = options.freq === undefined ? undefined : STEP_MS[options.freq];
+  const target = toFloating(from).getTime();
+  if (!step || options.count || dtstart.getTime() >= target) return dtstart;
+  const size = step * (options.interval ?? 1);
+  const steps = Math.floor((target - dtstart.getTime()) / size);
+  // One step of slack: BYxxx parts may place occurrences before the start
+  // of their period's step.
+  return new Date(dtstart.getTime() + Math.max(0, steps - 1) * size);
+}
+
 /**
  * The occurrences of a recurring maintenance window that overlap
  * [range.start, range.end), in time order. The window's zone is its own
@@ -75,18 +107,31 @@ export function maintenanceOccurrences(
 ): Occurrence[] {
   const zone = window.timezone ?? defaultZone;
   const length = parseDuration(window.duration) ?? 0;
-  const rule = new RRule({
-    ...RRule.parseString(window.rrule.replace(/^RRULE:/i, '')),
-    dtstart: floatingStart(window.start, zone),
-  });
+  const options = RRule.parseString(window.rrule.replace(/^RRULE:/i, ''));
+  // Validation allows nothing finer than hourly; a rule that skipped it is
+  // not expanded rather than stall the backend.
+  if (options.freq === RRule.SECONDLY || options.freq === RRule.MINUTELY) {
+    return [];
+  }
   // A window that started before the range may still overlap it; a day of
   // slack on either side covers any UTC offset.
   const from = DateTime.fromMillis(range.start.getTime() - length, {
     zone,
   }).minus({ days: 1 });
   const to = DateTime.fromJSDate(range.end, { zone }).plus({ days: 1 });
+  const rule = new RRule({
+    ...options,
+    dtstart: closerStart(options, floatingStart(window.start, zone), from),
+  });
+  // A backstop behind validation (at most hourly): expansion never runs away.
+  let count = 0;
   return rule
-    .between(toFloating(from), toFloating(to), true)
+    .between(
+      toFloating(from),
+      toFloating(to),
+      true,
+      () => ++count <= MAX_OCCURRENCES,
+    )
     .map(date => {
       const start = fromFloating(date, zone);
       return { start, end: new Date(start.getTime() + length) };

@@ -171,6 +171,17 @@ describe('validateItsmEntity', () => {
     expect(validateItsmEntity(supplier)).toEqual([]);
   });
 
+  it.each([
+    // eslint-disable-next-line no-script-url -- the attack under test
+    'javascript:alert(document.domain)',
+    'data:text/html,<script>alert(1)</script>',
+    'ftp://cloudhost.example.com',
+  ])('refuses a supplier website %p that is not http or https', website => {
+    expect(
+      problemsOf({ ...supplier, spec: { ...supplier.spec, website } }),
+    ).toContain('spec.website');
+  });
+
   it('ignores entities of other kinds', () => {
     expect(
       validateItsmEntity({
@@ -240,6 +251,62 @@ describe('validateItsmEntity', () => {
         ],
       }),
       'spec.maintenance[0].rrule: must be an RFC 5545 recurrence rule such as FREQ=WEEKLY;BYDAY=SU (got "FREQ=FORTNIGHTLY")',
+    ],
+    [
+      'minutely maintenance',
+      service({
+        maintenance: [
+          {
+            name: 'w',
+            rrule: 'FREQ=MINUTELY',
+            start: '2026-01-04T02:00',
+            duration: '5m',
+          },
+        ],
+      }),
+      'spec.maintenance[0].rrule: FREQ=MINUTELY repeats more often than hourly: maintenance windows may repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY)',
+    ],
+    [
+      'secondly maintenance',
+      service({
+        maintenance: [
+          {
+            name: 'w',
+            rrule: 'FREQ=SECONDLY;INTERVAL=1',
+            start: '2026-01-04T02:00',
+            duration: '5m',
+          },
+        ],
+      }),
+      'spec.maintenance[0].rrule: FREQ=SECONDLY repeats more often than hourly: maintenance windows may repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY)',
+    ],
+    [
+      'maintenance by the second',
+      service({
+        maintenance: [
+          {
+            name: 'w',
+            rrule: 'FREQ=DAILY;BYSECOND=0,1,2',
+            start: '2026-01-04T02:00',
+            duration: '5m',
+          },
+        ],
+      }),
+      'spec.maintenance[0].rrule: BYSECOND is not supported: maintenance windows start on whole minutes',
+    ],
+    [
+      'maintenance several times an hour',
+      service({
+        maintenance: [
+          {
+            name: 'w',
+            rrule: 'FREQ=HOURLY;BYMINUTE=0,15,30,45',
+            start: '2026-01-04T02:00',
+            duration: '5m',
+          },
+        ],
+      }),
+      'spec.maintenance[0].rrule: BYMINUTE may hold one minute only: maintenance windows repeat at most hourly',
     ],
     [
       'malformed maintenance duration',

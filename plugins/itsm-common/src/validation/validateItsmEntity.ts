@@ -316,6 +316,9 @@ function checkITService(entity: ITServiceEntity, problems: Problems) {
         `${path}.rrule`,
         `must be an RFC 5545 recurrence rule such as FREQ=WEEKLY;BYDAY=SU (got "${window.rrule}")`,
       );
+    } else {
+      const tooFine = tooFineRecurrence(window.rrule);
+      if (tooFine) problems.add(`${path}.rrule`, tooFine);
     }
     if (parseDuration(window.duration) === undefined) {
       problems.add(
@@ -342,6 +345,32 @@ function checkITService(entity: ITServiceEntity, problems: Problems) {
 
 function checkRefQuietly(ref: string, field: ItsmRefField, entity: Entity) {
   return checkRef(ref, field, entity, '', new Problems());
+}
+
+/**
+ * Why a recurrence repeats more often than maintenance windows can (at most
+ * hourly), or undefined: finer rules would expand to hundreds of thousands
+ * of windows a month on every report.
+ */
+function tooFineRecurrence(text: string): string | undefined {
+  const parts = new Map(
+    text
+      .replace(/^RRULE:/i, '')
+      .split(';')
+      .map(part => part.split('=') as [string, string])
+      .map(([key, value]) => [key.toUpperCase(), value ?? '']),
+  );
+  const freq = parts.get('FREQ')?.toUpperCase();
+  if (freq === 'SECONDLY' || freq === 'MINUTELY') {
+    return `FREQ=${freq} repeats more often than hourly: maintenance windows may repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY)`;
+  }
+  if (parts.has('BYSECOND')) {
+    return 'BYSECOND is not supported: maintenance windows start on whole minutes';
+  }
+  if ((parts.get('BYMINUTE') ?? '').split(',').length > 1) {
+    return 'BYMINUTE may hold one minute only: maintenance windows repeat at most hourly';
+  }
+  return undefined;
 }
 
 function isRecurrenceRule(text: string): boolean {

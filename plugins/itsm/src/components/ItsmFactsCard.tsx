@@ -26,6 +26,7 @@ import {
   SupplierEntity,
 } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
+import { httpHref } from './format';
 import { RefLink, RefLinks } from './RefLinks';
 
 function Fact(props: { label: string; children: React.ReactNode }) {
@@ -162,7 +163,11 @@ function SupplierFacts({ entity }: { entity: SupplierEntity }) {
       </Fact>
       {spec.website && (
         <Fact label="Website">
-          <a href={spec.website}>{spec.website}</a>
+          {httpHref(spec.website) ? (
+            <a href={httpHref(spec.website)}>{spec.website}</a>
+          ) : (
+            spec.website
+          )}
         </Fact>
       )}
       <Contacts contacts={spec.contacts} />

@@ -32,6 +32,7 @@ import {
   isSupplierEntity,
   Money,
   PortfolioRow,
+  toCsv,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -167,11 +168,6 @@ const columns: TableColumn<PortfolioRow>[] = [
   },
 ];
 
-const csvField = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** The portfolio as CSV, one row per service. */
 export function portfolioCsv(rows: PortfolioRow[]): string {
   const header = [
@@ -214,9 +210,7 @@ export function portfolioCsv(rows: PortfolioRow[]): string {
     money(r.credits.projected.payable),
     money(r.credits.projected.receivable),
   ]);
-  return `${[header, ...lines]
-    .map(l => l.map(csvField).join(','))
-    .join('\r\n')}\r\n`;
+  return toCsv([header, ...lines]);
 }
 
 function downloadCsv(rows: PortfolioRow[]) {

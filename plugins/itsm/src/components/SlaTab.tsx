@@ -57,6 +57,7 @@ import {
   formatMoney,
   formatPercent,
   formatTarget,
+  httpHref,
   isNumber,
 } from './format';
 import { HistoryChart, objectiveTargets } from './HistoryChart';
@@ -335,7 +336,11 @@ function AtRiskIncidents(props: { report: ServiceSlaReport }) {
           {
             title: 'Incident',
             render: (r: any) =>
-              r.url ? <a href={r.url}>{r.externalId}</a> : r.externalId,
+              httpHref(r.url) ? (
+                <a href={httpHref(r.url)}>{r.externalId}</a>
+              ) : (
+                r.externalId
+              ),
           },
           { title: 'Title', field: 'title' },
           { title: 'Priority', field: 'priority' },

@@ -24,6 +24,7 @@ import {
   formatPercent,
   formatQuantity,
   formatTarget,
+  httpHref,
 } from './format';
 
 describe('format', () => {
@@ -158,5 +159,30 @@ describe('format', () => {
     ).toBe(
       '0 late incidents allowed so far, 1 late; 0 more may be late this period',
     );
+  });
+});
+
+describe('httpHref', () => {
+  it('keeps http and https links', () => {
+    expect(httpHref('https://status.example.com/PD-1')).toBe(
+      'https://status.example.com/PD-1',
+    );
+    expect(httpHref('HTTP://example.com')).toBe('HTTP://example.com');
+  });
+
+  it.each([
+    // eslint-disable-next-line no-script-url -- the attack under test
+    'javascript:alert(document.domain)',
+    ' javascript:alert(1)',
+    // eslint-disable-next-line no-script-url -- the attack under test
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    '//evil.example.com',
+    'not a url',
+    '',
+    undefined,
+  ])('refuses %p as a link target', text => {
+    expect(httpHref(text)).toBeUndefined();
   });
 });

@@ -172,3 +172,18 @@ export function formatInstant(iso: string | undefined): string {
       })
     : '—';
 }
+
+/**
+ * The link target for a URL from data (an incident's url, a supplier's
+ * website), or undefined unless it is http or https: data must never place
+ * a javascript: or data: link on the page, whatever the backend accepted.
+ */
+export function httpHref(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:' ? text : undefined;
+  } catch {
+    return undefined;
+  }
+}
