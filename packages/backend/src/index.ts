@@ -7,10 +7,10 @@
  */
 
 import { createExampleBackend } from './backend';
+import { portalPermissionPolicyModule } from './permissionPolicy';
 
 const backend = createExampleBackend();
-// See https://backstage.io/docs/permissions/getting-started for how to create your own permission policy
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+// Users read; only tools (static tokens, other plugins) write measurements.
+// See ./permissionPolicy.ts and the README's "Security" section for your own.
+backend.add(portalPermissionPolicyModule);
 backend.start();

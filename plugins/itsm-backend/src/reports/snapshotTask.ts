@@ -52,7 +52,7 @@ export function snapshotTask(options: {
     );
     const now = clock.now();
     logger.info(
-      `Checking last month's SLA snapshots of ${items.length} services`,
+      `Checking SLA snapshots of last month for ${items.length} services`,
     );
     for (const entity of items) {
       const zone = (entity.spec?.serviceHours as { timezone?: string })
