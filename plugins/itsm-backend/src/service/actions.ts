@@ -23,7 +23,7 @@ import {
 import { MeasurementStore } from '../database/MeasurementStore';
 import { SlaReporter } from '../reports/SlaReporter';
 import { MeasurementAccess } from './MeasurementAccess';
-import { parseInstant, toIncident, toOutage } from './measurements';
+import { parseInstant, readParam, toIncident, toOutage } from './measurements';
 
 // Enough for an assistant to reason about; the REST API pages through more.
 const ACTION_LIMIT = 100;
@@ -239,8 +239,14 @@ export function registerActions(options: {
       const service = await readableService(input.service, credentials);
       const page = await store.listOutages({
         service,
-        from: input.from === undefined ? undefined : parseInstant(input.from),
-        to: input.to === undefined ? undefined : parseInstant(input.to),
+        from:
+          input.from === undefined
+            ? undefined
+            : readParam('from', input.from, parseInstant),
+        to:
+          input.to === undefined
+            ? undefined
+            : readParam('to', input.to, parseInstant),
         limit: ACTION_LIMIT,
       });
       return {

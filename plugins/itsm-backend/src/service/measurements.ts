@@ -15,6 +15,7 @@
  */
 
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import type {
   Incident,
   IncidentInput,
@@ -62,6 +63,22 @@ export function normalizeServiceRef(ref: string): string {
     );
   }
   return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+}
+
+/**
+ * A request parameter read with `parse`, whose TypeError becomes a 400
+ * naming the parameter: a client's mistake is never a 500.
+ */
+export function readParam<T>(
+  name: string,
+  text: string,
+  parse: (text: string) => T,
+): T {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new InputError(`${name}: ${(error as Error).message}`);
+  }
 }
 
 /** Parses an ISO 8601 instant, or throws a TypeError naming the range. */

@@ -43,6 +43,7 @@ import {
   describeProblems,
   normalizeServiceRef,
   parseInstant,
+  readParam,
   toIncident,
   toOutage,
   toSliEvent,
@@ -184,8 +185,14 @@ export async function createRouter(
   const timeRange = (req: Request) => {
     const query = req.query as Record<string, string | undefined>;
     return {
-      from: query.from === undefined ? undefined : parseInstant(query.from),
-      to: query.to === undefined ? undefined : parseInstant(query.to),
+      from:
+        query.from === undefined
+          ? undefined
+          : readParam('from', query.from, parseInstant),
+      to:
+        query.to === undefined
+          ? undefined
+          : readParam('to', query.to, parseInstant),
       limit: query.limit === undefined ? DEFAULT_LIMIT : readLimit(query.limit),
       cursor: query.cursor,
     };
@@ -342,19 +349,25 @@ export async function createRouter(
   });
   api.delete('/v1/sli-events', async (req, res) => {
     const query = req.query as Record<string, string>;
-    const key = {
+    // Read only once the caller may delete at all.
+    const key = () => ({
       source: query.source,
-      service: normalizeServiceRef(query.service),
+      service: readParam('service', query.service, normalizeServiceRef),
       objective: query.objective,
-      sliceStart: parseInstant(query.sliceStart),
-    };
+      sliceStart: readParam('sliceStart', query.sliceStart, parseInstant),
+    });
     await remove(
       req,
       'sli-event',
-      { ...key, sliceStart: query.sliceStart },
       {
-        serviceOf: async () => key.service,
-        delete: () => store.deleteSliEvent(key),
+        source: query.source,
+        service: query.service,
+        objective: query.objective,
+        sliceStart: query.sliceStart,
+      },
+      {
+        serviceOf: async () => key().service,
+        delete: () => store.deleteSliEvent(key()),
       },
     );
     res.status(204).end();

@@ -165,6 +165,44 @@ describe('client input that must never hurt', () => {
         },
       );
 
+      it.each([
+        ['from', { from: '1969-12-31T23:59:59Z' }],
+        ['to', { to: '+275760-09-13T00:00:00Z' }],
+        ['from', { from: 'not a date' }],
+      ])('answers a bad %s with a 400 that names it', async (name, query) => {
+        for (const method of ['get', 'head'] as const) {
+          const res = await request(server)
+            [method]('/api/itsm/v1/outages')
+            .query({ service: 'shop', ...query })
+            .set('Authorization', mockCredentials.user.header());
+          expect([method, res.status]).toEqual([method, 400]);
+          if (method === 'get') {
+            expect(res.body.error.message).toContain(name);
+          }
+        }
+      });
+
+      it.each([
+        [
+          {
+            service: 'component:default/shop',
+            sliceStart: '2026-10-01T00:00:00Z',
+          },
+          'service',
+        ],
+        [{ service: 'shop', sliceStart: '1960-01-01T00:00:00Z' }, 'sliceStart'],
+      ])(
+        'refuses to delete SLI slices by %j with a 400',
+        async (query, name) => {
+          const res = await request(server)
+            .delete('/api/itsm/v1/sli-events')
+            .query({ source: 'prom', objective: 'x', ...query })
+            .set('Authorization', mockCredentials.service.header());
+          expect(res.status).toBe(400);
+          expect(res.body.error.message).toContain(name);
+        },
+      );
+
       it('answers HEAD like GET, without a body', async () => {
         const res = await request(server)
           .head('/api/itsm/v1/incidents')
