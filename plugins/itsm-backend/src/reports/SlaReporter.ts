@@ -317,10 +317,21 @@ export class SlaReporter {
   ): Promise<ServiceSlaReport> {
     const { withDependencies = true, withTrend = false, preloaded } = options;
     const ref = stringifyEntityRef(service).toLocaleLowerCase('en-US');
-    const chain = withDependencies
-      ? await this.dependencyChain(service, credentials)
-      : { services: [], cycles: [] };
     const month = closedMonth(service, period, now);
+    // A closed month is stored once for every reader: computed on the whole
+    // catalog, then cut to what this reader may see.
+    const chain = withDependencies
+      ? await this.dependencyChain(
+          service,
+          month
+            ? await this.deps.access.wholeCatalogCredentials()
+            : credentials,
+        )
+      : { services: [], cycles: [] };
+    const forReader = (report: ServiceSlaReport) =>
+      month && chain.services.length > 0
+        ? this.visibleTo(report, chain.services, credentials)
+        : report;
     const fingerprint =
       month && withDependencies
         ? this.fingerprint(service, chain.services)
@@ -330,7 +341,7 @@ export class SlaReporter {
         await this.deps.store.getSnapshots(ref, [month.label])
       ).get(month.label);
       const snapshot = stored && readSnapshot(stored, fingerprint);
-      if (snapshot) return snapshot;
+      if (snapshot) return forReader(snapshot);
     }
     const dependencies = await Promise.all(
       chain.services.map(async entity => ({
@@ -375,7 +386,44 @@ export class SlaReporter {
         JSON.stringify({ format: SNAPSHOT_FORMAT, fingerprint, report }),
       );
     }
-    return report;
+    return forReader(report);
+  }
+
+  /**
+   * The report without the dependencies the reader cannot see: their rows
+   * of the composite chain, the cycles through them and the warnings about
+   * their agreements. The composite figure stays what the service can
+   * promise.
+   */
+  private async visibleTo(
+    report: ServiceSlaReport,
+    chain: ITServiceEntity[],
+    credentials: BackstageCredentials,
+  ): Promise<ServiceSlaReport> {
+    const refs = chain.map(e =>
+      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
+    );
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: refs,
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials: await this.deps.access.lookupCredentials(credentials) },
+    );
+    const hidden = new Set(refs.filter((_, i) => !items[i]));
+    if (hidden.size === 0) return report;
+    const seen = (ref: string) => !hidden.has(ref.toLocaleLowerCase('en-US'));
+    return {
+      ...report,
+      warnings: report.warnings.filter(w => !w.service || seen(w.service)),
+      composite: {
+        ...report.composite,
+        chain: report.composite.chain.filter(c => seen(c.service)),
+        ...(report.composite.cycles && {
+          cycles: report.composite.cycles.filter(cycle => cycle.every(seen)),
+        }),
+      },
+    };
   }
 
   /**

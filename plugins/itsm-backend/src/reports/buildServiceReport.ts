@@ -445,7 +445,7 @@ export function buildServiceReport(input: ReportInput): ServiceSlaReport {
     warnings: underpinningWarnings(
       service,
       input.dependencies.map(d => d.entity),
-    ).map(w => ({ message: w.message })),
+    ).map(w => ({ message: w.message, service: w.underpinning.service })),
     composite: {
       availability: known.every(a => a !== null)
         ? seriesAvailability(known as number[])

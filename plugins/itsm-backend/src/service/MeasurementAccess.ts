@@ -132,6 +132,11 @@ export class MeasurementAccess {
     return entity;
   }
 
+  /** This plugin's own credentials: a view of the whole catalog. */
+  wholeCatalogCredentials() {
+    return this.deps.auth.getOwnServiceCredentials();
+  }
+
   /**
    * Users see the catalog with their own credentials; services (other
    * plugins, external tools whose tokens may be restricted to this plugin)

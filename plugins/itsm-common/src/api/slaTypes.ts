@@ -158,8 +158,11 @@ export type ServiceSlaReport = {
   agreements: AgreementReport[];
   /** Open incidents past 50 % of a response or resolution threshold. */
   atRiskIncidents: JsonObject[];
-  /** Underpinning OLAs and UCs less strict than the SLAs they support. */
-  warnings: Array<{ message: string }>;
+  /**
+   * Underpinning OLAs and UCs less strict than the SLAs they support, with
+   * the service that carries the OLA or UC.
+   */
+  warnings: Array<{ message: string; service?: string }>;
   /**
    * Availability the service can promise from its whole dependsOn chain
    * (series: the product of its own and every ITService it depends on,
