@@ -24,7 +24,7 @@
 exports.up = async function up(knex) {
   await knex.schema.alterTable('itsm_incidents', table => {
     table.index(
-      ['service_ref', 'resolved_at'],
+      ['service_ref', 'resolved_at', 'opened_at'],
       'itsm_incidents_service_resolved',
     );
   });
@@ -36,7 +36,7 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('itsm_incidents', table => {
     table.dropIndex(
-      ['service_ref', 'resolved_at'],
+      ['service_ref', 'resolved_at', 'opened_at'],
       'itsm_incidents_service_resolved',
     );
   });

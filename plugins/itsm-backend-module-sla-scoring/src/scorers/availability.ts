@@ -55,6 +55,31 @@ function reportedBefore(context: ItsmScoringContext, end: number): boolean {
   return starts.some(start => start < end);
 }
 
+/** Sorted, disjoint intervals with the length of all before each. */
+type Cumulative = { intervals: Interval[]; before: Float64Array };
+
+function cumulative(intervals: Interval[]): Cumulative {
+  const before = new Float64Array(intervals.length + 1);
+  intervals.forEach(({ start, end }, i) => {
+    before[i + 1] = before[i] + end - start;
+  });
+  return { intervals, before };
+}
+
+/** The length of the intervals before `end`: a binary search, no copying. */
+function lengthBefore({ intervals, before }: Cumulative, end: number): number {
+  let low = 0;
+  let high = intervals.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (intervals[middle].end <= end) low = middle + 1;
+    else high = middle;
+  }
+  const inside =
+    low < intervals.length ? Math.max(0, end - intervals[low].start) : 0;
+  return before[low] + inside;
+}
+
 /** The instant `amountMs` of the agreed time in `intervals` has passed (sorted, disjoint). */
 function afterAgreed(intervals: Interval[], amountMs: number) {
   let left = amountMs;
@@ -143,6 +168,7 @@ export function createAvailabilityScorer(options: {
     agreedMs: number,
     downtimeMs: number,
     end: number,
+    withForecast = true,
   ): ItsmScoreBudget => {
     const allowedMs =
       allowedFailureShare(context.objective.target) * intervals.periodAgreedMs;
@@ -158,7 +184,7 @@ export function createAvailabilityScorer(options: {
     };
     // At the rate so far, the budget lasts (allowed − spent) ÷ rate more
     // agreed time, counted on the agreed time still to come.
-    if (downtimeMs > 0 && downtimeMs < allowedMs) {
+    if (withForecast && downtimeMs > 0 && downtimeMs < allowedMs) {
       const more = ((allowedMs - downtimeMs) * agreedMs) / downtimeMs;
       const exhaustsAt = afterAgreed(
         subtractIntervals(intervals.wholePeriod, [
@@ -223,28 +249,31 @@ export function createAvailabilityScorer(options: {
       const intervals = timeline(last);
       const start = context.period.start.getTime();
       const periodEnd = context.period.end.getTime();
+      const [agreed, full, partial] = intervals
+        ? [intervals.agreed, intervals.full, intervals.partial].map(cumulative)
+        : [];
       return instants.map(instant => {
         const end = Math.min(periodEnd, instant.getTime());
         const none = { attainment: null };
         if (!intervals || end <= start || !reportedBefore(context, end)) {
           return none;
         }
-        const before = (list: Interval[]) =>
-          totalLength(intersectIntervals(list, [{ start, end }]));
-        const agreedMs = before(intervals.agreed);
+        const agreedMs = lengthBefore(agreed, end);
         if (agreedMs === 0) return none;
         const downtimeMs = downtimeOf(
-          before(intervals.full),
-          before(intervals.partial),
+          lengthBefore(full, end),
+          lengthBefore(partial, end),
         );
         return {
           attainment: percent(agreedMs - downtimeMs, agreedMs),
+          // A trend point needs what was spent, not when it runs out.
           budget: budgetOf(
             { ...context, now: instant },
             intervals,
             agreedMs,
             downtimeMs,
             end,
+            false,
           ),
         };
       });

@@ -45,6 +45,10 @@ export function milestone(share: number): 'ok' | '50%' | '75%' | 'breached' {
   return 'ok';
 }
 
+// A response stops at the acknowledgement or the resolution, whichever is
+// first: worked out once per list (keyed by identity, like measurementTimes).
+const responseStops = new WeakMap<readonly object[], Float64Array>();
+
 // Counts compare with a little slack so that 0.1 × 30 is 3, not 2.
 const EPSILON = 1e-9;
 
@@ -67,13 +71,19 @@ export function createIncidentTimeScorer(
   ) => {
     const resolved = measurementTimes(incidents, 'resolvedAt');
     if (objectiveType === 'resolution') return resolved;
-    const acknowledged = measurementTimes(incidents, 'acknowledgedAt');
-    // Math.min would turn a missing acknowledgement into NaN.
-    return resolved.map((r, i) => {
-      const a = acknowledged[i];
-      if (Number.isNaN(a)) return r;
-      return Number.isNaN(r) ? a : Math.min(a, r);
-    });
+    let stops = responseStops.get(incidents);
+    if (!stops) {
+      const acknowledged = measurementTimes(incidents, 'acknowledgedAt');
+      stops = new Float64Array(resolved.length);
+      for (let i = 0; i < stops.length; i++) {
+        // Math.min would turn a missing acknowledgement into NaN.
+        const a = acknowledged[i];
+        const r = resolved[i];
+        stops[i] = Number.isNaN(a) || a > r ? r : a;
+      }
+      responseStops.set(incidents, stops);
+    }
+    return stops;
   };
 
   /** What scoring needs of a context, or undefined when it scores nothing. */

@@ -26,9 +26,22 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { evaluatedRange, firstInstant, percent } from './common';
 
-// The longest slice the API accepts (31 days): how far before a look-back a
-// slice may start and still overlap it.
-const MAX_SLICE_MS = 2_678_400_000;
+// The longest slice of each list: how far before a look-back a slice may
+// start and still overlap it. Lists are keyed by identity, as in
+// measurementTimes, and must not be mutated.
+const longestSlices = new WeakMap<readonly SliEvent[], number>();
+
+function longestSliceMs(slices: readonly SliEvent[]): number {
+  let longest = longestSlices.get(slices);
+  if (longest === undefined) {
+    longest = 0;
+    for (const slice of slices) {
+      longest = Math.max(longest, slice.sliceSeconds * 1000);
+    }
+    longestSlices.set(slices, longest);
+  }
+  return longest;
+}
 
 /**
  * SLI objectives, the occurrences method: good ÷ total over the slices that
@@ -45,7 +58,8 @@ export const sliScorer: ItsmObjectiveScorer = {
     let good = 0;
     let total = 0;
     if (context.lookback) {
-      forEachSlice(context, range.start - MAX_SLICE_MS, (slice, start) => {
+      const longest = longestSliceMs(context.measurements.sliEvents);
+      forEachSlice(context, range.start - longest, (slice, start) => {
         const end = start + slice.sliceSeconds * 1000;
         const overlap = Math.min(end, range.end) - Math.max(start, range.start);
         if (overlap > 0) {
@@ -140,7 +154,12 @@ function forEachSlice(
   const indicator = objective.indicator ?? objective.name;
   const slices = context.measurements.sliEvents;
   const starts = measurementTimes(slices, 'sliceStart');
-  for (let i = 0; i < slices.length; i++) {
+  // A store hands slices over in time order: a look-back then skips
+  // straight to its first slice.
+  const first = isAscending(starts)
+    ? firstInstant(starts, start => start >= from)
+    : 0;
+  for (let i = first; i < slices.length; i++) {
     const slice = slices[i];
     if (
       (slice.objective === indicator || slice.objective === objective.name) &&
@@ -149,4 +168,19 @@ function forEachSlice(
       visit(slice, starts[i]);
     }
   }
+}
+
+const ascending = new WeakMap<Float64Array, boolean>();
+
+/** Whether the instants never go down (NaN-free), worked out once per list. */
+function isAscending(times: Float64Array): boolean {
+  let known = ascending.get(times);
+  if (known === undefined) {
+    known = true;
+    for (let i = 1; i < times.length && known; i++) {
+      if (!(times[i - 1] <= times[i])) known = false;
+    }
+    ascending.set(times, known);
+  }
+  return known;
 }
