@@ -125,7 +125,9 @@ function nulCheck(): express.RequestHandler {
   return (req, _res, next) => {
     const found =
       nulPath(req.query, 'query') ??
-      (req.body !== undefined ? nulPath(req.body, 'body') : undefined);
+      ((req as Request & { mayHoldNul?: boolean }).mayHoldNul
+        ? nulPath(req.body, 'body')
+        : undefined);
     next(
       found
         ? new InputError(`${found}: must not contain NUL characters (\\u0000)`)
@@ -166,7 +168,17 @@ export async function createRouter(
 
   // Parsed here, not inside the validated router: its error transformer would
   // turn a 413 for an oversized body into a 400.
-  router.use(express.json({ limit: options.maxBodySize }));
+  router.use(
+    express.json({
+      limit: options.maxBodySize,
+      // JSON can only carry a NUL escaped: a native search of the raw body
+      // spares the walk through every string of a clean batch.
+      verify: (req, _res, body) => {
+        (req as Request & { mayHoldNul?: boolean }).mayHoldNul =
+          body.includes('\\u0000');
+      },
+    }),
+  );
   // HEAD runs the GET route; validated as one. Node already knows from the
   // request line that a HEAD answer carries no body.
   router.use((req, _res, next) => {

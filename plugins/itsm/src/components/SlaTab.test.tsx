@@ -290,9 +290,7 @@ describe('SlaTab', () => {
         '1 late incident allowed so far, 0 late; 2 more may be late this period',
       ),
     ).toBeInTheDocument();
-    expect(
-      screen.getByText('not applicable (incident objectives)'),
-    ).toBeInTheDocument();
+    expect(screen.getByText('not applicable')).toBeInTheDocument();
     expect(screen.getByText('95.00 %')).toBeInTheDocument();
     expect(screen.getByText('100.000 %')).toBeInTheDocument();
     expect(screen.queryByText(/min allowed/)).not.toBeInTheDocument();

@@ -192,7 +192,7 @@ function ObjectivesTable(props: { agreement: AgreementReport }) {
         if (o.burnRatesApply === false) {
           return (
             <Explained title="Burn rates and burn-rate alerts are defined for time- and event-based objectives (availability, SLI); response and resolution objectives count incidents instead.">
-              not applicable (incident objectives)
+              not applicable
             </Explained>
           );
         }
