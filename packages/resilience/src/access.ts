@@ -16,7 +16,7 @@
 
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createEngine } from '@backstage-itsm/bench';
-import { ACCESS_USERS } from './accessModules';
+import { ACCESS_HIDDEN_SERVICE, ACCESS_USERS } from './accessModules';
 import {
   catalogFile,
   catalogReady,
@@ -42,8 +42,9 @@ export async function accessScenario(options: {
 }) {
   const { log } = options;
   const engine = createEngine('sqlite', options.runId);
-  const { file, services } = catalogFile(1);
-  const service = services[0];
+  const { file, services } = catalogFile(2);
+  const [service, visibleService] = services;
+  check(service === ACCESS_HIDDEN_SERVICE, `unexpected service ${service}`);
   const backend = await startBackend({
     name: 'access',
     port: 7405,
@@ -70,7 +71,7 @@ export async function accessScenario(options: {
     ],
   });
   try {
-    await catalogReady(backend, 1);
+    await catalogReady(backend, 2);
     const guest = await fetch(
       `${backend.baseUrl}/api/auth/guest/refresh?env=development`,
       { headers: { 'x-requested-with': 'XMLHttpRequest' } },
@@ -360,6 +361,13 @@ export async function accessScenario(options: {
         }
       }
     }
+    checked += await crossServiceKeys({
+      baseUrl: backend.baseUrl,
+      hidden: service,
+      visible: visibleService,
+      token: await signIn(ACCESS_USERS.blindToOneService),
+      wrong,
+    });
     tally.requests += checked;
     check(wrong.length === 0, `access control:\n${wrong.join('\n')}`);
     log(
@@ -369,6 +377,91 @@ export async function accessScenario(options: {
     await backend.kill();
     await engine.cleanup();
   }
+}
+
+/**
+ * Issue 16, row 2: a user who cannot see one service pushes, then deletes,
+ * the key of that service's incident and outage under a service they can
+ * see. The hidden rows stay, and the counts tell nothing of them.
+ */
+async function crossServiceKeys(options: {
+  baseUrl: string;
+  hidden: string;
+  visible: string;
+  token: string;
+  wrong: string[];
+}): Promise<number> {
+  const { baseUrl, hidden, visible, token, wrong } = options;
+  const now = Date.now();
+  const kinds = [
+    {
+      path: 'incidents',
+      item: (service: string) => ({
+        source: 'access',
+        externalId: 'CROSS-1',
+        service,
+        priority: 'P2',
+        openedAt: new Date(now - 7_200_000).toISOString(),
+      }),
+    },
+    {
+      path: 'outages',
+      item: (service: string) => ({
+        source: 'access',
+        externalId: 'CROSS-1',
+        service,
+        start: new Date(now - 7_200_000).toISOString(),
+        end: new Date(now - 3_600_000).toISOString(),
+        impact: 'partial',
+      }),
+    },
+  ];
+  let requests = 0;
+  const stored = async (path: string, service: string) => {
+    const answer = await send(
+      baseUrl,
+      'GET',
+      `/api/itsm/v1/${path}?service=${service}`,
+    );
+    const items = (answer.body as { items?: Array<{ externalId: string }> })
+      ?.items;
+    return (items ?? []).filter(i => i.externalId === 'CROSS-1').length;
+  };
+  for (const { path, item } of kinds) {
+    await send(baseUrl, 'POST', `/api/itsm/v1/${path}`, {
+      items: [item(hidden)],
+    });
+    const pushed = await sendAs(baseUrl, token, {
+      method: 'POST',
+      url: `/api/itsm/v1/${path}`,
+      body: { items: [item(visible)] },
+    });
+    const removed = await sendAs(baseUrl, token, {
+      method: 'DELETE',
+      url: `/api/itsm/v1/${path}/access/CROSS-1`,
+    });
+    requests += 2;
+    const counts = JSON.stringify(pushed.body);
+    if (counts !== '{"created":1,"updated":0,"unchanged":0}') {
+      wrong.push(
+        `cross-service ${path}: pushing a hidden key answered ${pushed.status} ${counts}`,
+      );
+    }
+    if (removed.status !== 204) {
+      wrong.push(
+        `cross-service ${path}: deleting its own copy answered ${removed.status}`,
+      );
+    }
+    const left = [await stored(path, hidden), await stored(path, visible)];
+    if (left.join() !== '1,0') {
+      wrong.push(
+        `cross-service ${path}: hidden and visible services hold ${left.join(
+          ' and ',
+        )} rows of the key (expected 1 and 0)`,
+      );
+    }
+  }
+  return requests;
 }
 
 async function sendAs(

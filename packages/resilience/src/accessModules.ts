@@ -52,12 +52,17 @@ export const ACCESS_USERS = {
   withoutPermission: 'user:default/no-itsm-permission',
   /** Holds every itsm permission; may not read ITServices in the catalog. */
   blindToServices: 'user:default/no-itservice-access',
+  /** Holds every itsm permission; sees every entity but ACCESS_HIDDEN_SERVICE. */
+  blindToOneService: 'user:default/one-service-hidden',
 };
+
+/** The ITService that ACCESS_USERS.blindToOneService cannot see. */
+export const ACCESS_HIDDEN_SERVICE = 'resilience-00';
 
 /**
  * The policy of a deployment that grants per user: one user lacks the
- * plugin's permissions, one cannot see ITServices, everyone else may do
- * everything.
+ * plugin's permissions, one cannot see ITServices, one cannot see one of
+ * them, everyone else may do everything.
  */
 export class AccessMatrixPolicy implements PermissionPolicy {
   async handle(
@@ -80,6 +85,17 @@ export class AccessMatrixPolicy implements PermissionPolicy {
     ) {
       return createCatalogConditionalDecision(request.permission, {
         not: catalogConditions.isEntityKind({ kinds: ['ITService'] }),
+      });
+    }
+    if (
+      who === ACCESS_USERS.blindToOneService &&
+      isPermission(request.permission, catalogEntityReadPermission)
+    ) {
+      return createCatalogConditionalDecision(request.permission, {
+        not: catalogConditions.hasMetadata({
+          key: 'name',
+          value: ACCESS_HIDDEN_SERVICE,
+        }),
       });
     }
     return { result: AuthorizeResult.ALLOW };

@@ -169,6 +169,63 @@ describe('DatabaseMeasurementStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'keys incidents per service, and moves one only when told on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const other = 'itservice:default/payroll';
+      await store.upsertIncidents([incident(7, { service: other })]);
+      // The same key under another service is a row of its own.
+      await expect(store.upsertIncidents([incident(7)])).resolves.toEqual({
+        created: 1,
+        updated: 0,
+        unchanged: 0,
+      });
+      await expect(
+        store.findIncidents([{ source: 'pagerduty', externalId: 'INC-7' }]),
+      ).resolves.toHaveLength(2);
+      // Told to move it: the row leaves payroll in the same transaction, and
+      // the record counts as updated, not created or unchanged.
+      await expect(
+        store.upsertIncidents([incident(7)], {
+          moves: [{ service: other, source: 'pagerduty', externalId: 'INC-7' }],
+        }),
+      ).resolves.toEqual({ created: 0, updated: 1, unchanged: 0 });
+      expect(
+        await knex('itsm_incidents').select('service_ref', 'external_id'),
+      ).toEqual([{ service_ref: service, external_id: 'INC-7' }]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'pages through rows of the same instant by key, with cursors that hold no row id, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      // Stored in an order unlike their keys, so ids do not follow keys.
+      await store.upsertIncidents(
+        [5, 1, 9, 3, 7, 2, 8, 4, 6].map(n => incident(n, { openedAt: T0 })),
+      );
+      const seen: string[] = [];
+      const cursors: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await store.listIncidents({ service, limit: 2, cursor });
+        seen.push(...page.items.map(i => i.externalId));
+        cursor = page.nextCursor;
+        if (cursor) cursors.push(cursor);
+      } while (cursor);
+      expect(seen).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1].map(n => `INC-${n}`));
+      expect(
+        cursors.map(c => JSON.parse(Buffer.from(c, 'base64url').toString())),
+      ).toEqual([
+        [T0, 'pagerduty', 'INC-8'],
+        [T0, 'pagerduty', 'INC-6'],
+        [T0, 'pagerduty', 'INC-4'],
+        [T0, 'pagerduty', 'INC-2'],
+      ]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'pages through a service newest first within [from, to) on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);
@@ -262,12 +319,9 @@ describe('DatabaseMeasurementStore', () => {
       });
       expect(slices.items.map(s => s.good)).toEqual([9995]);
 
-      await expect(
-        store.deleteOutage({ source: 'statuspage', externalId: 'OUT-1' }),
-      ).resolves.toBe(true);
-      await expect(
-        store.deleteOutage({ source: 'statuspage', externalId: 'OUT-1' }),
-      ).resolves.toBe(false);
+      const out1 = { service, source: 'statuspage', externalId: 'OUT-1' };
+      await expect(store.deleteOutages([out1])).resolves.toBe(1);
+      await expect(store.deleteOutages([out1])).resolves.toBe(0);
       await expect(
         store.deleteSliEvent({
           source: 'prometheus',
@@ -281,8 +335,10 @@ describe('DatabaseMeasurementStore', () => {
       ).resolves.toMatchObject({ items: [{ objective: 'other' }] });
       await store.upsertIncidents([incident(1)]);
       await expect(
-        store.deleteIncident({ source: 'pagerduty', externalId: 'INC-1' }),
-      ).resolves.toBe(true);
+        store.deleteIncidents([
+          { service, source: 'pagerduty', externalId: 'INC-1' },
+        ]),
+      ).resolves.toBe(1);
     },
   );
 
@@ -398,11 +454,11 @@ describe('DatabaseMeasurementStore', () => {
         sliEvents: [],
       });
       await expect(
-        store.serviceOfIncident({ source: 'pagerduty', externalId: 'INC-2' }),
-      ).resolves.toBe(other);
+        store.findIncidents([{ source: 'pagerduty', externalId: 'INC-2' }]),
+      ).resolves.toMatchObject([{ service: other, externalId: 'INC-2' }]);
       await expect(
-        store.serviceOfOutage({ source: 'statuspage', externalId: 'OUT-9' }),
-      ).resolves.toBeUndefined();
+        store.findOutages([{ source: 'statuspage', externalId: 'OUT-9' }]),
+      ).resolves.toEqual([]);
     },
   );
 

@@ -25,13 +25,16 @@ import { Knex } from 'knex';
 import {
   IncidentRecord,
   ListOptions,
+  MeasurementKey,
   MeasurementStore,
   OutageRecord,
   ReconcileResult,
   RecordPage,
+  ServiceMeasurementKey,
   SliEventRecord,
   Stored,
   StoredMeasurements,
+  UpsertOptions,
 } from './MeasurementStore';
 
 const migrationsDir = resolvePackagePath(
@@ -66,7 +69,7 @@ const optionalString = (value: unknown) =>
 
 const incidents: TableSpec<IncidentRecord> = {
   table: 'itsm_incidents',
-  keyColumns: ['source', 'external_id'],
+  keyColumns: ['service_ref', 'source', 'external_id'],
   timeColumn: 'opened_at',
   toRow: r => ({
     source: r.source,
@@ -96,7 +99,7 @@ const incidents: TableSpec<IncidentRecord> = {
 
 const outages: TableSpec<OutageRecord> = {
   table: 'itsm_outages',
-  keyColumns: ['source', 'external_id'],
+  keyColumns: ['service_ref', 'source', 'external_id'],
   timeColumn: 'start_at',
   toRow: r => ({
     source: r.source,
@@ -170,25 +173,60 @@ function canonical<R>(spec: TableSpec<R>, record: R): string {
   return JSON.stringify(spec.toRow(record));
 }
 
-function encodeCursor(time: number, id: number): string {
-  return Buffer.from(JSON.stringify([time, id])).toString('base64url');
+// A list is ordered by time, then by the rest of the key within the service:
+// the cursor carries the last row's values of those columns, nothing a
+// reader has not seen (no row id, which would tell how many rows all
+// services hold).
+function pageColumns<R>(spec: TableSpec<R>): string[] {
+  return [
+    spec.timeColumn,
+    ...spec.keyColumns.filter(
+      c => c !== 'service_ref' && c !== spec.timeColumn,
+    ),
+  ];
 }
 
-function decodeCursor(cursor: string): [number, number] {
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(
+  cursor: string,
+  columns: string[],
+): [number, ...string[]] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     if (
       Array.isArray(value) &&
-      value.length === 2 &&
-      value.every(n => Number.isSafeInteger(n))
+      value.length === columns.length &&
+      Number.isSafeInteger(value[0]) &&
+      value.slice(1).every(v => typeof v === 'string')
     ) {
-      return value as [number, number];
+      return value as [number, ...string[]];
     }
   } catch {
     // fall through to the error below
   }
   throw new InputError(
     'cursor: must be the nextCursor of a previous page of this list',
+  );
+}
+
+// Rows after `values` in descending (columns) order.
+function after(
+  query: Knex.QueryBuilder,
+  columns: string[],
+  values: unknown[],
+): Knex.QueryBuilder {
+  const [column, ...rest] = columns;
+  const [value, ...restValues] = values;
+  if (rest.length === 0) return query.where(column, '<', value as any);
+  return query.where(q =>
+    q
+      .where(column, '<', value as any)
+      .orWhere(tie =>
+        after(tie.where(column, '=', value as any), rest, restValues),
+      ),
   );
 }
 
@@ -214,12 +252,12 @@ export class DatabaseMeasurementStore implements MeasurementStore {
 
   private constructor(private readonly db: Knex) {}
 
-  upsertIncidents(records: IncidentRecord[]) {
-    return this.upsert(incidents, records);
+  upsertIncidents(records: IncidentRecord[], options?: UpsertOptions) {
+    return this.upsert(incidents, records, options?.moves);
   }
 
-  upsertOutages(records: OutageRecord[]) {
-    return this.upsert(outages, records);
+  upsertOutages(records: OutageRecord[], options?: UpsertOptions) {
+    return this.upsert(outages, records, options?.moves);
   }
 
   upsertSliEvents(records: SliEventRecord[]) {
@@ -242,20 +280,20 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     );
   }
 
-  serviceOfIncident(key: { source: string; externalId: string }) {
-    return this.serviceOf(incidents, key);
+  findIncidents(keys: MeasurementKey[]) {
+    return this.find(incidents, keys);
   }
 
-  serviceOfOutage(key: { source: string; externalId: string }) {
-    return this.serviceOf(outages, key);
+  findOutages(keys: MeasurementKey[]) {
+    return this.find(outages, keys);
   }
 
-  deleteIncident(key: { source: string; externalId: string }) {
-    return this.delete(incidents, key);
+  deleteIncidents(keys: ServiceMeasurementKey[]) {
+    return this.deleteKeyed(incidents, keys);
   }
 
-  deleteOutage(key: { source: string; externalId: string }) {
-    return this.delete(outages, key);
+  deleteOutages(keys: ServiceMeasurementKey[]) {
+    return this.deleteKeyed(outages, keys);
   }
 
   deleteSliEvent(key: {
@@ -496,10 +534,41 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     });
   }
 
-  private upsert<R>(spec: TableSpec<R>, records: R[]): Promise<IngestResult> {
-    return this.db.client.config.client === 'pg'
-      ? this.upsertInPostgres(spec, records)
-      : this.upsertByComparing(spec, records);
+  private upsert<R>(
+    spec: TableSpec<R>,
+    records: R[],
+    moves: ServiceMeasurementKey[] = [],
+  ): Promise<IngestResult> {
+    return this.db.transaction(async tx => {
+      // A record whose key leaves another service was there before: updated.
+      const moved = new Set<string>();
+      for (const move of moves) {
+        const deleted = await tx(spec.table)
+          .where({
+            service_ref: move.service,
+            source: move.source,
+            external_id: move.externalId,
+          })
+          .delete();
+        if (deleted > 0)
+          moved.add(JSON.stringify([move.source, move.externalId]));
+      }
+      const hasMoved = (row: Row) =>
+        moved.size > 0 &&
+        moved.has(JSON.stringify([row.source, row.external_id]));
+      const result: IngestResult = { created: 0, updated: 0, unchanged: 0 };
+      const count = (status: keyof IngestResult, row: Row) => {
+        result[hasMoved(row) ? 'updated' : status] += 1;
+      };
+      const write =
+        this.db.client.config.client === 'pg'
+          ? this.upsertInPostgres.bind(this)
+          : this.upsertByComparing.bind(this);
+      for (const chunk of chunks(records, CHUNK)) {
+        await write(tx, spec, chunk, count);
+      }
+      return result;
+    });
   }
 
   // One statement per chunk: rows that differ are written, the rest left
@@ -508,91 +577,85 @@ export class DatabaseMeasurementStore implements MeasurementStore {
   // can spoil (a lookup by key had degraded to scanning every row of the
   // source).
   private async upsertInPostgres<R>(
+    tx: Knex.Transaction,
     spec: TableSpec<R>,
-    records: R[],
-  ): Promise<IngestResult> {
-    const result: IngestResult = { created: 0, updated: 0, unchanged: 0 };
+    chunk: R[],
+    count: (status: keyof IngestResult, row: Row) => void,
+  ) {
     const now = Date.now();
-    await this.db.transaction(async tx => {
-      for (const chunk of chunks(records, CHUNK)) {
-        const rows = chunk.map(record => ({
-          ...spec.toRow(record),
-          updated_at: now,
-        }));
-        const compared = Object.keys(rows[0]).filter(
-          c => c !== 'updated_at' && !spec.keyColumns.includes(c),
-        );
-        const written: Array<{ inserted: boolean }> = await tx(spec.table)
-          .insert(rows)
-          .onConflict(spec.keyColumns)
-          .merge()
-          .whereRaw(
-            `(${compared
-              .map(() => '??.??')
-              .join(', ')}) IS DISTINCT FROM (${compared
-              .map(() => 'excluded.??')
-              .join(', ')})`,
-            [...compared.flatMap(c => [spec.table, c]), ...compared],
-          )
-          .returning(tx.raw('(xmax = 0) AS inserted') as any);
-        const inserted = written.filter(w => w.inserted).length;
-        result.created += inserted;
-        result.updated += written.length - inserted;
-        result.unchanged += rows.length - written.length;
-      }
-    });
-    return result;
+    const rows = chunk.map(record => ({
+      ...spec.toRow(record),
+      updated_at: now,
+    }));
+    const compared = Object.keys(rows[0]).filter(
+      c => c !== 'updated_at' && !spec.keyColumns.includes(c),
+    );
+    const keyOf = (row: Row) =>
+      JSON.stringify(spec.keyColumns.map(c => String(row[c])));
+    const written: Row[] = await tx(spec.table)
+      .insert(rows)
+      .onConflict(spec.keyColumns)
+      .merge()
+      .whereRaw(
+        `(${compared
+          .map(() => '??.??')
+          .join(', ')}) IS DISTINCT FROM (${compared
+          .map(() => 'excluded.??')
+          .join(', ')})`,
+        [...compared.flatMap(c => [spec.table, c]), ...compared],
+      )
+      .returning([...spec.keyColumns, tx.raw('(xmax = 0) AS inserted') as any]);
+    const status = new Map(
+      written.map(w => [keyOf(w), w.inserted ? 'created' : 'updated'] as const),
+    );
+    for (const row of rows) count(status.get(keyOf(row)) ?? 'unchanged', row);
   }
 
   // SQLite: read the chunk's rows by key, write only what changed.
   private async upsertByComparing<R>(
+    tx: Knex.Transaction,
     spec: TableSpec<R>,
-    records: R[],
-  ): Promise<IngestResult> {
-    const result: IngestResult = { created: 0, updated: 0, unchanged: 0 };
+    chunk: R[],
+    count: (status: keyof IngestResult, row: Row) => void,
+  ) {
     const now = Date.now();
     const keyOf = (row: Row) =>
       JSON.stringify(spec.keyColumns.map(c => String(row[c])));
-    await this.db.transaction(async tx => {
-      for (const chunk of chunks(records, CHUNK)) {
-        const rows = chunk.map(spec.toRow);
-        const existing = new Map<string, string>();
-        // One IN list per key column finds a superset of the chunk's rows
-        // (the map below keeps exact keys).
-        let query = tx(spec.table);
-        for (const column of spec.keyColumns) {
-          query = query.whereIn(column, [
-            ...new Set(rows.map(row => row[column] as string | number)),
-          ]);
-        }
-        const found = await query.select();
-        for (const row of found) {
-          existing.set(keyOf(row), canonical(spec, spec.fromRow(row)));
-        }
-        const changed = rows.filter((row, i) => {
-          const before = existing.get(keyOf(row));
-          if (before === undefined) {
-            result.created += 1;
-            return true;
-          }
-          if (before === canonical(spec, chunk[i])) {
-            result.unchanged += 1;
-            return false;
-          }
-          result.updated += 1;
-          return true;
-        });
-        if (changed.length > 0) {
-          // onConflict keeps a concurrent writer of the same key (another
-          // replica, a retried request) from failing the batch.
-          await tx(spec.table)
-            .insert(changed.map(row => ({ ...row, updated_at: now })))
-            .onConflict(spec.keyColumns)
-            .merge();
-        }
+    const rows = chunk.map(spec.toRow);
+    const existing = new Map<string, string>();
+    // One IN list per key column finds a superset of the chunk's rows
+    // (the map below keeps exact keys).
+    let query = tx(spec.table);
+    for (const column of spec.keyColumns) {
+      query = query.whereIn(column, [
+        ...new Set(rows.map(row => row[column] as string | number)),
+      ]);
+    }
+    const found = await query.select();
+    for (const row of found) {
+      existing.set(keyOf(row), canonical(spec, spec.fromRow(row)));
+    }
+    const changed = rows.filter((row, i) => {
+      const before = existing.get(keyOf(row));
+      if (before === undefined) {
+        count('created', row);
+        return true;
       }
+      if (before === canonical(spec, chunk[i])) {
+        count('unchanged', row);
+        return false;
+      }
+      count('updated', row);
+      return true;
     });
-    return result;
+    if (changed.length > 0) {
+      // onConflict keeps a concurrent writer of the same key (another
+      // replica, a retried request) from failing the batch.
+      await tx(spec.table)
+        .insert(changed.map(row => ({ ...row, updated_at: now })))
+        .onConflict(spec.keyColumns)
+        .merge();
+    }
   }
 
   private async list<R>(
@@ -605,19 +668,12 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     if (options.from !== undefined)
       query = query.where(time, '>=', options.from);
     if (options.to !== undefined) query = query.where(time, '<', options.to);
+    const columns = pageColumns(spec);
     if (options.cursor) {
-      const [t, id] = decodeCursor(options.cursor);
-      query = query.where(inner =>
-        inner
-          .where(time, '<', t)
-          .orWhere(q => q.where(time, '=', t).where('id', '<', id)),
-      );
+      query = after(query, columns, decodeCursor(options.cursor, columns));
     }
     const rows: Row[] = await refine(query)
-      .orderBy([
-        { column: time, order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
+      .orderBy(columns.map(column => ({ column, order: 'desc' })))
       .limit(options.limit + 1)
       .select();
     const page = rows.slice(0, options.limit);
@@ -629,19 +685,35 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       })) as Array<Stored<R>>,
       nextCursor:
         rows.length > options.limit
-          ? encodeCursor(Number(last[time]), Number(last.id))
+          ? encodeCursor(
+              columns.map((c, i) => (i === 0 ? Number(last[c]) : last[c])),
+            )
           : undefined,
     };
   }
 
-  private async serviceOf<R>(
+  // The rows of these (source, external_id) keys, in every service.
+  private async find<R>(
     spec: TableSpec<R>,
-    key: Partial<R>,
-  ): Promise<string | undefined> {
-    const row = await this.db(spec.table)
-      .where(this.keyWhere(spec, key))
-      .first('service_ref');
-    return row?.service_ref;
+    keys: MeasurementKey[],
+  ): Promise<Array<Stored<R>>> {
+    const found: Array<Stored<R>> = [];
+    const wanted = new Set(
+      keys.map(k => JSON.stringify([k.source, k.externalId])),
+    );
+    for (const chunk of chunks(keys, CHUNK)) {
+      // One IN list per column: a superset, cut to the exact keys below.
+      const rows: Row[] = await this.db(spec.table)
+        .whereIn('source', [...new Set(chunk.map(k => k.source))])
+        .whereIn('external_id', [...new Set(chunk.map(k => k.externalId))])
+        .select();
+      for (const row of rows) {
+        if (wanted.has(JSON.stringify([row.source, row.external_id]))) {
+          found.push(readStored(spec, row));
+        }
+      }
+    }
+    return found;
   }
 
   private keyWhere<R>(spec: TableSpec<R>, key: Partial<R>) {
@@ -656,5 +728,24 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return (
       (await this.db(spec.table).where(this.keyWhere(spec, key)).delete()) > 0
     );
+  }
+
+  private deleteKeyed<R>(
+    spec: TableSpec<R>,
+    keys: ServiceMeasurementKey[],
+  ): Promise<number> {
+    return this.db.transaction(async tx => {
+      let deleted = 0;
+      for (const key of keys) {
+        deleted += await tx(spec.table)
+          .where({
+            service_ref: key.service,
+            source: key.source,
+            external_id: key.externalId,
+          })
+          .delete();
+      }
+      return deleted;
+    });
   }
 }

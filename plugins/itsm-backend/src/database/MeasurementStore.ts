@@ -85,6 +85,21 @@ export type ListOptions = {
   cursor?: string;
 };
 
+/** An incident's or outage's key as its source knows it. @public */
+export type MeasurementKey = { source: string; externalId: string };
+
+/** The key of one stored incident or outage: keys are unique per service. @public */
+export type ServiceMeasurementKey = MeasurementKey & { service: string };
+
+/** @public */
+export type UpsertOptions = {
+  /**
+   * Rows of the same key in other services, deleted in the same transaction:
+   * the measurement moved to the service of its new record.
+   */
+  moves?: ServiceMeasurementKey[];
+};
+
 /** One page, and the cursor of the next when there is one. @public */
 export type RecordPage<T> = { items: Array<Stored<T>>; nextCursor?: string };
 
@@ -98,14 +113,21 @@ export type ReconcileResult = {
 
 /**
  * Storage of measurements. Every write is one transaction: a batch is stored
- * whole or not at all. Upserts are keyed by (source, externalId), or for SLI
- * events by (source, service, objective, sliceStart).
+ * whole or not at all. Upserts are keyed by (service, source, externalId), or
+ * for SLI events by (source, service, objective, sliceStart): a write to one
+ * service never touches a row of another unless it names it in `moves`.
  *
  * @public
  */
 export interface MeasurementStore {
-  upsertIncidents(records: IncidentRecord[]): Promise<IngestResult>;
-  upsertOutages(records: OutageRecord[]): Promise<IngestResult>;
+  upsertIncidents(
+    records: IncidentRecord[],
+    options?: UpsertOptions,
+  ): Promise<IngestResult>;
+  upsertOutages(
+    records: OutageRecord[],
+    options?: UpsertOptions,
+  ): Promise<IngestResult>;
   upsertSliEvents(records: SliEventRecord[]): Promise<IngestResult>;
 
   /** With open: true, only incidents not resolved yet. */
@@ -117,19 +139,14 @@ export interface MeasurementStore {
     options: ListOptions & { objective?: string },
   ): Promise<RecordPage<SliEventRecord>>;
 
-  /** The service a stored incident or outage belongs to; undefined if none is stored. */
-  serviceOfIncident(key: {
-    source: string;
-    externalId: string;
-  }): Promise<string | undefined>;
-  serviceOfOutage(key: {
-    source: string;
-    externalId: string;
-  }): Promise<string | undefined>;
+  /** The stored incidents or outages of these keys, in every service. */
+  findIncidents(keys: MeasurementKey[]): Promise<Array<Stored<IncidentRecord>>>;
+  findOutages(keys: MeasurementKey[]): Promise<Array<Stored<OutageRecord>>>;
 
+  /** Deletes these rows in one transaction; resolves how many there were. */
+  deleteIncidents(keys: ServiceMeasurementKey[]): Promise<number>;
+  deleteOutages(keys: ServiceMeasurementKey[]): Promise<number>;
   /** Resolves false when there was nothing to delete. */
-  deleteIncident(key: { source: string; externalId: string }): Promise<boolean>;
-  deleteOutage(key: { source: string; externalId: string }): Promise<boolean>;
   deleteSliEvent(key: {
     source: string;
     service: string;

@@ -20,22 +20,18 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  AgreementReport,
   burnWindows,
-  complianceScore,
-  CreditTotals,
-  Money,
+  creditTotals,
   currentPeriod,
-  IncidentPriority,
   ITSM_REF_FIELDS,
   ItsmRefField,
-  ObjectiveType,
   resolveItsmRef,
   isITServiceEntity,
   ITServiceEntity,
   monthPeriod,
   monthsBetween,
   PartySlaReport,
+  partyTotals,
   PortfolioRow,
   ServiceSlaReport,
   SlaHistoryEntry,
@@ -172,16 +168,21 @@ export class SlaReporter {
     period: ReportPeriod,
     credentials: BackstageCredentials,
     now = this.deps.clock.now(),
-  ): Promise<PartySlaReport> {
+    page?: ReportPage,
+  ): Promise<PartySlaReport & { nextCursor?: string }> {
     const party = await this.deps.access.visibleEntity(ref, kind, credentials);
     const partyRef = stringifyEntityRef(party).toLocaleLowerCase('en-US');
     const services: PartySlaReport['services'] = [];
-    const parties = (await this.services(credentials)).flatMap(service => {
-      const agreed = (service.spec.agreements ?? []).filter(
-        a => counterpartyRef(a, service) === partyRef,
-      );
-      return agreed.length > 0 ? [{ service, agreed }] : [];
-    });
+    const { items: parties, next } = pageOf(
+      (await this.services(credentials)).flatMap(service => {
+        const agreed = (service.spec.agreements ?? []).filter(
+          a => counterpartyRef(a, service) === partyRef,
+        );
+        return agreed.length > 0 ? [{ service, agreed }] : [];
+      }),
+      p => p.service,
+      page,
+    );
     for await (const { item, preloaded } of this.preloaded(
       parties,
       p => p.service,
@@ -205,23 +206,9 @@ export class SlaReporter {
     return {
       party: partyRef,
       period: period.kind === 'current' ? 'current' : period.month,
-      score: complianceScore(
-        services.flatMap(s =>
-          s.agreements.flatMap(a =>
-            a.objectives.map(o => ({
-              objective: {
-                name: o.name,
-                type: o.type as ObjectiveType,
-                target: o.target,
-                priority: o.priority as IncidentPriority | undefined,
-              },
-              status: o.status,
-            })),
-          ),
-        ),
-      ),
+      ...partyTotals(services),
       services,
-      credits: creditTotals(services.flatMap(s => s.agreements)),
+      ...(next && { nextCursor: next }),
     };
   }
 
@@ -236,10 +223,15 @@ export class SlaReporter {
     credentials: BackstageCredentials,
     now = this.deps.clock.now(),
     period: ReportPeriod = { kind: 'current' },
-  ): Promise<PortfolioRow[]> {
+    page?: ReportPage,
+  ): Promise<{ items: PortfolioRow[]; nextCursor?: string }> {
     const rows: PortfolioRow[] = [];
-    const services = (await this.services(credentials)).filter(service =>
-      matches(service, filters),
+    const { items: services, next } = pageOf(
+      (await this.services(credentials)).filter(service =>
+        matches(service, filters),
+      ),
+      s => s,
+      page,
     );
     for await (const { item: service, preloaded } of this.preloaded(
       services,
@@ -290,7 +282,7 @@ export class SlaReporter {
         credits: creditTotals(report.agreements),
       });
     }
-    return rows;
+    return { items: rows, ...(next && { nextCursor: next }) };
   }
 
   private async services(
@@ -681,6 +673,53 @@ function matches(
   );
 }
 
+/**
+ * Which services a report scores per request: at most `limit`, after the
+ * service ref in `cursor`. Without a page, all of them (the CSV export).
+ * @public
+ */
+export type ReportPage = { limit: number; cursor?: string };
+
+function encodeReportCursor(ref: string) {
+  return Buffer.from(JSON.stringify([ref])).toString('base64url');
+}
+
+function decodeReportCursor(cursor: string): string {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError(
+    'cursor: must be the nextCursor of a previous page of this report',
+  );
+}
+
+// Services in ref order, one page of them.
+function pageOf<T>(
+  items: T[],
+  serviceOf: (item: T) => ITServiceEntity,
+  page: ReportPage | undefined,
+): { items: T[]; next?: string } {
+  const refOf = (item: T) =>
+    stringifyEntityRef(serviceOf(item)).toLocaleLowerCase('en-US');
+  const sorted = items
+    .map(item => ({ item, ref: refOf(item) }))
+    .sort((a, b) => (a.ref < b.ref ? -1 : Number(a.ref > b.ref)));
+  if (!page) return { items: sorted.map(s => s.item) };
+  const after = page.cursor ? decodeReportCursor(page.cursor) : undefined;
+  const rest = after ? sorted.filter(s => s.ref > after) : sorted;
+  const taken = rest.slice(0, page.limit);
+  return {
+    items: taken.map(s => s.item),
+    next:
+      rest.length > page.limit
+        ? encodeReportCursor(taken[taken.length - 1].ref)
+        : undefined,
+  };
+}
+
 function resolveRefs(
   service: ITServiceEntity,
   refs: string[] | undefined,
@@ -689,38 +728,4 @@ function resolveRefs(
   return (refs ?? []).map(ref =>
     stringifyEntityRef(resolveItsmRef(ref, field, service)),
   );
-}
-
-function sumCredits(amounts: Array<Money | undefined>): Money[] {
-  const totals = new Map<string, number>();
-  for (const a of amounts) {
-    if (a && a.amount > 0)
-      totals.set(a.currency, (totals.get(a.currency) ?? 0) + a.amount);
-  }
-  return [...totals].map(([currency, amount]) => ({
-    amount: Math.round(amount * 100) / 100,
-    currency,
-  }));
-}
-
-/** Credits summed apart: owed and projected, payable and receivable. */
-function creditTotals(agreements: AgreementReport[]): CreditTotals {
-  const sum = (basis: 'owed' | 'projected', direction: string) =>
-    sumCredits(
-      agreements
-        .filter(
-          a => a.credit.basis === basis && a.credit.direction === direction,
-        )
-        .map(a => a.credit.amount),
-    );
-  return {
-    owed: {
-      payable: sum('owed', 'payable'),
-      receivable: sum('owed', 'receivable'),
-    },
-    projected: {
-      payable: sum('projected', 'payable'),
-      receivable: sum('projected', 'receivable'),
-    },
-  };
 }

@@ -734,6 +734,9 @@ async function runScenario(
     }
   } finally {
     await backend.stop();
+    // Each scenario has a database of its own: release its connections now,
+    // not when the file ends, or PostgreSQL runs out of them.
+    await knex.destroy();
   }
   return failures;
 }

@@ -36,7 +36,11 @@ import {
   OutageInput,
   SliEventInput,
 } from '@backstage-itsm/plugin-itsm-common';
-import { MeasurementStore } from '../database/MeasurementStore';
+import {
+  MeasurementKey,
+  MeasurementStore,
+  ServiceMeasurementKey,
+} from '../database/MeasurementStore';
 import {
   describeProblems,
   ItemProblem,
@@ -47,6 +51,45 @@ import {
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 const DAY = 86_400_000;
+
+/** @public */
+export type AffectedMeasurements = {
+  /** The services written to, and the keys written to each. */
+  services: Record<string, string[]>;
+  /** Keys that left another service for the one of their new record. */
+  moved: Array<{ from: string; key: string }>;
+};
+
+/** @public */
+export type IngestOptions = {
+  /** Told what a stored batch touched, for the audit log. */
+  affected?: (affected: AffectedMeasurements) => void;
+};
+
+function describeAffected<R extends { service: string }>(
+  records: R[],
+  moves: ServiceMeasurementKey[],
+  keyOf: (record: R) => string,
+): AffectedMeasurements {
+  const services = new Map<string, Set<string>>();
+  for (const record of records) {
+    const keys = services.get(record.service) ?? new Set();
+    keys.add(keyOf(record));
+    services.set(record.service, keys);
+  }
+  return {
+    services: Object.fromEntries(
+      [...services].map(([service, keys]) => [service, [...keys]]),
+    ),
+    moved: moves.map(m => ({
+      from: m.service,
+      key: `${m.source}/${m.externalId}`,
+    })),
+  };
+}
+
+/** Rows a write moves out of other services, and every stored row it changes. */
+type Relocations<R> = { moves: ServiceMeasurementKey[]; touched: R[] };
 
 const KIND_NAMES = {
   itservice: 'ITService',
@@ -151,43 +194,68 @@ export class MeasurementAccess {
   ingestIncidents(
     items: IncidentInput[],
     caller?: BackstageCredentials,
+    options?: IngestOptions,
   ): Promise<IngestResult> {
     const { records, problems } = readIncidents(items);
-    return this.ingest(
-      records,
-      problems,
-      caller,
-      r => this.deps.store.upsertIncidents(r),
-      r => [r.openedAt, r.resolvedAt ?? r.openedAt],
-    );
+    const { store } = this.deps;
+    return this.ingest(records, problems, caller, options, {
+      keyOf: r => `${r.source}/${r.externalId}`,
+      upsert: (r, moves) => store.upsertIncidents(r, { moves }),
+      relocate: r => this.relocations(r, caller, k => store.findIncidents(k)),
+      timesOf: r => [r.openedAt, r.resolvedAt ?? r.openedAt],
+    });
   }
 
   ingestOutages(
     items: OutageInput[],
     caller?: BackstageCredentials,
+    options?: IngestOptions,
   ): Promise<IngestResult> {
     const { records, problems } = readOutages(items);
-    return this.ingest(
-      records,
-      problems,
-      caller,
-      r => this.deps.store.upsertOutages(r),
+    const { store } = this.deps;
+    return this.ingest(records, problems, caller, options, {
+      keyOf: r => `${r.source}/${r.externalId}`,
+      upsert: (r, moves) => store.upsertOutages(r, { moves }),
+      relocate: r => this.relocations(r, caller, k => store.findOutages(k)),
       // An ongoing outage counts in every month from its start on.
-      r => [r.start, r.end ?? Infinity],
-    );
+      timesOf: r => [r.start, r.end ?? Infinity],
+    });
   }
 
   ingestSliEvents(
     items: SliEventInput[],
     caller?: BackstageCredentials,
+    options?: IngestOptions,
   ): Promise<IngestResult> {
     const { records, problems } = readSliEvents(items);
-    return this.ingest(
-      records,
-      problems,
-      caller,
-      r => this.deps.store.upsertSliEvents(r),
-      r => [r.sliceStart],
+    return this.ingest(records, problems, caller, options, {
+      // A series, not each slice: a batch holds thousands of them.
+      keyOf: r => `${r.source}/${r.objective}`,
+      upsert: r => this.deps.store.upsertSliEvents(r),
+      timesOf: r => [r.sliceStart],
+    });
+  }
+
+  /**
+   * Which of these services the caller may change: a user those they can
+   * see in the catalog; sources of this plugin and other services all.
+   */
+  async writableServices(
+    refs: string[],
+    caller: BackstageCredentials | undefined,
+  ): Promise<Set<string>> {
+    if (refs.length === 0) return new Set();
+    if (!caller || !this.deps.auth.isPrincipal(caller, 'user')) {
+      return new Set(refs);
+    }
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: refs, fields: REF_FIELDS },
+      { credentials: caller },
+    );
+    return new Set(
+      refs.filter(
+        (_, i) => items[i]?.kind.toLocaleLowerCase('en-US') === 'itservice',
+      ),
     );
   }
 
@@ -195,8 +263,18 @@ export class MeasurementAccess {
     records: R[],
     problems: ItemProblem[],
     caller: BackstageCredentials | undefined,
-    upsert: (records: R[]) => Promise<IngestResult>,
-    timesOf: (record: R) => number[],
+    options: IngestOptions | undefined,
+    kind: {
+      /** How the audit names a record's key within its service. */
+      keyOf: (record: R) => string;
+      upsert: (
+        records: R[],
+        moves: ServiceMeasurementKey[],
+      ) => Promise<IngestResult>;
+      /** For kinds keyed per service by (source, externalId). */
+      relocate?: (records: R[]) => Promise<Relocations<R>>;
+      timesOf: (record: R) => number[];
+    },
   ): Promise<IngestResult> {
     if (problems.length === 0) {
       problems.push(...(await this.unknownServices(records, caller)));
@@ -204,11 +282,47 @@ export class MeasurementAccess {
     if (problems.length > 0) {
       throw new InputError(describeProblems(problems));
     }
-    const result = await upsert(records);
+    const { moves, touched } = kind.relocate
+      ? await kind.relocate(records)
+      : { moves: [], touched: [] };
+    const result = await kind.upsert(records, moves);
+    options?.affected?.(describeAffected(records, moves, kind.keyOf));
     if (result.created + result.updated > 0) {
-      await this.invalidateSnapshots(records, timesOf);
+      // The months a row leaves are stale too.
+      await this.invalidateSnapshots([...records, ...touched], kind.timesOf);
     }
     return result;
+  }
+
+  // A key stored under another service moves to the record's service, but
+  // only out of a service the caller may change; in one they cannot see, it
+  // stays, and the record is stored beside it as if the key were new.
+  private async relocations<R extends ServiceMeasurementKey>(
+    records: R[],
+    caller: BackstageCredentials | undefined,
+    find: (keys: MeasurementKey[]) => Promise<R[]>,
+  ): Promise<Relocations<R>> {
+    const keyOf = (r: MeasurementKey) =>
+      JSON.stringify([r.source, r.externalId]);
+    const target = new Map(records.map(r => [keyOf(r), r.service]));
+    const stored = await find(records);
+    const elsewhere = stored.filter(s => s.service !== target.get(keyOf(s)));
+    const writable = await this.writableServices(
+      [...new Set(elsewhere.map(s => s.service))],
+      caller,
+    );
+    return {
+      moves: elsewhere
+        .filter(s => writable.has(s.service))
+        .map(({ service, source, externalId }) => ({
+          service,
+          source,
+          externalId,
+        })),
+      touched: stored.filter(
+        s => s.service === target.get(keyOf(s)) || writable.has(s.service),
+      ),
+    };
   }
 
   // Late measurements for a closed month make its stored report stale. A day

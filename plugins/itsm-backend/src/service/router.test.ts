@@ -97,6 +97,8 @@ type AuditRecord = {
   eventId: string;
   meta?: unknown;
   outcome?: 'success' | 'fail';
+  /** What the event's success reported. */
+  done?: unknown;
 };
 
 async function startBackend(knex: Knex, options: { deny?: boolean } = {}) {
@@ -106,8 +108,9 @@ async function startBackend(knex: Knex, options: { deny?: boolean } = {}) {
       const record: AuditRecord = { eventId, meta };
       audit.push(record);
       return {
-        success: async () => {
+        success: async outcome => {
           record.outcome = 'success';
+          if (outcome?.meta) record.done = outcome.meta;
         },
         fail: async () => {
           record.outcome = 'fail';
@@ -263,6 +266,19 @@ describe('itsm REST API', () => {
           eventId: 'measurements-push',
           meta: { kind: 'incidents', count: 3 },
           outcome: 'success',
+          done: {
+            created: 3,
+            updated: 0,
+            unchanged: 0,
+            services: {
+              'itservice:default/online-banking': [
+                'pagerduty/INC-1',
+                'pagerduty/INC-2',
+                'pagerduty/INC-3',
+              ],
+            },
+            moved: [],
+          },
         });
       });
 
@@ -586,6 +602,128 @@ describe('itsm REST API', () => {
           ),
         ).toMatchObject({ priority: 'P2' });
       });
+
+      // Issue 16, row 2.
+      it.each([
+        [
+          '/incidents',
+          'incident',
+          (changes: Record<string, unknown>) => incident(30, changes),
+        ],
+        [
+          '/outages',
+          'outage',
+          (changes: Record<string, unknown>) => ({
+            source: 'statuspage',
+            externalId: 'INC-30',
+            service: 'online-banking',
+            start: '2026-10-02T00:00:00Z',
+            end: '2026-10-02T01:00:00Z',
+            impact: 'full',
+            ...changes,
+          }),
+        ],
+      ] as const)(
+        'never lets a write to one service touch or reveal %s rows of a hidden one',
+        async (path, kind, item) => {
+          const asOutsider = mockCredentials.user.header(outsider);
+          const hiddenItem = item({ service: 'payroll' });
+          const { source, externalId } = hiddenItem as any;
+          await post(path, { items: [hiddenItem] }).expect(200);
+          const list = async (svc: string) =>
+            (
+              await request(server)
+                .get(`/api/itsm/v1${path}?service=${svc}`)
+                .set('Authorization', asTool)
+            ).body.items.filter((i: any) => i.externalId === externalId);
+
+          // The same key pushed to a visible service: counted as new.
+          const write = await request(server)
+            .post(`/api/itsm/v1${path}`)
+            .set('Authorization', asOutsider)
+            .send({ items: [item({ title: 'mine' })] });
+          expect([write.status, write.body]).toEqual([
+            200,
+            { created: 1, updated: 0, unchanged: 0 },
+          ]);
+          expect(await list('payroll')).toHaveLength(1);
+          expect(await list('online-banking')).toMatchObject([
+            { title: 'mine' },
+          ]);
+          expect(audit).toContainEqual({
+            eventId: 'measurements-push',
+            meta: { kind: `${kind}s`, count: 1 },
+            outcome: 'success',
+            done: {
+              created: 1,
+              updated: 0,
+              unchanged: 0,
+              services: {
+                'itservice:default/online-banking': [`${source}/${externalId}`],
+              },
+              moved: [],
+            },
+          });
+
+          // A delete by key reaches only the rows the caller can see.
+          const removal = () =>
+            request(server)
+              .delete(`/api/itsm/v1${path}/${source}/${externalId}`)
+              .set('Authorization', asOutsider);
+          expect((await removal()).status).toBe(204);
+          expect((await removal()).status).toBe(404);
+          expect(await list('payroll')).toHaveLength(1);
+          expect(await list('online-banking')).toHaveLength(0);
+
+          // Someone who sees both services moves the key: it leaves payroll.
+          const move = await request(server)
+            .post(`/api/itsm/v1${path}`)
+            .set('Authorization', asUser)
+            .send({ items: [item({})] });
+          expect(move.body).toEqual({ created: 0, updated: 1, unchanged: 0 });
+          expect(await list('payroll')).toHaveLength(0);
+          expect(await list('online-banking')).toHaveLength(1);
+          expect(audit[audit.length - 1].done).toMatchObject({
+            moved: [
+              {
+                from: 'itservice:default/payroll',
+                key: `${source}/${externalId}`,
+              },
+            ],
+          });
+        },
+      );
+
+      // Issue 16, row 9.
+      it('audits refused writes and deletes', async () => {
+        const asOutsider = mockCredentials.user.header(outsider);
+        const before = audit.length;
+        await request(server)
+          .post('/api/itsm/v1/incidents')
+          .set('Authorization', asOutsider)
+          .send({ items: [incident(40, { service: 'payroll' })] })
+          .expect(400);
+        await request(server)
+          .delete('/api/itsm/v1/incidents/pagerduty/INC-40')
+          .set('Authorization', asOutsider)
+          .expect(404);
+        expect(audit.slice(before)).toEqual([
+          {
+            eventId: 'measurements-push',
+            meta: { kind: 'incidents', count: 1 },
+            outcome: 'fail',
+          },
+          {
+            eventId: 'measurement-delete',
+            meta: {
+              kind: 'incident',
+              source: 'pagerduty',
+              externalId: 'INC-40',
+            },
+            outcome: 'fail',
+          },
+        ]);
+      });
     },
   );
 
@@ -593,7 +731,7 @@ describe('itsm REST API', () => {
     'answers 403 without the permissions on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const { server } = await startBackend(knex, { deny: true });
+      const { server, audit } = await startBackend(knex, { deny: true });
       const push = await request(server)
         .post('/api/itsm/v1/incidents')
         .set('Authorization', asTool)
@@ -611,6 +749,11 @@ describe('itsm REST API', () => {
         .set('Authorization', asTool);
       expect(del.status).toBe(403);
       expect(await rows(knex, 'itsm_incidents')).toBe(0);
+      // Refused for want of a permission, and audited as such.
+      expect(audit.map(a => [a.eventId, a.outcome])).toEqual([
+        ['measurements-push', 'fail'],
+        ['measurement-delete', 'fail'],
+      ]);
     },
   );
 });

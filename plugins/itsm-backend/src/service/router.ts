@@ -34,11 +34,19 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { MeasurementStore } from '../database/MeasurementStore';
+import {
+  MeasurementKey,
+  MeasurementStore,
+  ServiceMeasurementKey,
+} from '../database/MeasurementStore';
 import { partyReportCsv } from '../reports/csv';
 import { parseReportPeriod, SlaReporter } from '../reports/SlaReporter';
 import { databaseErrorHandler } from './databaseErrors';
-import { MeasurementAccess } from './MeasurementAccess';
+import {
+  AffectedMeasurements,
+  IngestOptions,
+  MeasurementAccess,
+} from './MeasurementAccess';
 import {
   describeProblems,
   normalizeServiceRef,
@@ -148,13 +156,14 @@ export type RouterOptions = {
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
+const MAX_REPORT_LIMIT = 200;
 
 // The validator checks it too; this holds whatever reaches the handler.
-function readLimit(text: string): number {
+function readLimit(text: string, max = MAX_LIMIT): number {
   const limit = Number(text);
-  if (!/^\d+$/.test(text) || limit < 1 || limit > MAX_LIMIT) {
+  if (!/^\d+$/.test(text) || limit < 1 || limit > max) {
     throw new InputError(
-      `limit: must be a whole number from 1 to ${MAX_LIMIT} (got "${text}")`,
+      `limit: must be a whole number from 1 to ${max} (got "${text}")`,
     );
   }
   return limit;
@@ -220,11 +229,14 @@ export async function createRouter(
     return { service, ...timeRange(req) };
   }
 
-  async function audited<T extends IngestResult | void>(
+  // The permission check runs inside the event: refused requests are
+  // audited too.
+  async function audited<T>(
     req: Request,
     eventId: string,
     meta: JsonObject,
     work: () => Promise<T>,
+    outcome: (result: T) => JsonObject | undefined,
   ): Promise<T> {
     const event = await auditor.createEvent({
       eventId,
@@ -234,7 +246,8 @@ export async function createRouter(
     });
     try {
       const result = await work();
-      await event.success(result ? { meta: result } : undefined);
+      const done = outcome(result);
+      await event.success(done ? { meta: done } : undefined);
       return result;
     } catch (error) {
       await event.fail({ error: error as Error });
@@ -245,15 +258,22 @@ export async function createRouter(
   async function push(
     req: Request,
     kind: string,
-    ingest: (caller: BackstageCredentials) => Promise<IngestResult>,
+    ingest: (
+      caller: BackstageCredentials,
+      options: IngestOptions,
+    ) => Promise<IngestResult>,
   ) {
-    const credentials = await httpAuth.credentials(req);
-    await access.authorize(credentials, itsmMeasurementCreatePermission);
+    let affected: AffectedMeasurements | undefined;
     return audited(
       req,
       'measurements-push',
       { kind, count: req.body.items.length },
-      () => ingest(credentials),
+      async () => {
+        const credentials = await httpAuth.credentials(req);
+        await access.authorize(credentials, itsmMeasurementCreatePermission);
+        return ingest(credentials, { affected: a => (affected = a) });
+      },
+      result => ({ ...result, ...affected }),
     );
   }
 
@@ -263,45 +283,53 @@ export async function createRouter(
     kind: string,
     meta: JsonObject,
     stored: {
-      serviceOf: () => Promise<string | undefined>;
-      delete: () => Promise<boolean>;
+      /** The services that hold the measurement; may throw InputError. */
+      servicesOf: () => Promise<string[]>;
+      /** How many rows were deleted of those in these services. */
+      delete: (services: string[]) => Promise<number>;
     },
   ) {
-    const credentials = await httpAuth.credentials(req);
-    await access.authorize(credentials, itsmMeasurementDeletePermission);
-    const missing = new NotFoundError(
-      `No ${kind} with ${JSON.stringify(meta)}`,
+    await audited(
+      req,
+      'measurement-delete',
+      { kind, ...meta },
+      async () => {
+        const credentials = await httpAuth.credentials(req);
+        await access.authorize(credentials, itsmMeasurementDeletePermission);
+        const services = await stored.servicesOf();
+        const writable = await access.writableServices(services, credentials);
+        const mine = services.filter(service => writable.has(service));
+        if (mine.length === 0 || (await stored.delete(mine)) === 0) {
+          throw new NotFoundError(`No ${kind} with ${JSON.stringify(meta)}`);
+        }
+        // What was deleted may have counted in any stored month.
+        for (const service of mine) {
+          await store.invalidateSnapshots(service, '0000-01', '9999-12');
+        }
+        return mine;
+      },
+      services => ({ services }),
     );
-    await audited(req, 'measurement-delete', { kind, ...meta }, async () => {
-      const service = await stored.serviceOf();
-      if (service === undefined) throw missing;
-      await access.visibleService(service, credentials).catch(error => {
-        throw error instanceof NotFoundError ? missing : error;
-      });
-      if (!(await stored.delete())) throw missing;
-      // What was deleted may have counted in any stored month.
-      await store.invalidateSnapshots(service, '0000-01', '9999-12');
-    });
   }
 
   api.post('/v1/incidents', async (req, res) => {
     res.json(
-      await push(req, 'incidents', caller =>
-        access.ingestIncidents(req.body.items, caller),
+      await push(req, 'incidents', (caller, ingestOptions) =>
+        access.ingestIncidents(req.body.items, caller, ingestOptions),
       ),
     );
   });
   api.post('/v1/outages', async (req, res) => {
     res.json(
-      await push(req, 'outages', caller =>
-        access.ingestOutages(req.body.items, caller),
+      await push(req, 'outages', (caller, ingestOptions) =>
+        access.ingestOutages(req.body.items, caller, ingestOptions),
       ),
     );
   });
   api.post('/v1/sli-events', async (req, res) => {
     res.json(
-      await push(req, 'sli-events', caller =>
-        access.ingestSliEvents(req.body.items, caller),
+      await push(req, 'sli-events', (caller, ingestOptions) =>
+        access.ingestSliEvents(req.body.items, caller, ingestOptions),
       ),
     );
   });
@@ -333,32 +361,48 @@ export async function createRouter(
     });
   });
 
-  api.delete('/v1/incidents/:source/:externalId', async (req, res) => {
-    const { source, externalId } = req.params;
-    await remove(
-      req,
+  // One key may be stored under several services; the caller deletes it
+  // from those they may change.
+  const keyedDelete =
+    (
+      kind: string,
+      find: (key: MeasurementKey) => Promise<Array<{ service: string }>>,
+      del: (keys: ServiceMeasurementKey[]) => Promise<number>,
+    ) =>
+    async (req: Request, res: express.Response) => {
+      const { source, externalId } = req.params;
+      await remove(
+        req,
+        kind,
+        { source, externalId },
+        {
+          servicesOf: async () => [
+            ...new Set(
+              (await find({ source, externalId })).map(r => r.service),
+            ),
+          ],
+          delete: services =>
+            del(services.map(service => ({ service, source, externalId }))),
+        },
+      );
+      res.status(204).end();
+    };
+  api.delete(
+    '/v1/incidents/:source/:externalId',
+    keyedDelete(
       'incident',
-      { source, externalId },
-      {
-        serviceOf: () => store.serviceOfIncident({ source, externalId }),
-        delete: () => store.deleteIncident({ source, externalId }),
-      },
-    );
-    res.status(204).end();
-  });
-  api.delete('/v1/outages/:source/:externalId', async (req, res) => {
-    const { source, externalId } = req.params;
-    await remove(
-      req,
+      key => store.findIncidents([key]),
+      keys => store.deleteIncidents(keys),
+    ),
+  );
+  api.delete(
+    '/v1/outages/:source/:externalId',
+    keyedDelete(
       'outage',
-      { source, externalId },
-      {
-        serviceOf: () => store.serviceOfOutage({ source, externalId }),
-        delete: () => store.deleteOutage({ source, externalId }),
-      },
-    );
-    res.status(204).end();
-  });
+      key => store.findOutages([key]),
+      keys => store.deleteOutages(keys),
+    ),
+  );
   api.delete('/v1/sli-events', async (req, res) => {
     const query = req.query as Record<string, string>;
     // Read only once the caller may delete at all.
@@ -378,8 +422,8 @@ export async function createRouter(
         sliceStart: query.sliceStart,
       },
       {
-        serviceOf: async () => key().service,
-        delete: () => store.deleteSliEvent(key()),
+        servicesOf: async () => [key().service],
+        delete: async () => ((await store.deleteSliEvent(key())) ? 1 : 0),
       },
     );
     res.status(204).end();
@@ -405,17 +449,33 @@ export async function createRouter(
     const range = { from: String(req.query.from), to: String(req.query.to) };
     res.json({ items: await reporter.history(refOf(req), range, credentials) });
   });
-  api.get('/v1/stakeholders/:namespace/:name/sla', async (req, res) => {
-    const credentials = await slaReader(req);
-    res.json(
-      await reporter.partyReport(
-        refOf(req),
-        'stakeholder',
-        period(req),
-        credentials,
-      ),
-    );
-  });
+  // Reports over many services score one page of them per request.
+  const reportPage = (req: Request) => {
+    const query = req.query as Record<string, string | undefined>;
+    return {
+      limit:
+        query.limit === undefined
+          ? DEFAULT_LIMIT
+          : readLimit(query.limit, MAX_REPORT_LIMIT),
+      cursor: query.cursor,
+    };
+  };
+  const partyRoute =
+    (kind: 'stakeholder' | 'supplier') =>
+    async (req: Request, res: express.Response) => {
+      const credentials = await slaReader(req);
+      res.json(
+        await reporter.partyReport(
+          refOf(req),
+          kind,
+          period(req),
+          credentials,
+          undefined,
+          reportPage(req),
+        ),
+      );
+    };
+  api.get('/v1/stakeholders/:namespace/:name/sla', partyRoute('stakeholder'));
   api.get(
     '/v1/stakeholders/:namespace/:name/sla/report.csv',
     async (req, res) => {
@@ -433,29 +493,20 @@ export async function createRouter(
         .send(partyReportCsv(report));
     },
   );
-  api.get('/v1/suppliers/:namespace/:name/sla', async (req, res) => {
-    const credentials = await slaReader(req);
-    res.json(
-      await reporter.partyReport(
-        refOf(req),
-        'supplier',
-        period(req),
-        credentials,
-      ),
-    );
-  });
+  api.get('/v1/suppliers/:namespace/:name/sla', partyRoute('supplier'));
   api.get('/v1/portfolio', async (req, res) => {
     const credentials = await slaReader(req);
     const query = req.query as Record<string, string | undefined>;
     const { owner, customer, supplier, lifecycle } = query;
-    res.json({
-      items: await reporter.portfolio(
+    res.json(
+      await reporter.portfolio(
         { owner, customer, supplier, lifecycle },
         credentials,
         undefined,
         period(req),
+        reportPage(req),
       ),
-    });
+    );
   });
 
   router.use(api);

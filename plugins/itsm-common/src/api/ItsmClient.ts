@@ -35,6 +35,7 @@ import {
   SlaHistoryEntry,
 } from './slaTypes';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { partyTotals } from '../sla/totals';
 
 // "namespace/name" path segments of an entity ref, kind defaulted.
 function refPath(ref: string, defaultKind: string): string {
@@ -138,13 +139,17 @@ export class ItsmClient implements ItsmApi {
     getBaseUrl(pluginId: string): Promise<string>;
   };
   private readonly fetchApi: { fetch: typeof fetch };
+  private readonly reportPageSize?: number;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
     fetchApi?: { fetch: typeof fetch };
+    /** Services per page of the portfolio and party reports (backend default 100, at most 200). */
+    reportPageSize?: number;
   }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
+    this.reportPageSize = options.reportPageSize;
   }
 
   pushIncidents(items: IncidentInput[], options?: ItsmRequestOptions) {
@@ -245,10 +250,10 @@ export class ItsmClient implements ItsmApi {
     query: { period?: string } = {},
     options?: ItsmRequestOptions,
   ) {
-    return this.request<PartySlaReport>(
-      'GET',
+    return this.partyReport(
       `/stakeholders/${refPath(stakeholder, 'stakeholder')}/sla`,
-      { query, options },
+      query,
+      options,
     );
   }
 
@@ -269,18 +274,58 @@ export class ItsmClient implements ItsmApi {
     query: { period?: string } = {},
     options?: ItsmRequestOptions,
   ) {
-    return this.request<PartySlaReport>(
-      'GET',
+    return this.partyReport(
       `/suppliers/${refPath(supplier, 'supplier')}/sla`,
-      { query, options },
+      query,
+      options,
     );
   }
 
-  getPortfolio(filters: PortfolioFilters = {}, options?: ItsmRequestOptions) {
-    return this.request<{ items: PortfolioRow[] }>('GET', '/portfolio', {
-      query: filters,
+  async getPortfolio(
+    filters: PortfolioFilters = {},
+    options?: ItsmRequestOptions,
+  ) {
+    const pages = await this.allPages<{ items: PortfolioRow[] }>(
+      '/portfolio',
+      filters,
       options,
-    });
+    );
+    return { items: pages.flatMap(page => page.items) };
+  }
+
+  // A party report comes a page of services at a time; the totals of the
+  // whole report are worked out from all of them, as the backend does.
+  private async partyReport(
+    path: string,
+    query: { period?: string },
+    options?: ItsmRequestOptions,
+  ): Promise<PartySlaReport> {
+    const pages = await this.allPages<PartySlaReport>(path, query, options);
+    const services = pages.flatMap(page => page.services);
+    const { party, period } = pages[0];
+    return { party, period, ...partyTotals(services), services };
+  }
+
+  // Reports over many services are paged on the backend (each request scores
+  // a bounded number of them): follow nextCursor to the end.
+  private async allPages<T extends object>(
+    path: string,
+    query: Record<string, string | undefined>,
+    options?: ItsmRequestOptions,
+  ): Promise<T[]> {
+    const pages: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.request<T & { nextCursor?: string }>(
+        'GET',
+        path,
+        { query: { ...query, limit: this.reportPageSize, cursor }, options },
+      );
+      const { nextCursor, ...rest } = page;
+      pages.push(rest as unknown as T);
+      cursor = nextCursor;
+    } while (cursor);
+    return pages;
   }
 
   private async request<T>(

@@ -45,4 +45,5 @@ export {
 } from './dependencies';
 export type { StrictnessWarning } from './dependencies';
 export { complianceScore } from './score';
+export { creditTotals, partyTotals } from './totals';
 export { formatAttainment } from './display';
