@@ -42,7 +42,15 @@ export async function accessScenario(options: {
 }) {
   const { log } = options;
   const engine = createEngine('sqlite', options.runId);
-  const { file, services } = catalogFile(2);
+  // The visible service depends on the hidden one (issue 16, row 4).
+  const { file, services } = catalogFile(2, (entity, i) =>
+    i === 1
+      ? {
+          ...entity,
+          spec: { ...entity.spec, dependsOn: [ACCESS_HIDDEN_SERVICE] },
+        }
+      : entity,
+  );
   const [service, visibleService] = services;
   check(service === ACCESS_HIDDEN_SERVICE, `unexpected service ${service}`);
   const backend = await startBackend({
@@ -361,6 +369,13 @@ export async function accessScenario(options: {
         }
       }
     }
+    checked += await hiddenDependency({
+      baseUrl: backend.baseUrl,
+      hidden: service,
+      visible: visibleService,
+      token: await signIn(ACCESS_USERS.blindToOneService),
+      wrong,
+    });
     checked += await crossServiceKeys({
       baseUrl: backend.baseUrl,
       hidden: service,
@@ -377,6 +392,46 @@ export async function accessScenario(options: {
     await backend.kill();
     await engine.cleanup();
   }
+}
+
+/**
+ * Issue 16, row 4: a closed month's report is stored once; neither the first
+ * read (which stores it) nor the stored copy shows a user the service they
+ * cannot see, though the service they read depends on it.
+ */
+async function hiddenDependency(options: {
+  baseUrl: string;
+  hidden: string;
+  visible: string;
+  token: string;
+  wrong: string[];
+}): Promise<number> {
+  const { baseUrl, hidden, visible, token, wrong } = options;
+  const lastMonth = new Date();
+  lastMonth.setUTCDate(1);
+  lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+  const month = lastMonth.toISOString().slice(0, 7);
+  const url = `/api/itsm/v1/services/default/${visible}/sla?period=${month}`;
+  // Someone who sees both reads first (and the month is stored): the
+  // dependency is there to hide.
+  const insider = await send(baseUrl, 'GET', url);
+  const reads = [
+    await sendAs(baseUrl, token, { method: 'GET', url }),
+    await sendAs(baseUrl, token, { method: 'GET', url }),
+  ];
+  if (!JSON.stringify(insider.body).includes(hidden)) {
+    wrong.push(`hidden dependency: ${url} does not name ${hidden} to anyone`);
+  }
+  reads.forEach((read, i) => {
+    if (read.status !== 200 || JSON.stringify(read.body).includes(hidden)) {
+      wrong.push(
+        `hidden dependency: read ${i + 1} of ${url} answered ${
+          read.status
+        }, naming ${hidden}: ${JSON.stringify(read.body).includes(hidden)}`,
+      );
+    }
+  });
+  return reads.length;
 }
 
 /**

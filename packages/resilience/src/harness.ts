@@ -106,7 +106,11 @@ export async function waitFor(
 }
 
 /** A catalog file with the benchmark parties and `count` ITServices. */
-export function catalogFile(count: number): {
+export function catalogFile(
+  count: number,
+  /** Changes a service's entity before it is written (e.g. dependencies). */
+  edit: (entity: any, index: number) => object = entity => entity,
+): {
   file: string;
   services: string[];
 } {
@@ -118,7 +122,10 @@ export function catalogFile(count: number): {
   const file = path.join(dir, 'catalog.yaml');
   fs.writeFileSync(
     file,
-    [...partyEntities(), ...services.map(serviceEntity)]
+    [
+      ...partyEntities(),
+      ...services.map((name, i) => edit(serviceEntity(name), i)),
+    ]
       .map(e => YAML.stringify(e))
       .join('---\n'),
   );

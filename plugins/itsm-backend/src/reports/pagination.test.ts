@@ -16,14 +16,10 @@
 
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
 import {
   ItsmClient,
   partyTotals,
@@ -31,8 +27,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { itsmPlugin } from '../plugin';
-import { itsmFixedClockServiceFactory } from '@backstage-itsm/plugin-itsm-node';
+import { startItsmTestBackend } from '../__testUtils__/startItsmTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -83,32 +78,24 @@ describe('paged portfolio and party reports', () => {
           .set('Authorization', mockCredentials.user.header());
 
       beforeAll(async () => {
-        const knex = await databases.init(databaseId);
-        ({ server } = await startTestBackend({
-          features: [
-            itsmPlugin,
-            scoringModule,
-            catalogServiceMock.factory({ entities: [customer, ...services] }),
-            mockServices.database.factory({ knex }),
-            itsmFixedClockServiceFactory('2026-11-20T00:00:00Z'),
-          ],
-        }));
-        // October: two services breach (an hour down), the others are met.
-        const res = await request(server)
-          .post('/api/itsm/v1/outages')
-          .set('Authorization', mockCredentials.service.header())
-          .send({
-            items: NAMES.map((service, i) => ({
-              source: 'mon',
-              externalId: `${service}-october`,
-              service,
-              start: '2026-10-10T10:00:00Z',
-              end:
-                i % 2 === 0 ? '2026-10-10T11:00:00Z' : '2026-10-10T10:00:01Z',
-              impact: 'full',
-            })),
-          });
-        if (res.status !== 200) throw new Error(res.text);
+        const backend = await startItsmTestBackend({
+          knex: await databases.init(databaseId),
+          catalog: [customer, ...services],
+          now: '2026-11-20T00:00:00Z',
+        });
+        server = backend.server;
+        // October: three services breach (an hour down), the others are met.
+        await backend.seed(
+          '/outages',
+          NAMES.map((service, i) => ({
+            source: 'mon',
+            externalId: `${service}-october`,
+            service,
+            start: '2026-10-10T10:00:00Z',
+            end: i % 2 === 0 ? '2026-10-10T11:00:00Z' : '2026-10-10T10:00:01Z',
+            impact: 'full',
+          })),
+        );
       });
 
       async function follow(path: string, limit: number) {

@@ -16,17 +16,13 @@
 
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { itsmPlugin } from '../plugin';
+import { startItsmTestBackend } from '../__testUtils__/startItsmTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -93,19 +89,12 @@ describe('SLA report API', () => {
 
       beforeAll(async () => {
         knex = await databases.init(databaseId);
-        ({ server } = await startTestBackend({
-          features: [
-            itsmPlugin,
-            scoringModule,
-            catalogServiceMock.factory({ entities: [service, stakeholder] }),
-            mockServices.database.factory({ knex }),
-          ],
-        }));
-        const push = (path: string, items: unknown[]) =>
-          request(server)
-            .post(`/api/itsm/v1${path}`)
-            .set('Authorization', asTool)
-            .send({ items });
+        const backend = await startItsmTestBackend({
+          knex,
+          catalog: [service, stakeholder],
+        });
+        server = backend.server;
+        const push = backend.seed;
         // October 2026 has 31 days = 44,640 minutes: 89.28 minutes down is 99.8 %.
         await push('/outages', [
           {

@@ -16,19 +16,15 @@
 
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { itsmClockServiceRef } from '@backstage-itsm/plugin-itsm-node';
-import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { itsmPlugin } from '../plugin';
+import { startItsmTestBackend } from '../__testUtils__/startItsmTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -76,15 +72,11 @@ describe('SLA snapshots of closed months', () => {
 
       beforeAll(async () => {
         knex = await databases.init(databaseId);
-        ({ server } = await startTestBackend({
+        ({ server } = await startItsmTestBackend({
+          knex,
+          catalog: [service],
+          config: { itsm: { snapshots: { gracePeriod: { days: 3 } } } },
           features: [
-            itsmPlugin,
-            scoringModule,
-            catalogServiceMock.factory({ entities: [service] }),
-            mockServices.database.factory({ knex }),
-            mockServices.rootConfig.factory({
-              data: { itsm: { snapshots: { gracePeriod: { days: 3 } } } },
-            }),
             createServiceFactory({
               service: itsmClockServiceRef,
               deps: {},

@@ -20,19 +20,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
-import { itsmFixedClockServiceFactory } from '@backstage-itsm/plugin-itsm-node';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { itsmPlugin } from '../plugin';
+import { startItsmTestBackend } from '../__testUtils__/startItsmTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -120,29 +116,23 @@ describe('stored reports and what each reader may see', () => {
 
       beforeAll(async () => {
         knex = await databases.init(databaseId);
-        ({ server } = await startTestBackend({
-          features: [
-            itsmPlugin,
-            scoringModule,
-            visibilityCatalog(),
-            mockServices.database.factory({ knex }),
-            itsmFixedClockServiceFactory('2026-11-20T00:00:00Z'),
-          ],
-        }));
-        const seeded = await request(server)
-          .post('/api/itsm/v1/outages')
-          .set('Authorization', mockCredentials.service.header())
-          .send({
-            items: ['online-banking', 'payroll'].map(service => ({
-              source: 'mon',
-              externalId: `${service}-heartbeat`,
-              service,
-              start: '2026-10-01T00:00:00Z',
-              end: '2026-11-01T00:00:00Z',
-              impact: 'none',
-            })),
-          });
-        if (seeded.status !== 200) throw new Error(seeded.text);
+        const backend = await startItsmTestBackend({
+          knex,
+          catalog: visibilityCatalog(),
+          now: '2026-11-20T00:00:00Z',
+        });
+        server = backend.server;
+        await backend.seed(
+          '/outages',
+          ['online-banking', 'payroll'].map(service => ({
+            source: 'mon',
+            externalId: `${service}-heartbeat`,
+            service,
+            start: '2026-10-01T00:00:00Z',
+            end: '2026-11-01T00:00:00Z',
+            impact: 'none',
+          })),
+        );
       });
 
       const october = (as: string) =>

@@ -24,25 +24,20 @@
 
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import {
   formatItsmValidationProblems,
   validateItsmEntity,
 } from '@backstage-itsm/plugin-itsm-common';
-import { itsmFixedClockServiceFactory } from '@backstage-itsm/plugin-itsm-node';
-import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
-import { itsmPlugin } from '../plugin';
+import { startItsmTestBackend } from '../__testUtils__/startItsmTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -679,17 +674,11 @@ async function runScenario(
 ): Promise<string[]> {
   const where = `${scenario.file} › ${scenario.title} [${databaseId}]`;
   const knex = await databases.init(databaseId);
-  const backend = await startTestBackend({
-    features: [
-      itsmPlugin,
-      scoringModule,
-      catalogServiceMock.factory({ entities: scenario.entities }),
-      mockServices.database.factory({ knex }),
-      itsmFixedClockServiceFactory(scenario.now),
-      ...(scenario.config
-        ? [mockServices.rootConfig.factory({ data: scenario.config })]
-        : []),
-    ],
+  const backend = await startItsmTestBackend({
+    knex,
+    catalog: scenario.entities,
+    now: scenario.now,
+    config: scenario.config,
   });
   const failures: string[] = [];
   try {

@@ -17,17 +17,13 @@
 import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
 import fc from 'fast-check';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { itsmPlugin } from '../plugin';
+import { startItsmTestBackend } from '../__testUtils__/startItsmTestBackend';
 
 // Property-based hostile input: thousands of malformed requests across every
 // endpoint and method, on both engines. Promise: never a 5xx, every rejection
@@ -249,66 +245,55 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          itsmPlugin,
-          scoringModule,
-          catalogServiceMock.factory({
-            entities: [
-              {
-                apiVersion: 'itsm.backstage.io/v1alpha1',
-                kind: 'ITService',
-                metadata: { name: 'online-banking', namespace: 'default' },
-                spec: {
-                  type: 'business',
-                  lifecycle: 'live',
-                  owner: 'group:default/ops',
-                  customers: ['retail'],
-                  maintenance: pathologicalMaintenance,
-                  agreements: [
+      const backend = await startItsmTestBackend({
+        knex,
+        catalog: [
+          {
+            apiVersion: 'itsm.backstage.io/v1alpha1',
+            kind: 'ITService',
+            metadata: { name: 'online-banking', namespace: 'default' },
+            spec: {
+              type: 'business',
+              lifecycle: 'live',
+              owner: 'group:default/ops',
+              customers: ['retail'],
+              maintenance: pathologicalMaintenance,
+              agreements: [
+                {
+                  name: 'sla',
+                  type: 'SLA',
+                  with: 'retail',
+                  window: 'calendar-month',
+                  objectives: [
                     {
-                      name: 'sla',
-                      type: 'SLA',
-                      with: 'retail',
-                      window: 'calendar-month',
-                      objectives: [
-                        {
-                          name: 'availability',
-                          type: 'availability',
-                          target: 99.9,
-                        },
-                      ],
+                      name: 'availability',
+                      type: 'availability',
+                      target: 99.9,
                     },
                   ],
                 },
-              },
-              {
-                apiVersion: 'itsm.backstage.io/v1alpha1',
-                kind: 'Stakeholder',
-                metadata: { name: 'retail', namespace: 'default' },
-                spec: {},
-              },
-            ],
-          }),
-          mockServices.database.factory({ knex }),
-          // The real registry, so that the MCP actions' HTTP endpoint is attacked.
-          actionsRegistryServiceFactory,
+              ],
+            },
+          },
+          {
+            apiVersion: 'itsm.backstage.io/v1alpha1',
+            kind: 'Stakeholder',
+            metadata: { name: 'retail', namespace: 'default' },
+            spec: {},
+          },
         ],
-      }));
+        // The real registry, so that the MCP actions' HTTP endpoint is attacked.
+        features: [actionsRegistryServiceFactory],
+      });
+      server = backend.server;
+      const seed = backend.seed;
       // Test data the reports have to work through: two months of hourly
       // slices, outages and incidents.
       const hour = 3_600_000;
       const start = Date.UTC(2026, 9, 1);
       const at = (h: number) => new Date(start + h * hour).toISOString();
-      const seed = async (path: string, items: object[]) => {
-        const res = await request(server)
-          .post(`/api/itsm${path}`)
-          .set('Authorization', asTool)
-          .send({ items });
-        if (res.status !== 200) throw new Error(res.text);
-      };
       await seed(
-        '/v1/sli-events',
+        '/sli-events',
         Array.from({ length: 1464 }, (_, h) => ({
           ...validSlice,
           sliceStart: at(h),
@@ -317,7 +302,7 @@ describe.each(databases.eachSupportedId())(
         })),
       );
       await seed(
-        '/v1/outages',
+        '/outages',
         Array.from({ length: 60 }, (_, i) => ({
           ...validOutage,
           externalId: `seed-${i}`,
@@ -327,7 +312,7 @@ describe.each(databases.eachSupportedId())(
         })),
       );
       await seed(
-        '/v1/incidents',
+        '/incidents',
         Array.from({ length: 60 }, (_, i) => ({
           ...validIncident,
           externalId: `seed-${i}`,

@@ -159,7 +159,15 @@ const MAX_LIMIT = 1000;
 const MAX_REPORT_LIMIT = 200;
 
 // The validator checks it too; this holds whatever reaches the handler.
-function readLimit(text: string, max = MAX_LIMIT): number {
+function readPage(req: Request, max: number) {
+  const { limit, cursor } = req.query as Record<string, string | undefined>;
+  return {
+    limit: limit === undefined ? DEFAULT_LIMIT : readLimit(limit, max),
+    cursor,
+  };
+}
+
+function readLimit(text: string, max: number): number {
   const limit = Number(text);
   if (!/^\d+$/.test(text) || limit < 1 || limit > max) {
     throw new InputError(
@@ -214,8 +222,7 @@ export async function createRouter(
         query.to === undefined
           ? undefined
           : readParam('to', query.to, parseInstant),
-      limit: query.limit === undefined ? DEFAULT_LIMIT : readLimit(query.limit),
-      cursor: query.cursor,
+      ...readPage(req, MAX_LIMIT),
     };
   };
 
@@ -450,16 +457,7 @@ export async function createRouter(
     res.json({ items: await reporter.history(refOf(req), range, credentials) });
   });
   // Reports over many services score one page of them per request.
-  const reportPage = (req: Request) => {
-    const query = req.query as Record<string, string | undefined>;
-    return {
-      limit:
-        query.limit === undefined
-          ? DEFAULT_LIMIT
-          : readLimit(query.limit, MAX_REPORT_LIMIT),
-      cursor: query.cursor,
-    };
-  };
+  const reportPage = (req: Request) => readPage(req, MAX_REPORT_LIMIT);
   const partyRoute =
     (kind: 'stakeholder' | 'supplier') =>
     async (req: Request, res: express.Response) => {

@@ -16,17 +16,13 @@
 
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { itsmPlugin } from '../plugin';
+import { startItsmTestBackend } from '../__testUtils__/startItsmTestBackend';
 
 jest.setTimeout(60_000);
 
@@ -77,24 +73,16 @@ describe('client input that must never hurt', () => {
     (databaseId: TestDatabaseId) => {
       let knex: Knex;
       let server: any;
+      let push: Awaited<ReturnType<typeof startItsmTestBackend>>['push'];
 
       beforeAll(async () => {
         knex = await databases.init(databaseId);
-        ({ server } = await startTestBackend({
-          features: [
-            itsmPlugin,
-            scoringModule,
-            catalogServiceMock.factory({ entities: [shop, acme] }),
-            mockServices.database.factory({ knex }),
-          ],
+        ({ server, push } = await startItsmTestBackend({
+          knex,
+          catalog: [shop, acme],
         }));
       });
 
-      const push = (path: string, items: unknown[]) =>
-        request(server)
-          .post(`/api/itsm/v1${path}`)
-          .set('Authorization', mockCredentials.service.header())
-          .send({ items });
       const incident = (fields: object) => ({
         source: 'pd',
         externalId: 'PD-1',

@@ -45,5 +45,5 @@ export {
 } from './dependencies';
 export type { StrictnessWarning } from './dependencies';
 export { complianceScore } from './score';
-export { creditTotals, partyTotals } from './totals';
+export { creditTotals, partyTotals, sumCreditTotals } from './totals';
 export { formatAttainment } from './display';

@@ -68,6 +68,27 @@ export function creditTotals(agreements: AgreementReport[]): CreditTotals {
 }
 
 /**
+ * CreditTotals summed per currency over many, never across basis or
+ * direction.
+ *
+ * @public
+ */
+export function sumCreditTotals(list: CreditTotals[]): CreditTotals {
+  const sum = (pick: (t: CreditTotals) => Money[]) =>
+    sumMoney(list.flatMap(pick));
+  return {
+    owed: {
+      payable: sum(t => t.owed.payable),
+      receivable: sum(t => t.owed.receivable),
+    },
+    projected: {
+      payable: sum(t => t.projected.payable),
+      receivable: sum(t => t.projected.receivable),
+    },
+  };
+}
+
+/**
  * The score and credits of everything agreed with a party, over the given
  * services: the backend sums one page with it, a client all pages.
  *

@@ -32,6 +32,7 @@ import {
   isSupplierEntity,
   Money,
   PortfolioRow,
+  sumCreditTotals,
   toCsv,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
@@ -41,7 +42,7 @@ import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../api';
-import { directionLines, sumCreditTotals } from './credits';
+import { directionLines } from './credits';
 import { formatAttainmentPercent, isNumber } from './format';
 import { contractState } from './PartyServicesTab';
 import { RefLink, RefLinks } from './RefLinks';

@@ -19,8 +19,8 @@ import {
   creditTotalLines,
   directionLines,
   directionText,
-  sumCreditTotals,
 } from './credits';
+import { sumCreditTotals } from '@backstage-itsm/plugin-itsm-common';
 import { testCredits } from './testData';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });

@@ -66,31 +66,3 @@ export function directionLines(totals: CreditTotals[keyof CreditTotals]) {
     .filter(direction => totals[direction].length)
     .map(direction => `${direction} ${formatMoneyList(totals[direction])}`);
 }
-
-/** CreditTotals summed per currency over many, never across basis or direction. */
-export function sumCreditTotals(list: CreditTotals[]): CreditTotals {
-  const sum = (pick: (t: CreditTotals) => Money[]): Money[] => {
-    const totals = new Map<string, number>();
-    for (const money of list.flatMap(pick)) {
-      totals.set(
-        money.currency,
-        (totals.get(money.currency) ?? 0) + money.amount,
-      );
-    }
-    return [...totals].map(([currency, amount]) => ({
-      // Sums of cents stay cents: 0.1 + 0.2 is 0.30, not 0.30000000000000004.
-      amount: Math.round(amount * 100) / 100,
-      currency,
-    }));
-  };
-  return {
-    owed: {
-      payable: sum(t => t.owed.payable),
-      receivable: sum(t => t.owed.receivable),
-    },
-    projected: {
-      payable: sum(t => t.projected.payable),
-      receivable: sum(t => t.projected.receivable),
-    },
-  };
-}
