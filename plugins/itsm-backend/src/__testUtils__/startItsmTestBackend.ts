@@ -77,5 +77,10 @@ export async function startItsmTestBackend(options: {
     }
     return res.body;
   };
-  return { ...backend, push, seed };
+  return {
+    server: backend.server,
+    stop: () => backend.stop(),
+    push,
+    seed,
+  };
 }

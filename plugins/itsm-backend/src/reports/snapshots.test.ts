@@ -209,6 +209,33 @@ describe('SLA snapshots of closed months', () => {
           pending: 0,
         });
       });
+
+      it('drops the stored month an incident leaves when its times move to another month', async () => {
+        now = new Date('2026-12-20T00:00:00Z');
+        await october();
+        expect(await stored()).toHaveLength(1);
+        // The October incident is corrected: it really opened in December.
+        await request(server)
+          .post('/api/itsm/v1/incidents')
+          .set('Authorization', mockCredentials.service.header())
+          .send({
+            items: [
+              {
+                source: 'pd',
+                externalId: 'late',
+                service: 'payroll',
+                priority: 'P1',
+                openedAt: '2026-12-01T20:00:00Z',
+                resolvedAt: '2026-12-01T21:00:00Z',
+              },
+            ],
+          })
+          .expect(200);
+        expect(await stored()).toEqual([]);
+        // No incident of October is left to count.
+        const report = await october();
+        expect(report.agreements[0].objectives[0].details).toEqual({});
+      });
     },
   );
 });
