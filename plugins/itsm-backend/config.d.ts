@@ -55,15 +55,5 @@ export interface Config {
      * Default 0.25.
      */
     atRiskBudgetRemaining?: number;
-
-    /** Demo data for the example organisation. */
-    demo?: {
-      /**
-       * Seed deterministic, realistic measurements for the ITServices in the
-       * catalog through the ingestion path. Default false; never enable it in
-       * production.
-       */
-      enabled?: boolean;
-    };
   };
 }

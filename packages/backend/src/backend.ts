@@ -46,6 +46,8 @@ export function createExampleBackend() {
   // ITSM backend: measurements (incidents, outages, SLI counts) and their API
   backend.add(import('@backstage-itsm/plugin-itsm-backend'));
   backend.add(import('@backstage-itsm/plugin-itsm-backend-module-sla-scoring'));
+  // Seeds demo measurements when itsm.demo.enabled is true (app-config.yaml).
+  backend.add(import('@backstage-itsm/plugin-itsm-backend-module-demo-data'));
 
   // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
   backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

@@ -31,7 +31,6 @@ import {
   itsmScorersExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
 import { DatabaseMeasurementStore } from './database/DatabaseMeasurementStore';
-import { demoDataTask } from './demo/demoDataTask';
 import { SlaReporter } from './reports/SlaReporter';
 import { snapshotTask } from './reports/snapshotTask';
 import { registerActions } from './service/actions';
@@ -190,20 +189,6 @@ export const itsmPlugin = createBackendPlugin({
             ...source.schedule,
             id: `itsm-source-${source.id}`,
             fn: measurementSourceTask({ source, access, logger }),
-          });
-        }
-
-        if (config.getOptionalBoolean('itsm.demo.enabled')) {
-          logger.warn(
-            'itsm.demo.enabled: seeding demo measurements for the ITServices in the catalog',
-          );
-          await scheduler.scheduleTask({
-            id: 'itsm-demo-data',
-            frequency: { hours: 1 },
-            timeout: { minutes: 10 },
-            initialDelay: { seconds: 10 },
-            scope: 'global',
-            fn: demoDataTask({ catalog, auth, access, logger }),
           });
         }
       },

@@ -26,7 +26,7 @@ import { generateDemoMeasurements } from './demoMeasurements';
 
 const services: ITServiceEntity[] = parseAllDocuments(
   fs.readFileSync(
-    path.resolve(__dirname, '../../../../examples/itsm/services.yaml'),
+    path.resolve(__dirname, '../../../examples/itsm/services.yaml'),
     'utf8',
   ),
 ).map(doc => doc.toJS());

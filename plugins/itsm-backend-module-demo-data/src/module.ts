@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  isITServiceEntity,
+  ITServiceEntity,
+} from '@backstage-itsm/plugin-itsm-common';
+import {
+  itsmClockServiceRef,
+  itsmMeasurementSourcesExtensionPoint,
+} from '@backstage-itsm/plugin-itsm-node';
+import { generateDemoMeasurements } from './demoMeasurements';
+
+/**
+ * Demo measurements for the ITServices in the catalog, as a measurement
+ * source of the itsm backend: ingested like any other source's batches,
+ * hourly, keyed by the day they belong to, so each run only adds what is new.
+ * Off unless `itsm.demo.enabled` is true; never enable it in production.
+ *
+ * @public
+ */
+export const itsmModuleDemoData = createBackendModule({
+  pluginId: 'itsm',
+  moduleId: 'demo-data',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        sources: itsmMeasurementSourcesExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
+        clock: itsmClockServiceRef,
+      },
+      async init({ sources, config, logger, auth, catalog, clock }) {
+        if (!config.getOptionalBoolean('itsm.demo.enabled')) return;
+        logger.warn(
+          'itsm.demo.enabled: seeding demo measurements for the ITServices in the catalog',
+        );
+        sources.addSource({
+          id: 'demo-data',
+          schedule: {
+            frequency: { hours: 1 },
+            timeout: { minutes: 10 },
+            initialDelay: { seconds: 10 },
+          },
+          async pull({ logger: log }) {
+            const { items } = await catalog.getEntities(
+              { filter: { kind: 'ITService' } },
+              { credentials: await auth.getOwnServiceCredentials() },
+            );
+            const services = items.filter((e): e is ITServiceEntity =>
+              isITServiceEntity(e),
+            );
+            if (services.length === 0) {
+              log.info(
+                'Demo data: no ITServices in the catalog yet; trying again next run',
+              );
+            }
+            return generateDemoMeasurements({ now: clock.now(), services });
+          },
+        });
+      },
+    });
+  },
+});
