@@ -14,22 +14,12 @@
  * limitations under the License.
  */
 
-import fs from 'fs';
-import path from 'path';
 import { DateTime } from 'luxon';
-import { parseAllDocuments } from 'yaml';
-import type {
-  ITServiceEntity,
-  OutageInput,
-} from '@backstage-itsm/plugin-itsm-common';
+import type { OutageInput } from '@backstage-itsm/plugin-itsm-common';
+import { exampleServices } from './__testUtils__/exampleServices';
 import { generateDemoMeasurements } from './demoMeasurements';
 
-const services: ITServiceEntity[] = parseAllDocuments(
-  fs.readFileSync(
-    path.resolve(__dirname, '../../../examples/itsm/services.yaml'),
-    'utf8',
-  ),
-).map(doc => doc.toJS());
+const services = exampleServices;
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;

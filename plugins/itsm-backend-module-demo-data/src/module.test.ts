@@ -16,24 +16,16 @@
 
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import type { ITServiceEntity } from '@backstage-itsm/plugin-itsm-common';
 import {
   itsmFixedClockServiceFactory,
   ItsmMeasurementSource,
   itsmMeasurementSourcesExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
-import fs from 'fs';
-import path from 'path';
-import { parseAllDocuments } from 'yaml';
+import { exampleServices } from './__testUtils__/exampleServices';
 import { generateDemoMeasurements } from './demoMeasurements';
 import { itsmModuleDemoData } from './module';
 
-const services: ITServiceEntity[] = parseAllDocuments(
-  fs.readFileSync(
-    path.resolve(__dirname, '../../../examples/itsm/services.yaml'),
-    'utf8',
-  ),
-).map(doc => doc.toJS());
+const services = exampleServices;
 const NOW = '2026-09-16T10:30:00Z';
 
 async function registeredSources(enabled?: boolean) {
