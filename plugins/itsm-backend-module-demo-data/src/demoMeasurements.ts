@@ -16,10 +16,13 @@
 
 import { DateTime, IANAZone } from 'luxon';
 import {
+  businessDeadline,
+  businessDuration,
   maintenanceOccurrences,
   parseDuration,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
+  BusinessCalendar,
   ITServiceEntity,
   IncidentInput,
   IncidentPriority,
@@ -242,11 +245,6 @@ type Clock = {
   elapsed(from: number, to: number): number;
 };
 
-const WALL_CLOCK: Clock = {
-  advance: (from, ms) => from + ms,
-  elapsed: (from, to) => to - from,
-};
-
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 const minutesOf = (time: string) => {
@@ -274,74 +272,21 @@ function usableHours(service: ITServiceEntity): ServiceHours | undefined {
     : undefined;
 }
 
-/** A local 'HH:mm' (up to '24:00') on a local day; luxon applies that day's UTC offset. */
-function atLocalTime(day: DateTime, time: string): number {
-  const minutes = minutesOf(time);
-  return minutes >= 24 * 60
-    ? day.plus({ days: 1 }).toMillis()
-    : day
-        .set({ hour: Math.floor(minutes / 60), minute: minutes % 60 })
-        .toMillis();
-}
-
-/** The service-hour windows [start, end) of one local day, in order. */
-function windowsOn(
-  day: DateTime,
-  hours: ServiceHours,
-  holidays: Set<string>,
-): Array<[number, number]> {
-  if (holidays.has(day.toFormat('yyyy-MM-dd'))) {
-    return [];
-  }
-  const weekday = WEEKDAYS[day.weekday - 1];
-  return hours.intervals
-    .filter(interval => interval.days.includes(weekday))
-    .map((interval): [number, number] => [
-      atLocalTime(day, interval.start),
-      atLocalTime(day, interval.end),
-    ])
-    .sort((a, b) => a[0] - b[0]);
-}
-
-/** Business time: only the overlap with the service hours counts. */
-function businessClock(hours: ServiceHours): Clock {
-  const holidays = new Set((hours.holidays ?? []).map(h => h.date));
-  const localDay = (time: number) =>
-    DateTime.fromMillis(time, { zone: hours.timezone }).startOf('day');
-  return {
-    advance(from, ms) {
-      let remaining = ms;
-      // Ends: usableHours guarantees some service time every week.
-      for (let day = localDay(from); ; day = day.plus({ days: 1 })) {
-        for (const [start, end] of windowsOn(day, hours, holidays)) {
-          const begin = Math.max(start, from);
-          if (begin + remaining <= end) {
-            return begin + remaining;
-          }
-          remaining -= Math.max(0, end - begin);
-        }
-      }
-    },
-    elapsed(from, to) {
-      let sum = 0;
-      for (let day = localDay(from); day.toMillis() < to; ) {
-        for (const [start, end] of windowsOn(day, hours, holidays)) {
-          sum += Math.max(0, Math.min(end, to) - Math.max(start, from));
-        }
-        day = day.plus({ days: 1 });
-      }
-      return sum;
-    },
-  };
-}
-
 /** An objective's clock: service hours unless it runs 24x7 or the service has none. */
 function clockFor(
   service: ITServiceEntity,
   calendar: Objective['calendar'],
 ): Clock {
   const hours = usableHours(service);
-  return hours && calendar !== '24x7' ? businessClock(hours) : WALL_CLOCK;
+  const counted: BusinessCalendar =
+    hours && calendar !== '24x7'
+      ? { kind: 'service-hours', hours }
+      : { kind: '24x7' };
+  return {
+    // usableHours leaves only hours with time every week: always reached.
+    advance: (from, ms) => businessDeadline(counted, from, ms) ?? from + ms,
+    elapsed: (from, to) => businessDuration(counted, { start: from, end: to }),
+  };
 }
 
 // ---------------------------------------------------------------------------

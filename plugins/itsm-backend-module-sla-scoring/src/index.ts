@@ -24,4 +24,3 @@ export { itsmModuleSlaScoring as default } from './module';
 export { createAvailabilityScorer } from './scorers/availability';
 export { createIncidentTimeScorer } from './scorers/incidentTimes';
 export { sliScorer } from './scorers/sli';
-export * from './calendar';

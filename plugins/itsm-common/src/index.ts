@@ -46,6 +46,8 @@ export type {
 export { maintenanceOccurrences } from './calendar/maintenance';
 export type { Occurrence } from './calendar/maintenance';
 export * from './calendar/localTime';
+export * from './calendar/intervals';
+export * from './calendar/businessTime';
 export {
   currentPeriod,
   monthBefore,

@@ -15,9 +15,14 @@
  */
 
 import {
+  agreedIntervals,
   allowedFailureShare,
+  Interval,
+  intersectIntervals,
   maintenanceOccurrences,
   type Outage,
+  subtractIntervals,
+  totalLength,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   ItsmObjectiveScorer,
@@ -25,13 +30,6 @@ import {
   ItsmScoringContext,
   measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
-import {
-  agreedIntervals,
-  Interval,
-  intersectIntervals,
-  subtractIntervals,
-  totalLength,
-} from '../calendar';
 import { calendarFor, evaluatedRange, percent } from './common';
 
 const MINUTE = 60_000;

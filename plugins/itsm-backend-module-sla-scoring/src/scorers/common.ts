@@ -19,7 +19,10 @@ import type {
   Objective,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { ItsmScoringContext } from '@backstage-itsm/plugin-itsm-node';
-import { BusinessCalendar, Interval } from '../calendar';
+import type {
+  BusinessCalendar,
+  Interval,
+} from '@backstage-itsm/plugin-itsm-common';
 
 /** The part of the period that has happened: [start, min(end, now)). */
 export function evaluatedRange(context: ItsmScoringContext): Interval {

@@ -24,7 +24,10 @@ import {
   measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
 import type { JsonObject } from '@backstage/types';
-import { businessDeadline, businessDuration } from '../calendar';
+import {
+  businessDeadline,
+  businessDuration,
+} from '@backstage-itsm/plugin-itsm-common';
 import {
   calendarFor,
   evaluatedRange,

@@ -16,7 +16,7 @@
 
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import type { ServiceHours } from '@backstage-itsm/plugin-itsm-common';
+import type { ServiceHours } from '../entities';
 import {
   BusinessCalendar,
   agreedIntervals,

@@ -15,8 +15,8 @@
  */
 
 import { DateTime } from 'luxon';
-import { localWallClockToInstant } from '@backstage-itsm/plugin-itsm-common';
-import type { ServiceHours, Weekday } from '@backstage-itsm/plugin-itsm-common';
+import type { ServiceHours, Weekday } from '../entities';
+import { localWallClockToInstant } from './localTime';
 import {
   Interval,
   intersectIntervals,
