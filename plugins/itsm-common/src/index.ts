@@ -53,6 +53,7 @@ export {
   monthBefore,
   monthPeriod,
   monthsBetween,
+  recentMonths,
 } from './calendar/periods';
 export type { Period } from './calendar/periods';
 export * from './sla';

@@ -18,6 +18,7 @@ import {
   CompoundEntityRef,
   Entity,
   parseEntityRef,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 
 /** How a reference field of an ITSM kind is read. @public */
@@ -59,6 +60,16 @@ export const OLA_COUNTERPARTY: ItsmRefField = {
   kinds: ['stakeholder', 'group'],
   defaultKind: 'stakeholder',
 };
+
+/**
+ * The one normal form of an entity ref this project stores and compares:
+ * `kind:namespace/name`, lower case (the catalog matches refs ignoring case).
+ *
+ * @public
+ */
+export function entityRefKey(ref: Entity | CompoundEntityRef): string {
+  return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+}
 
 /**
  * Resolves a reference written in an entity's spec against the entity's own

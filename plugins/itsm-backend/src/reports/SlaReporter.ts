@@ -23,16 +23,17 @@ import {
   burnWindows,
   creditTotals,
   currentPeriod,
-  ITSM_REF_FIELDS,
-  ItsmRefField,
-  resolveItsmRef,
+  entityRefKey,
   isITServiceEntity,
   ITServiceEntity,
+  ITSM_REF_FIELDS,
+  ItsmRefField,
   monthPeriod,
   monthsBetween,
   PartySlaReport,
   partyTotals,
   PortfolioRow,
+  resolveItsmRef,
   ServiceSlaReport,
   SlaHistoryEntry,
   worstStatus,
@@ -171,7 +172,7 @@ export class SlaReporter {
     page?: ReportPage,
   ): Promise<PartySlaReport & { nextCursor?: string }> {
     const party = await this.deps.access.visibleEntity(ref, kind, credentials);
-    const partyRef = stringifyEntityRef(party).toLocaleLowerCase('en-US');
+    const partyRef = entityRefKey(party);
     const services: PartySlaReport['services'] = [];
     const { items: parties, next } = pageOf(
       (await this.services(credentials)).flatMap(service => {
@@ -308,7 +309,7 @@ export class SlaReporter {
     } = {},
   ): Promise<ServiceSlaReport> {
     const { withDependencies = true, withTrend = false, preloaded } = options;
-    const ref = stringifyEntityRef(service).toLocaleLowerCase('en-US');
+    const ref = entityRefKey(service);
     const month = closedMonth(service, period, now);
     // A closed month is stored once for every reader: computed on the whole
     // catalog, then cut to what this reader may see.
@@ -392,9 +393,7 @@ export class SlaReporter {
     chain: ITServiceEntity[],
     credentials: BackstageCredentials,
   ): Promise<ServiceSlaReport> {
-    const refs = chain.map(e =>
-      stringifyEntityRef(e).toLocaleLowerCase('en-US'),
-    );
+    const refs = chain.map(e => entityRefKey(e));
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       {
         entityRefs: refs,
@@ -433,10 +432,7 @@ export class SlaReporter {
       .update(
         JSON.stringify({
           service: service.spec,
-          chain: chain.map(entity => [
-            stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-            entity.spec,
-          ]),
+          chain: chain.map(entity => [entityRefKey(entity), entity.spec]),
           atRiskRemaining: this.deps.atRiskRemaining ?? null,
           scorers,
         }),
@@ -453,8 +449,7 @@ export class SlaReporter {
     service: ITServiceEntity,
     credentials: BackstageCredentials,
   ): Promise<{ services: ITServiceEntity[]; cycles: string[][] }> {
-    const refOf = (e: ITServiceEntity) =>
-      stringifyEntityRef(e).toLocaleLowerCase('en-US');
+    const refOf = (e: ITServiceEntity) => entityRefKey(e);
     const root = refOf(service);
     const found = new Map<string, ITServiceEntity>([[root, service]]);
     const edges = new Map<string, string[]>();
@@ -518,7 +513,7 @@ export class SlaReporter {
       const window = measurementWindow(service, period, now);
       const key = `${window.from}-${window.to}`;
       const group = windows.get(key) ?? { ...window, refs: [] };
-      group.refs.push(stringifyEntityRef(service).toLocaleLowerCase('en-US'));
+      group.refs.push(entityRefKey(service));
       windows.set(key, group);
     }
     for (const { from, to, refs } of windows.values()) {
@@ -652,12 +647,12 @@ function matches(
     if (wanted === undefined) return true;
     let ref: string;
     try {
-      ref = stringifyEntityRef(
+      ref = entityRefKey(
         parseEntityRef(wanted, {
           defaultKind: field.defaultKind,
           defaultNamespace: 'default',
         }),
-      ).toLocaleLowerCase('en-US');
+      );
     } catch {
       // A filter that is no entity ref matches no service.
       return false;
@@ -702,8 +697,7 @@ function pageOf<T>(
   serviceOf: (item: T) => ITServiceEntity,
   page: ReportPage | undefined,
 ): { items: T[]; next?: string } {
-  const refOf = (item: T) =>
-    stringifyEntityRef(serviceOf(item)).toLocaleLowerCase('en-US');
+  const refOf = (item: T) => entityRefKey(serviceOf(item));
   const sorted = items
     .map(item => ({ item, ref: refOf(item) }))
     .sort((a, b) => (a.ref < b.ref ? -1 : Number(a.ref > b.ref)));

@@ -20,17 +20,14 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  entityRefKey,
   IncidentInput,
   IngestResult,
   OutageInput,
@@ -134,7 +131,7 @@ export class MeasurementAccess {
     credentials: BackstageCredentials,
   ): Promise<string> {
     const entity = await this.visibleEntity(ref, 'itservice', credentials);
-    return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    return entityRefKey(entity);
   }
 
   /** The entity of a kind behind a ref, if the caller may see it; else NotFoundError. */
@@ -163,7 +160,7 @@ export class MeasurementAccess {
         } ref, got a ${parsed.kind} ("${ref}")`,
       );
     }
-    const normalized = stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+    const normalized = entityRefKey(parsed);
     const entity = await this.deps.catalog.getEntityByRef(normalized, {
       credentials: await this.lookupCredentials(credentials),
     });

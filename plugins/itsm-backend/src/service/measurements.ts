@@ -14,7 +14,8 @@
  * limitations under the License.
  */
 
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefKey } from '@backstage-itsm/plugin-itsm-common';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type {
   Incident,
@@ -62,7 +63,7 @@ export function normalizeServiceRef(ref: string): string {
       `must be an ITService ref, got a ${parsed.kind} ("${ref}")`,
     );
   }
-  return stringifyEntityRef(parsed).toLocaleLowerCase('en-US');
+  return entityRefKey(parsed);
 }
 
 /**

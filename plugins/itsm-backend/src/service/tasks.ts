@@ -14,8 +14,8 @@
  * limitations under the License.
  */
 
+import { entityRefKey } from '@backstage-itsm/plugin-itsm-common';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ItsmMeasurementBatch,
@@ -92,11 +92,7 @@ export function pruningTask(options: {
       },
       { credentials: await auth.getOwnServiceCredentials() },
     );
-    const existing = new Set(
-      items.map(entity =>
-        stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-      ),
-    );
+    const existing = new Set(items.map(entity => entityRefKey(entity)));
     const { missing, pruned } = await store.reconcileServices({
       existing,
       now: Date.now(),

@@ -16,7 +16,13 @@
 
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { currentPeriod, monthPeriod, monthsBetween } from './periods';
+import {
+  currentPeriod,
+  monthBefore,
+  monthPeriod,
+  monthsBetween,
+  recentMonths,
+} from './periods';
 
 const at = new Date('2026-11-25T10:00:00Z');
 const iso = (d: Date) => d.toISOString();
@@ -134,5 +140,21 @@ describe('periods', () => {
       '2027-02',
     ]);
     expect(monthsBetween('2026-11', '2026-10')).toEqual([]);
+  });
+
+  it('lists the closed months before an instant, newest first, in a zone', () => {
+    expect(recentMonths(at, 3)).toEqual(['2026-10', '2026-09', '2026-08']);
+    // Across a year end.
+    expect(recentMonths(new Date('2026-02-10T00:00:00Z'), 3)).toEqual([
+      '2026-01',
+      '2025-12',
+      '2025-11',
+    ]);
+    // Dec 1 01:00 in Berlin is still Nov 30 in Los Angeles.
+    const edge = new Date('2026-12-01T00:00:00Z');
+    expect(recentMonths(edge, 1, 'Europe/Berlin')).toEqual(['2026-11']);
+    expect(recentMonths(edge, 1, 'America/Los_Angeles')).toEqual(['2026-10']);
+    expect(monthBefore(edge, 'America/Los_Angeles')).toBe('2026-10');
+    expect(recentMonths(at, 0)).toEqual([]);
   });
 });

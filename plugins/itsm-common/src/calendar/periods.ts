@@ -126,8 +126,22 @@ export function monthsBetween(from: string, to: string): string[] {
 
 /** The month before the one `at` lies in, in `zone`, as YYYY-MM. @public */
 export function monthBefore(at: Date, zone: string = 'UTC'): string {
-  return DateTime.fromJSDate(at, { zone })
-    .startOf('month')
-    .minus({ months: 1 })
-    .toFormat('yyyy-MM');
+  return recentMonths(at, 1, zone)[0];
+}
+
+/**
+ * The last `count` months before the one `at` lies in, in `zone`, newest
+ * first, as YYYY-MM.
+ *
+ * @public
+ */
+export function recentMonths(
+  at: Date,
+  count: number,
+  zone: string = 'UTC',
+): string[] {
+  const month = DateTime.fromJSDate(at, { zone }).startOf('month');
+  return Array.from({ length: count }, (_, i) =>
+    month.minus({ months: i + 1 }).toFormat('yyyy-MM'),
+  );
 }

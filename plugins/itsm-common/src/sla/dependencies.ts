@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefKey } from '../refs';
 import { DateTime } from 'luxon';
 import type {
   Agreement,
@@ -469,8 +469,7 @@ export function underpinningWarnings(
   service: ITServiceEntity,
   dependencies: ITServiceEntity[],
 ): StrictnessWarning[] {
-  const refOf = (entity: ITServiceEntity) =>
-    stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const refOf = (entity: ITServiceEntity) => entityRefKey(entity);
   // A service listed among its own dependencies must not warn twice.
   const entities = [service, ...dependencies].filter(
     (entity, i, all) => all.findIndex(e => refOf(e) === refOf(entity)) === i,

@@ -34,6 +34,7 @@ import {
   isSupplierEntity,
   ObjectiveReport,
   PartySlaReport,
+  recentMonths,
   SupplierEntity,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
@@ -52,7 +53,6 @@ import {
   formatTarget,
   isNumber,
 } from './format';
-import { recentMonths } from './SlaTab';
 import { SlaStatus } from './SlaStatus';
 
 const DAY = 86_400_000;

@@ -31,6 +31,7 @@ import {
   AgreementReport,
   isITServiceEntity,
   ObjectiveReport,
+  recentMonths,
   ServiceSlaReport,
 } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
@@ -63,15 +64,6 @@ import {
 import { HistoryChart, objectiveTargets } from './HistoryChart';
 import { PeriodTrendChart } from './PeriodTrendChart';
 import { SlaStatus } from './SlaStatus';
-
-/** The last `count` closed months, newest first, as YYYY-MM (UTC). */
-export function recentMonths(now: Date, count: number): string[] {
-  return Array.from({ length: count }, (_, i) =>
-    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1 - i, 1))
-      .toISOString()
-      .slice(0, 7),
-  );
-}
 
 // Every computed number explains itself on hover and on keyboard focus.
 function Explained(props: { title: string; children: React.ReactNode }) {
