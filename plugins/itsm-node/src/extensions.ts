@@ -26,6 +26,7 @@ import type {
   IncidentInput,
   ITServiceEntity,
   Objective,
+  OpenIncident,
   Outage,
   OutageInput,
   SliEvent,
@@ -146,6 +147,11 @@ export type ItsmObjectiveScore = {
   burnRatesApply?: boolean;
   /** Scorer-specific figures shown with the score. */
   details?: JsonObject;
+  /**
+   * Running incidents the objective tracks (response, resolution): the
+   * report lists those past a milestone as at risk.
+   */
+  openIncidents?: OpenIncident[];
 };
 
 /** One point of a trend: the attainment and budget at one instant. @public */

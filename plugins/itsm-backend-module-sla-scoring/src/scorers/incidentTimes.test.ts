@@ -133,22 +133,22 @@ describe('incident time scorers', () => {
         met: 0,
         breached: 0,
         pending: 1,
-        openIncidents: [
-          {
-            source: 'test',
-            externalId: 'INC-42',
-            priority: 'P2',
-            openedAt: opened,
-            title: 'Checkout down',
-            url: 'https://tickets.example.com/INC-42',
-            elapsedMinutes: 90,
-            percentOfThreshold: 18.75,
-            milestone: 'ok',
-            // Monday 16:00 in Berlin (UTC+1).
-            breachAt: '2026-11-23T15:00:00.000Z',
-          },
-        ],
       },
+      openIncidents: [
+        {
+          source: 'test',
+          externalId: 'INC-42',
+          priority: 'P2',
+          openedAt: opened,
+          title: 'Checkout down',
+          url: 'https://tickets.example.com/INC-42',
+          elapsedMinutes: 90,
+          percentOfThreshold: 18.75,
+          milestone: 'ok',
+          // Monday 16:00 in Berlin (UTC+1).
+          breachAt: '2026-11-23T15:00:00.000Z',
+        },
+      ],
     });
   });
 
@@ -172,7 +172,8 @@ describe('incident time scorers', () => {
     ).toMatchObject({
       attainment: 75,
       met: false,
-      details: { incidents: 4, met: 3, breached: 1, openIncidents: [] },
+      details: { incidents: 4, met: 3, breached: 1 },
+      openIncidents: [],
     });
   });
 
@@ -247,16 +248,16 @@ describe('incident time scorers', () => {
             met: 0,
             breached,
             pending: 1 - breached,
-            openIncidents: [
-              {
-                source: 'test',
-                externalId: `INC-${openedAt}`,
-                priority: 'P2',
-                openedAt,
-                ...open,
-              },
-            ],
           },
+          openIncidents: [
+            {
+              source: 'test',
+              externalId: `INC-${openedAt}`,
+              priority: 'P2',
+              openedAt,
+              ...open,
+            },
+          ],
         });
       },
     );
@@ -357,15 +358,15 @@ describe('incident time scorers', () => {
         details: {
           incidents: 0,
           pending: 1,
-          openIncidents: [
-            {
-              elapsedMinutes: 60,
-              percentOfThreshold: 20,
-              milestone: 'ok',
-              breachAt: '2026-11-11T00:00:00.000Z',
-            },
-          ],
         },
+        openIncidents: [
+          {
+            elapsedMinutes: 60,
+            percentOfThreshold: 20,
+            milestone: 'ok',
+            breachAt: '2026-11-11T00:00:00.000Z',
+          },
+        ],
       });
     });
   });
@@ -416,15 +417,15 @@ describe('incident time scorers', () => {
           incidents: 1,
           breached: 1,
           pending: 0,
-          openIncidents: [
-            {
-              elapsedMinutes: 3630,
-              percentOfThreshold: 756.25,
-              milestone: 'breached',
-              breachAt: '2026-11-21T04:00:00.000Z',
-            },
-          ],
         },
+        openIncidents: [
+          {
+            elapsedMinutes: 3630,
+            percentOfThreshold: 756.25,
+            milestone: 'breached',
+            breachAt: '2026-11-21T04:00:00.000Z',
+          },
+        ],
       });
     });
   });
@@ -459,8 +460,8 @@ describe('incident time scorers', () => {
         met: 1,
         breached: 0,
         pending: 0,
-        openIncidents: [],
       },
+      openIncidents: [],
     });
   });
 
@@ -514,7 +515,8 @@ describe('incident time scorers', () => {
         ).toMatchObject({
           attainment,
           met: false,
-          details: { incidents: 4, met, breached: 4 - met, openIncidents: [] },
+          details: { incidents: 4, met, breached: 4 - met },
+          openIncidents: [],
         });
       },
     );
@@ -546,8 +548,8 @@ describe('incident time scorers', () => {
         details: {
           incidents: 0,
           pending: 1,
-          openIncidents: [{ elapsedMinutes: 60, percentOfThreshold: 25 }],
         },
+        openIncidents: [{ elapsedMinutes: 60, percentOfThreshold: 25 }],
       });
     });
   });
@@ -574,8 +576,8 @@ describe('incident time scorers', () => {
           met: 0,
           breached: 0,
           pending: 0,
-          openIncidents: [],
         },
+        openIncidents: [],
       });
     });
 
@@ -698,15 +700,15 @@ describe('rule 2: the clock runs until the stop or now, not the period end', () 
         met: 0,
         breached: 1,
         pending: 0,
-        openIncidents: [
-          {
-            elapsedMinutes: 97 * 60,
-            percentOfThreshold: 2425,
-            milestone: 'breached',
-            breachAt: '2026-12-01T03:00:00.000Z',
-          },
-        ],
       },
+      openIncidents: [
+        {
+          elapsedMinutes: 97 * 60,
+          percentOfThreshold: 2425,
+          milestone: 'breached',
+          breachAt: '2026-12-01T03:00:00.000Z',
+        },
+      ],
     });
   });
 
@@ -718,10 +720,10 @@ describe('rule 2: the clock runs until the stop or now, not the period end', () 
         incidents: 0,
         breached: 0,
         pending: 1,
-        openIncidents: [
-          { elapsedMinutes: 180, percentOfThreshold: 75, milestone: '75%' },
-        ],
       },
+      openIncidents: [
+        { elapsedMinutes: 180, percentOfThreshold: 75, milestone: '75%' },
+      ],
     });
   });
 
@@ -756,8 +758,8 @@ describe('rule 2: the clock runs until the stop or now, not the period end', () 
         met: 2,
         breached: 1,
         pending: 0,
-        openIncidents: [],
       },
+      openIncidents: [],
     });
   });
 
@@ -784,16 +786,16 @@ describe('rule 2: the clock runs until the stop or now, not the period end', () 
       details: {
         incidents: 0,
         pending: 1,
-        openIncidents: [
-          {
-            elapsedMinutes: 60,
-            percentOfThreshold: 25,
-            milestone: 'ok',
-            // The 3 h left run from now.
-            breachAt: '2026-12-05T03:00:00.000Z',
-          },
-        ],
       },
+      openIncidents: [
+        {
+          elapsedMinutes: 60,
+          percentOfThreshold: 25,
+          milestone: 'ok',
+          // The 3 h left run from now.
+          breachAt: '2026-12-05T03:00:00.000Z',
+        },
+      ],
     });
   });
 });
@@ -839,7 +841,7 @@ describe('rule 2: running incidents of earlier periods in the open list', () => 
       details: { incidents: 0, met: 0, breached: 0, pending: 1 },
     });
     expect(
-      (score.details!.openIncidents as Array<Record<string, unknown>>).map(
+      score.openIncidents!.map(
         ({ externalId, milestone: m, earlierPeriod, elapsedMinutes }) => ({
           externalId,
           milestone: m,
@@ -885,10 +887,10 @@ describe('rule 2: running incidents of earlier periods in the open list', () => 
         incidents: 1,
         breached: 1,
         pending: 0,
-        openIncidents: [{ externalId: 'D', milestone: 'breached' }],
       },
+      openIncidents: [{ externalId: 'D', milestone: 'breached' }],
     });
-    const { details } = resolution.score(
+    const { openIncidents } = resolution.score(
       testScoringContext({
         objective: p2('4h'),
         period: DECEMBER,
@@ -896,8 +898,8 @@ describe('rule 2: running incidents of earlier periods in the open list', () => 
         incidents,
       }),
     );
-    expect(details!.openIncidents).toHaveLength(1);
-    expect(details!.openIncidents).not.toContainEqual(
+    expect(openIncidents).toHaveLength(1);
+    expect(openIncidents).not.toContainEqual(
       expect.objectContaining({ earlierPeriod: true }),
     );
   });

@@ -16,6 +16,9 @@
 
 import {
   allowedFailureShare,
+  businessDeadline,
+  businessDuration,
+  type OpenIncident,
   parseDuration,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
@@ -23,11 +26,6 @@ import {
   ItsmScoringContext,
   measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
-import type { JsonObject } from '@backstage/types';
-import {
-  businessDeadline,
-  businessDuration,
-} from '@backstage-itsm/plugin-itsm-common';
 import {
   calendarFor,
   evaluatedRange,
@@ -148,7 +146,7 @@ export function createIncidentTimeScorer(
   const openEntry = (
     prepared: Prepared,
     seen: ReturnType<typeof evaluate>,
-  ): JsonObject => {
+  ): OpenIncident => {
     const { incident, openedAt, pauses, elapsed } = seen;
     const breachAt = businessDeadline(
       prepared.calendar,
@@ -184,7 +182,7 @@ export function createIncidentTimeScorer(
       let met = 0;
       let breached = 0;
       let pending = 0;
-      const open: JsonObject[] = [];
+      const open: OpenIncident[] = [];
       for (const i of candidates(prepared, context, range.start, range.end)) {
         const seen = evaluate(prepared, i, now);
         if (seen.stopped) {
@@ -196,7 +194,7 @@ export function createIncidentTimeScorer(
         else pending += 1;
         open.push(openEntry(prepared, seen));
       }
-      const earlier: JsonObject[] = [];
+      const earlier: OpenIncident[] = [];
       if (context.period.end.getTime() > now) {
         for (const i of candidates(prepared, context, -Infinity, range.start)) {
           const seen = evaluate(prepared, i, now);
@@ -281,7 +279,7 @@ function summarize(
   breached: number,
   pending: number,
   context: ItsmScoringContext,
-  open: JsonObject[],
+  open: OpenIncident[],
 ) {
   const counted = met + breached;
   // No incident of this priority is a perfect record, once sources report.
@@ -296,7 +294,7 @@ function summarize(
       met,
       breached,
       pending,
-      openIncidents: open,
     },
+    openIncidents: open,
   };
 }

@@ -45,6 +45,7 @@ import {
   SlaStatus,
   underpinningWarnings,
   worstStatus,
+  AtRiskIncident,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ItsmObjectiveScorer,
@@ -53,7 +54,6 @@ import type {
   ItsmTrendPoint,
 } from '@backstage-itsm/plugin-itsm-node';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type { JsonObject } from '@backstage/types';
 
 const MINUTE = 60_000;
 
@@ -216,6 +216,9 @@ function scoreObjective(
   const score = scorer.score(context);
   const { attainment, details } = score;
   const burnRatesApply = score.burnRatesApply ?? true;
+  const tracked = score.openIncidents && {
+    openIncidents: score.openIncidents,
+  };
   if (attainment === null) {
     return {
       ...base,
@@ -236,6 +239,7 @@ function scoreObjective(
       ...(budget && { budget }),
       burnRatesApply,
       details: details ?? {},
+      ...tracked,
     };
   }
 
@@ -308,6 +312,7 @@ function scoreObjective(
       },
     }),
     details: details ?? {},
+    ...tracked,
   };
 }
 
@@ -408,10 +413,10 @@ export function buildServiceReport(input: ReportInput): ServiceSlaReport {
       status: report.status,
     })),
   );
-  const atRisk = new Map<string, JsonObject>();
+  const atRisk = new Map<string, AtRiskIncident>();
   for (const agreement of agreements) {
     for (const objective of agreement.objectives) {
-      const open = (objective.details?.openIncidents ?? []) as JsonObject[];
+      const open = objective.openIncidents ?? [];
       for (const incident of open.filter(i => i.milestone !== 'ok')) {
         const key = `${incident.source}/${incident.externalId}/${objective.name}`;
         atRisk.set(key, {

@@ -100,6 +100,8 @@ export type ObjectiveReport = {
     projectedSpent: number;
   };
   details?: JsonObject;
+  /** Response and resolution objectives: the running incidents they track. */
+  openIncidents?: OpenIncident[];
   /**
    * How attainment and budget developed over the current period so far, at
    * up to 31 evenly spaced points; only in a service's own report.
@@ -109,6 +111,36 @@ export type ObjectiveReport = {
     attainment: number | null;
     budgetRemainingPercent: number | null;
   }>;
+};
+
+/**
+ * A running incident as a response or resolution objective tracks it
+ * (docs/sla-semantics.md, rule 12).
+ *
+ * @public
+ */
+export type OpenIncident = {
+  source: string;
+  externalId: string;
+  priority: string;
+  openedAt: string;
+  title?: string;
+  url?: string;
+  /** Business time elapsed on the objective's calendar, pauses left out. */
+  elapsedMinutes: number;
+  /** 100 × elapsed ÷ threshold. */
+  percentOfThreshold: number;
+  milestone: 'ok' | '50%' | '75%' | 'breached';
+  /** When elapsed time reaches the threshold. */
+  breachAt?: string;
+  /** Opened before the period, still running; it counts in its own period. */
+  earlierPeriod?: boolean;
+};
+
+/** An open incident past a milestone, with the objective it counts against. @public */
+export type AtRiskIncident = OpenIncident & {
+  agreement: string;
+  objective: string;
 };
 
 /** One agreement's result in a period. @public */
@@ -157,7 +189,7 @@ export type ServiceSlaReport = {
   score: number | null;
   agreements: AgreementReport[];
   /** Open incidents past 50 % of a response or resolution threshold. */
-  atRiskIncidents: JsonObject[];
+  atRiskIncidents: AtRiskIncident[];
   /**
    * Underpinning OLAs and UCs less strict than the SLAs they support, with
    * the service that carries the OLA or UC.

@@ -14,12 +14,29 @@
  * limitations under the License.
  */
 
-import type { ObjectiveReport } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  ObjectiveReport,
+  OpenIncident,
+} from '@backstage-itsm/plugin-itsm-common';
 import { figuresState, pendingIncidents } from './FiguresState';
+
+const open = (
+  externalId: string,
+  milestone: OpenIncident['milestone'] = 'ok',
+): OpenIncident => ({
+  source: 'sn',
+  externalId,
+  priority: 'P1',
+  openedAt: '2026-10-31T20:00:00Z',
+  elapsedMinutes: 60,
+  percentOfThreshold: 25,
+  milestone,
+});
 
 const resolution = (
   details: ObjectiveReport['details'],
   name = 'p1-resolution',
+  openIncidents?: OpenIncident[],
 ): ObjectiveReport => ({
   name,
   type: 'resolution',
@@ -30,17 +47,15 @@ const resolution = (
   status: 'met',
   burnRatesApply: false,
   details,
+  ...(openIncidents && { openIncidents }),
 });
 
 describe('figuresState', () => {
   it('tells an open period, provisional figures and final ones apart', () => {
-    const running = resolution({
-      pending: 1,
-      openIncidents: [
-        { source: 'sn', externalId: 'INC1', milestone: '50%' },
-        { source: 'sn', externalId: 'INC2', milestone: 'breached' },
-      ],
-    });
+    const running = resolution({ pending: 1 }, 'p1-resolution', [
+      open('INC1', '50%'),
+      open('INC2', 'breached'),
+    ]);
     expect(figuresState({ closed: false, final: false }, [running]).text).toBe(
       'Period open',
     );
@@ -54,18 +69,13 @@ describe('figuresState', () => {
   });
 
   it('counts each pending incident once across objectives', () => {
-    const entry = (externalId: string) => ({
-      source: 'sn',
-      externalId,
-      milestone: 'ok',
-    });
     expect(
       pendingIncidents([
-        resolution({ openIncidents: [entry('INC1'), entry('INC2')] }),
-        resolution({ openIncidents: [entry('INC2')] }, 'p1-response'),
-        resolution({
-          openIncidents: [{ ...entry('INC0'), earlierPeriod: true }],
-        }),
+        resolution({}, 'p1-resolution', [open('INC1'), open('INC2')]),
+        resolution({}, 'p1-response', [open('INC2')]),
+        resolution({}, 'p1-resolution', [
+          { ...open('INC0'), earlierPeriod: true },
+        ]),
       ]),
     ).toBe(2);
     expect(pendingIncidents([resolution({ pending: 3 })])).toBe(3);

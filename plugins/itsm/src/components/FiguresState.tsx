@@ -29,15 +29,11 @@ export function pendingIncidents(objectives: ObjectiveReport[]): number {
   let counted = 0;
   for (const o of objectives) {
     const details = o.details ?? {};
-    const open = Array.isArray(details.openIncidents)
-      ? details.openIncidents
-      : [];
-    for (const entry of open) {
-      if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
+    for (const entry of o.openIncidents ?? []) {
       if (entry.earlierPeriod === true || entry.milestone === 'breached') {
         continue;
       }
-      keys.add(`${entry.source ?? ''}\u0000${entry.externalId ?? ''}`);
+      keys.add(`${entry.source}\u0000${entry.externalId}`);
     }
     if (typeof details.pending === 'number') {
       counted = Math.max(counted, details.pending);

@@ -142,10 +142,18 @@ describe('SlaTab', () => {
                     met: 3,
                     breached: 0,
                     pending: 1,
-                    openIncidents: [
-                      { source: 'sn', externalId: 'INC9', milestone: '75%' },
-                    ],
                   },
+                  openIncidents: [
+                    {
+                      source: 'sn',
+                      externalId: 'INC9',
+                      priority: 'P1',
+                      openedAt: '2026-10-31T22:00:00Z',
+                      elapsedMinutes: 180,
+                      percentOfThreshold: 75,
+                      milestone: '75%',
+                    },
+                  ],
                 },
               ],
             },

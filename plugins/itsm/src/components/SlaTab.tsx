@@ -29,6 +29,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   AgreementReport,
+  AtRiskIncident,
   isITServiceEntity,
   ObjectiveReport,
   recentMonths,
@@ -313,7 +314,7 @@ function AgreementCard(props: { agreement: AgreementReport }) {
 }
 
 function AtRiskIncidents(props: { report: ServiceSlaReport }) {
-  const rows = props.report.atRiskIncidents as Array<Record<string, any>>;
+  const rows = props.report.atRiskIncidents;
   if (rows.length === 0) return null;
   return (
     <InfoCard title="Open incidents at risk">
@@ -327,7 +328,7 @@ function AtRiskIncidents(props: { report: ServiceSlaReport }) {
         columns={[
           {
             title: 'Incident',
-            render: (r: any) =>
+            render: (r: AtRiskIncident) =>
               httpHref(r.url) ? (
                 <a href={httpHref(r.url)}>{r.externalId}</a>
               ) : (
@@ -338,16 +339,17 @@ function AtRiskIncidents(props: { report: ServiceSlaReport }) {
           { title: 'Priority', field: 'priority' },
           {
             title: 'Objective',
-            render: (r: any) => `${r.agreement} / ${r.objective}`,
+            render: (r: AtRiskIncident) => `${r.agreement} / ${r.objective}`,
           },
           {
             title: 'Threshold used',
-            render: (r: any) => formatPercent(r.percentOfThreshold, 0),
+            render: (r: AtRiskIncident) =>
+              formatPercent(r.percentOfThreshold, 0),
           },
           { title: 'Milestone', field: 'milestone' },
           {
             title: 'Breaches at',
-            render: (r: any) => formatInstant(r.breachAt),
+            render: (r: AtRiskIncident) => formatInstant(r.breachAt),
           },
         ]}
         data={rows}
