@@ -76,7 +76,7 @@ export function parseReportPeriod(text: string | undefined): ReportPeriod {
 type Measurements = ItsmScoringContext['measurements'];
 
 /** Raised when what reports store changes shape, so old snapshots are recomputed. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 const DEFAULT_SNAPSHOT_GRACE_MS = 7 * 86_400_000;
 
 // Services whose measurements a portfolio or party report holds at once.

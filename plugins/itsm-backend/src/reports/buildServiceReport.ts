@@ -46,6 +46,7 @@ import {
   underpinningWarnings,
   worstStatus,
   AtRiskIncident,
+  DEFAULT_AT_RISK_BUDGET_REMAINING,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ItsmObjectiveScorer,
@@ -447,6 +448,8 @@ export function buildServiceReport(input: ReportInput): ServiceSlaReport {
     score: complianceScore(objectives),
     agreements,
     atRiskIncidents: [...atRisk.values()],
+    atRiskBudgetRemaining:
+      input.atRiskRemaining ?? DEFAULT_AT_RISK_BUDGET_REMAINING,
     warnings: underpinningWarnings(
       service,
       input.dependencies.map(d => d.entity),

@@ -75,7 +75,12 @@ describe('SLA snapshots of closed months', () => {
         ({ server } = await startItsmTestBackend({
           knex,
           catalog: [service],
-          config: { itsm: { snapshots: { gracePeriod: { days: 3 } } } },
+          config: {
+            itsm: {
+              snapshots: { gracePeriod: { days: 3 } },
+              atRiskBudgetRemaining: 0.4,
+            },
+          },
           features: [
             createServiceFactory({
               service: itsmClockServiceRef,
@@ -120,6 +125,8 @@ describe('SLA snapshots of closed months', () => {
         now = new Date('2026-11-01T08:00:00Z');
         const report = await october();
         expect(report).toMatchObject({ closed: true, final: false });
+        // The configured at-risk share, for the portal to explain statuses.
+        expect(report.atRiskBudgetRemaining).toBe(0.4);
         expect(report.agreements[0].objectives[0].details).toMatchObject({
           pending: 1,
           breached: 0,

@@ -191,6 +191,11 @@ export type ServiceSlaReport = {
   /** Open incidents past 50 % of a response or resolution threshold. */
   atRiskIncidents: AtRiskIncident[];
   /**
+   * The share of the error budget (0 to 1) below which an open objective was
+   * counted at risk (`itsm.atRiskBudgetRemaining`).
+   */
+  atRiskBudgetRemaining: number;
+  /**
    * Underpinning OLAs and UCs less strict than the SLAs they support, with
    * the service that carries the OLA or UC.
    */

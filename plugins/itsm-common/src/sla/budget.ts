@@ -230,6 +230,14 @@ export function budgetShareLeft(allowed: number, spent: number): number {
 export type ObjectiveStatus = 'met' | 'at-risk' | 'breached' | 'no-data';
 
 /**
+ * The share of its error budget below which an open objective is at risk,
+ * unless `itsm.atRiskBudgetRemaining` says otherwise.
+ *
+ * @public
+ */
+export const DEFAULT_AT_RISK_BUDGET_REMAINING = 0.25;
+
+/**
  * The status of an objective (docs/sla-semantics.md, rule 1), by the first
  * rule that applies:
  *
@@ -266,7 +274,9 @@ export function objectiveStatus(input: {
   }
   if (
     attainment < target ||
-    (remaining !== undefined && remaining < (input.atRiskRemaining ?? 0.25)) ||
+    (remaining !== undefined &&
+      remaining <
+        (input.atRiskRemaining ?? DEFAULT_AT_RISK_BUDGET_REMAINING)) ||
     input.pageAlertFiring ||
     input.forecastBreaches
   ) {

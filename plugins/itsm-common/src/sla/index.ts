@@ -20,6 +20,7 @@ export {
   budgetRemaining,
   budgetShareLeft,
   burnRate,
+  DEFAULT_AT_RISK_BUDGET_REMAINING,
   firingBurnAlerts,
   forecastBudget,
   objectiveStatus,
@@ -44,6 +45,6 @@ export {
   underpinningWarnings,
 } from './dependencies';
 export type { StrictnessWarning } from './dependencies';
-export { complianceScore } from './score';
+export { complianceScore, complianceScoreRules } from './score';
 export { creditTotals, partyTotals, sumCreditTotals } from './totals';
 export { formatAttainment } from './display';

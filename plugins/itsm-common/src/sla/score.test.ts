@@ -17,7 +17,7 @@
 import fc from 'fast-check';
 import type { Objective } from '../entities';
 import type { ObjectiveStatus } from './budget';
-import { complianceScore } from './score';
+import { complianceScore, complianceScoreRules } from './score';
 
 const availability: Objective = {
   name: 'availability',
@@ -143,6 +143,12 @@ describe('complianceScore', () => {
         expect(score ?? 0).toBeGreaterThanOrEqual(0);
         expect(score ?? 100).toBeLessThanOrEqual(100);
       }),
+    );
+  });
+
+  it('describes its weights from the tables it scores with', () => {
+    expect(complianceScoreRules()).toBe(
+      'met 1, at risk 0.5, breached 0; availability, P1 weigh 3; P2, SLI weigh 2; P3, P4, P5 weigh 1',
     );
   });
 });

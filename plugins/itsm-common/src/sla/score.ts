@@ -67,3 +67,28 @@ export function complianceScore(
   }
   return total === 0 ? null : (100 * weighted) / total;
 }
+
+/**
+ * How the compliance score weighs, in words for the portal's explanations:
+ * written from the same tables the score is computed with.
+ *
+ * @public
+ */
+export function complianceScoreRules(): string {
+  const byWeight = new Map<number, string[]>();
+  const add = (weightOf: number, what: string) =>
+    byWeight.set(weightOf, [...(byWeight.get(weightOf) ?? []), what]);
+  add(weight({ name: '', type: 'availability', target: 0 }), 'availability');
+  for (const priority of Object.keys(PRIORITY_WEIGHT) as IncidentPriority[]) {
+    add(PRIORITY_WEIGHT[priority], priority);
+  }
+  add(weight({ name: '', type: 'sli', target: 0 }), 'SLI');
+  const weights = [...byWeight]
+    .sort((a, b) => b[0] - a[0])
+    .map(([w, what]) => `${what.join(', ')} weigh ${w}`)
+    .join('; ');
+  const values = Object.entries(STATUS_VALUE)
+    .map(([status, value]) => `${status.replace('-', ' ')} ${value}`)
+    .join(', ');
+  return `${values}; ${weights}`;
+}

@@ -27,6 +27,7 @@ import {
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
+  complianceScoreRules,
   CreditTotals,
   formatAttainment,
   isSupplierEntity,
@@ -123,7 +124,9 @@ const columns: TableColumn<PortfolioRow>[] = [
     field: 'score',
     type: 'numeric',
     render: r => (
-      <Tooltip title="Weighted share of objectives met this period (met 1, at risk ½, breached 0); objectives without data are left out.">
+      <Tooltip
+        title={`Weighted share of objectives met this period (${complianceScoreRules()}); objectives without data are left out.`}
+      >
         <span>{isNumber(r.score) ? r.score.toFixed(0) : '—'}</span>
       </Tooltip>
     ),

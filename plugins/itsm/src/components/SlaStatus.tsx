@@ -22,6 +22,14 @@ import {
 } from '@backstage/core-components';
 import Tooltip from '@material-ui/core/Tooltip';
 import type { SlaStatus as Status } from '@backstage-itsm/plugin-itsm-common';
+import { createContext, useContext } from 'react';
+import { formatPercent } from './format';
+
+/**
+ * The report's `atRiskBudgetRemaining`, for the explanation of "At risk";
+ * pages without a service report leave it unset.
+ */
+export const AtRiskShareContext = createContext<number | undefined>(undefined);
 
 const LABELS: Record<Status, { text: string; explanation: string }> = {
   met: {
@@ -31,7 +39,7 @@ const LABELS: Record<Status, { text: string; explanation: string }> = {
   'at-risk': {
     text: 'At risk',
     explanation:
-      'Still on target, but less than a quarter of the error budget is left, a fast-burn alert is firing, or the forecast breaches before the period ends.',
+      'Still on target, but little of the error budget is left, a fast-burn alert is firing, or the forecast breaches before the period ends.',
   },
   breached: {
     text: 'Breached',
@@ -46,7 +54,15 @@ const LABELS: Record<Status, { text: string; explanation: string }> = {
 
 /** A status with its colour, word and what it means on hover. */
 export function SlaStatus(props: { status: Status }) {
-  const { text, explanation } = LABELS[props.status];
+  const atRiskShare = useContext(AtRiskShareContext);
+  const { text } = LABELS[props.status];
+  const explanation =
+    props.status === 'at-risk' && atRiskShare !== undefined
+      ? `Still on target, but less than ${formatPercent(
+          atRiskShare * 100,
+          0,
+        )} of the error budget is left, a fast-burn alert is firing, or the forecast breaches before the period ends.`
+      : LABELS[props.status].explanation;
   const Icon = {
     met: StatusOK,
     'at-risk': StatusWarning,

@@ -30,6 +30,7 @@ import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   AgreementReport,
   AtRiskIncident,
+  complianceScoreRules,
   isITServiceEntity,
   ObjectiveReport,
   recentMonths,
@@ -64,7 +65,7 @@ import {
 } from './format';
 import { HistoryChart, objectiveTargets } from './HistoryChart';
 import { PeriodTrendChart } from './PeriodTrendChart';
-import { SlaStatus } from './SlaStatus';
+import { AtRiskShareContext, SlaStatus } from './SlaStatus';
 
 // Every computed number explains itself on hover and on keyboard focus.
 function Explained(props: { title: string; children: React.ReactNode }) {
@@ -86,10 +87,20 @@ function Explained(props: { title: string; children: React.ReactNode }) {
   );
 }
 
+// The share of a partial outage that counted as downtime, as the scorer reports it.
+function partialOutages(o: ObjectiveReport): string {
+  const weight = o.details?.partialWeight;
+  return typeof weight === 'number'
+    ? `partial outages count ${formatPercent(weight * 100, 0)}`
+    : 'partial outages count with the configured weight';
+}
+
 function attainmentExplanation(o: ObjectiveReport): string {
   switch (o.type) {
     case 'availability':
-      return '(agreed service time − unplanned downtime inside it) ÷ agreed service time; planned maintenance is not agreed time, partial outages count half.';
+      return `(agreed service time − unplanned downtime inside it) ÷ agreed service time; planned maintenance is not agreed time, ${partialOutages(
+        o,
+      )}.`;
     case 'response':
     case 'resolution':
       return `Share of ${
@@ -114,7 +125,9 @@ const noDataCommand = (
 function budgetExplanation(o: ObjectiveReport): string {
   switch (o.budget?.unit) {
     case 'minutes':
-      return 'Allowed = (1 − target) × the agreed minutes of the whole period; spent = downtime inside agreed time so far (partial outages weighted); left = allowed − spent.';
+      return `Allowed = (1 − target) × the agreed minutes of the whole period; spent = downtime inside agreed time so far (${partialOutages(
+        o,
+      )}); left = allowed − spent.`;
     case 'events':
       return "Allowed = (1 − target) × the period's events, projected to the period's end while it is open; spent = bad events so far.";
     case 'incidents':
@@ -449,54 +462,58 @@ export function SlaTab() {
     a.objectives.some(o => o.status === 'no-data'),
   );
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Box display="flex" alignItems="center" style={{ gap: 24 }}>
-          {picker}
-          <Typography variant="h6">
-            Overall: <SlaStatus status={report.status} />
-          </Typography>
-          <Explained title="Weighted share of objectives met (met 1, at risk ½, breached 0; availability and P1 weigh 3, P2 and SLI 2, others 1); objectives without data are left out.">
-            Compliance score:{' '}
-            {isNumber(report.score) ? report.score.toFixed(0) : '—'}
-          </Explained>
-          <FiguresState
-            state={report}
-            objectives={report.agreements.flatMap(a => a.objectives)}
-          />
-        </Box>
-      </Grid>
-      {noData && (
+    <AtRiskShareContext.Provider value={report.atRiskBudgetRemaining}>
+      <Grid container spacing={3}>
         <Grid item xs={12}>
-          <InfoCard title="Some objectives have no data">
-            <Typography variant="body2" paragraph>
-              No incidents, outages or SLI counts were reported for this service
-              in the period, so those objectives show no number rather than 100
-              %. Send measurements from your incident and monitoring tools, for
-              example:
+          <Box display="flex" alignItems="center" style={{ gap: 24 }}>
+            {picker}
+            <Typography variant="h6">
+              Overall: <SlaStatus status={report.status} />
             </Typography>
-            <CodeSnippet language="bash" text={noDataCommand(ref)} />
-          </InfoCard>
+            <Explained
+              title={`Weighted share of objectives met (${complianceScoreRules()}); objectives without data are left out.`}
+            >
+              Compliance score:{' '}
+              {isNumber(report.score) ? report.score.toFixed(0) : '—'}
+            </Explained>
+            <FiguresState
+              state={report}
+              objectives={report.agreements.flatMap(a => a.objectives)}
+            />
+          </Box>
         </Grid>
-      )}
-      {report.agreements.map(a => (
-        <Grid item xs={12} key={a.name}>
-          <AgreementCard agreement={a} />
+        {noData && (
+          <Grid item xs={12}>
+            <InfoCard title="Some objectives have no data">
+              <Typography variant="body2" paragraph>
+                No incidents, outages or SLI counts were reported for this
+                service in the period, so those objectives show no number rather
+                than 100 %. Send measurements from your incident and monitoring
+                tools, for example:
+              </Typography>
+              <CodeSnippet language="bash" text={noDataCommand(ref)} />
+            </InfoCard>
+          </Grid>
+        )}
+        {report.agreements.map(a => (
+          <Grid item xs={12} key={a.name}>
+            <AgreementCard agreement={a} />
+          </Grid>
+        ))}
+        <Grid item xs={12} md={6}>
+          <HistoryChart
+            service={ref}
+            months={months.slice(0, 6).reverse()}
+            targets={objectiveTargets(report)}
+          />
         </Grid>
-      ))}
-      <Grid item xs={12} md={6}>
-        <HistoryChart
-          service={ref}
-          months={months.slice(0, 6).reverse()}
-          targets={objectiveTargets(report)}
-        />
+        <Grid item xs={12} md={6}>
+          <Dependencies report={report} />
+        </Grid>
+        <Grid item xs={12}>
+          <AtRiskIncidents report={report} />
+        </Grid>
       </Grid>
-      <Grid item xs={12} md={6}>
-        <Dependencies report={report} />
-      </Grid>
-      <Grid item xs={12}>
-        <AtRiskIncidents report={report} />
-      </Grid>
-    </Grid>
+    </AtRiskShareContext.Provider>
   );
 }

@@ -150,6 +150,7 @@ export function testReport(
       },
     ],
     atRiskIncidents: [],
+    atRiskBudgetRemaining: 0.25,
     warnings: [],
     composite: { availability: objective.attainment ?? 99.95, chain: [] },
   };
