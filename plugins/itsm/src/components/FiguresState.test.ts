@@ -14,41 +14,20 @@
  * limitations under the License.
  */
 
-import type {
-  ObjectiveReport,
-  OpenIncident,
-} from '@backstage-itsm/plugin-itsm-common';
+import type { ObjectiveReport } from '@backstage-itsm/plugin-itsm-common';
 import { figuresState, pendingIncidents } from './FiguresState';
-
-const open = (
-  externalId: string,
-  milestone: OpenIncident['milestone'] = 'ok',
-): OpenIncident => ({
-  source: 'sn',
-  externalId,
-  priority: 'P1',
-  openedAt: '2026-10-31T20:00:00Z',
-  elapsedMinutes: 60,
-  percentOfThreshold: 25,
-  milestone,
-});
+import { testOpenIncident as open, testResolutionObjective } from './testData';
 
 const resolution = (
   details: ObjectiveReport['details'],
   name = 'p1-resolution',
-  openIncidents?: OpenIncident[],
-): ObjectiveReport => ({
-  name,
-  type: 'resolution',
-  priority: 'P1',
-  threshold: '4h',
-  target: 95,
-  attainment: 100,
-  status: 'met',
-  burnRatesApply: false,
-  details,
-  ...(openIncidents && { openIncidents }),
-});
+  openIncidents?: ObjectiveReport['openIncidents'],
+): ObjectiveReport =>
+  testResolutionObjective({
+    name,
+    details,
+    ...(openIncidents && { openIncidents }),
+  });
 
 describe('figuresState', () => {
   it('tells an open period, provisional figures and final ones apart', () => {

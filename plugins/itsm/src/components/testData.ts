@@ -22,6 +22,7 @@ import type {
   ITServiceEntity,
   Money,
   ObjectiveReport,
+  OpenIncident,
   ServiceSlaReport,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -157,6 +158,39 @@ export function testReport(
 }
 
 /** An ItsmApi whose methods fail unless a test gives them an answer. */
+/** A met P1 resolution objective (4 h, 95 %), with the given changes. */
+export function testResolutionObjective(
+  changes: Partial<ObjectiveReport> = {},
+): ObjectiveReport {
+  return {
+    name: 'p1-resolution',
+    type: 'resolution',
+    priority: 'P1',
+    threshold: '4h',
+    target: 95,
+    attainment: 100,
+    status: 'met',
+    burnRatesApply: false,
+    ...changes,
+  };
+}
+
+/** A running incident as an objective's open list shows it. */
+export function testOpenIncident(
+  externalId: string,
+  milestone: OpenIncident['milestone'] = 'ok',
+): OpenIncident {
+  return {
+    source: 'sn',
+    externalId,
+    priority: 'P1',
+    openedAt: '2026-10-31T22:00:00Z',
+    elapsedMinutes: 180,
+    percentOfThreshold: 75,
+    milestone,
+  };
+}
+
 export function mockItsmApi(overrides: Partial<ItsmApi>): ItsmApi {
   const missing = (name: string) => () =>
     Promise.reject(new Error(`${name} was not expected in this test`));

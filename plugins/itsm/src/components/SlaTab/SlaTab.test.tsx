@@ -20,14 +20,16 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { itsmApiRef } from '../api';
+import { itsmApiRef } from '../../api';
 import { SlaTab } from './SlaTab';
 import {
   minutesBudget,
   mockItsmApi,
   testReport,
   testService,
-} from './testData';
+  testOpenIncident,
+  testResolutionObjective,
+} from '../testData';
 
 const history = { items: [] };
 
@@ -128,33 +130,10 @@ describe('SlaTab', () => {
                   burnRatesApply: true,
                   budget: minutesBudget(133.92, 44.64),
                 },
-                {
-                  name: 'p1-resolution',
-                  type: 'resolution',
-                  priority: 'P1',
-                  threshold: '4h',
-                  target: 95,
-                  attainment: 100,
-                  status: 'met',
-                  burnRatesApply: false,
-                  details: {
-                    incidents: 3,
-                    met: 3,
-                    breached: 0,
-                    pending: 1,
-                  },
-                  openIncidents: [
-                    {
-                      source: 'sn',
-                      externalId: 'INC9',
-                      priority: 'P1',
-                      openedAt: '2026-10-31T22:00:00Z',
-                      elapsedMinutes: 180,
-                      percentOfThreshold: 75,
-                      milestone: '75%',
-                    },
-                  ],
-                },
+                testResolutionObjective({
+                  details: { incidents: 3, met: 3, breached: 0, pending: 1 },
+                  openIncidents: [testOpenIncident('INC9', '75%')],
+                }),
               ],
             },
           ),
