@@ -32,11 +32,12 @@ import {
 } from '@backstage-itsm/plugin-itsm-node';
 import { DatabaseMeasurementStore } from './database/DatabaseMeasurementStore';
 import { SlaReporter } from './reports/SlaReporter';
-import { snapshotTask } from './reports/snapshotTask';
+import { snapshotTask } from './tasks/snapshotTask';
+import { MeasurementService } from './measurements/MeasurementService';
 import { registerActions } from './service/actions';
-import { MeasurementAccess } from './service/MeasurementAccess';
+import { MeasurementAccess } from './measurements/MeasurementAccess';
 import { createRouter } from './service/router';
-import { measurementSourceTask, pruningTask } from './service/tasks';
+import { measurementSourceTask, pruningTask } from './tasks/tasks';
 
 /**
  * The ITSM backend plugin: ingests and serves measurements of IT services.
@@ -120,9 +121,10 @@ export const itsmPlugin = createBackendPlugin({
               )
             : undefined,
         });
+        const measurements = new MeasurementService({ store, access });
         deps.httpRouter.use(
           await createRouter({
-            store,
+            measurements,
             access,
             reporter,
             httpAuth: deps.httpAuth,
@@ -132,7 +134,7 @@ export const itsmPlugin = createBackendPlugin({
         );
         registerActions({
           actionsRegistry: deps.actionsRegistry,
-          store,
+          measurements,
           access,
           reporter,
         });

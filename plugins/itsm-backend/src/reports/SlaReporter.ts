@@ -44,8 +44,8 @@ import type {
   ItsmScoringContext,
 } from '@backstage-itsm/plugin-itsm-node';
 import { MeasurementStore } from '../database/MeasurementStore';
-import { MeasurementAccess } from '../service/MeasurementAccess';
-import { scoringMeasurements } from '../service/measurements';
+import { MeasurementAccess } from '../measurements/MeasurementAccess';
+import { scoringMeasurements } from '../measurements/records';
 import {
   agreementPeriod,
   buildServiceReport,

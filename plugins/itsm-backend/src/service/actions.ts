@@ -14,40 +14,27 @@
  * limitations under the License.
  */
 
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import {
-  itsmMeasurementReadPermission,
-  itsmSlaReadPermission,
-} from '@backstage-itsm/plugin-itsm-common';
-import { MeasurementStore } from '../database/MeasurementStore';
+import { itsmSlaReadPermission } from '@backstage-itsm/plugin-itsm-common';
+import { MeasurementService } from '../measurements/MeasurementService';
 import { SlaReporter } from '../reports/SlaReporter';
-import { MeasurementAccess } from './MeasurementAccess';
-import { parseInstant, readParam, toIncident, toOutage } from './measurements';
+import { MeasurementAccess } from '../measurements/MeasurementAccess';
 
 // Enough for an assistant to reason about; the REST API pages through more.
 const ACTION_LIMIT = 100;
 
 /**
- * Read-only actions for the MCP actions backend, with the same permission and
- * catalog-visibility checks as the REST API.
+ * Read-only actions for the MCP actions backend: thin adapters over the same
+ * services as the REST API, with the same permission and catalog-visibility
+ * checks.
  */
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
-  store: MeasurementStore;
+  measurements: MeasurementService;
   access: MeasurementAccess;
   reporter: SlaReporter;
 }) {
-  const { actionsRegistry, store, access, reporter } = options;
-
-  // The same checks as the REST API's reads.
-  const readableService = async (
-    service: string,
-    credentials: BackstageCredentials,
-  ) => {
-    await access.authorize(credentials, itsmMeasurementReadPermission);
-    return access.visibleService(service, credentials);
-  };
+  const { actionsRegistry, measurements, access, reporter } = options;
 
   actionsRegistry.register({
     name: 'get-sla-status',
@@ -182,15 +169,13 @@ export function registerActions(options: {
         }),
     },
     async action({ input, credentials }) {
-      const service = await readableService(input.service, credentials);
-      const page = await store.listIncidents({
-        service,
-        open: true,
-        limit: ACTION_LIMIT,
-      });
+      const page = await measurements.listIncidents(
+        { service: input.service, open: true, limit: ACTION_LIMIT },
+        credentials,
+      );
       return {
         output: {
-          incidents: page.items.map(toIncident).map(i => ({
+          incidents: page.items.map(i => ({
             source: i.source,
             externalId: i.externalId,
             priority: i.priority,
@@ -236,24 +221,18 @@ export function registerActions(options: {
         }),
     },
     async action({ input, credentials }) {
-      const service = await readableService(input.service, credentials);
-      const page = await store.listOutages({
-        service,
-        from:
-          input.from === undefined
-            ? undefined
-            : readParam('from', input.from, parseInstant),
-        to:
-          input.to === undefined
-            ? undefined
-            : readParam('to', input.to, parseInstant),
-        limit: ACTION_LIMIT,
-      });
+      const page = await measurements.listOutages(
+        {
+          service: input.service,
+          from: input.from,
+          to: input.to,
+          limit: ACTION_LIMIT,
+        },
+        credentials,
+      );
       return {
         output: {
-          outages: page.items
-            .map(toOutage)
-            .map(({ updatedAt, service: _, ...o }) => o),
+          outages: page.items.map(({ updatedAt, service: _, ...o }) => o),
         },
       };
     },

@@ -20,7 +20,8 @@ import { ItsmClient } from '@backstage-itsm/plugin-itsm-common';
 import express from 'express';
 import { MeasurementStore } from '../database/MeasurementStore';
 import { SlaReporter } from '../reports/SlaReporter';
-import { MeasurementAccess } from './MeasurementAccess';
+import { MeasurementAccess } from '../measurements/MeasurementAccess';
+import { MeasurementService } from '../measurements/MeasurementService';
 import { createRouter, loadOpenApiSpec } from './router';
 
 const spec = loadOpenApiSpec();
@@ -58,14 +59,15 @@ function served(router: express.Router): string[] {
 describe('the OpenAPI document', () => {
   it('documents exactly the routes the router serves', async () => {
     const store = {} as MeasurementStore;
-    const router = await createRouter({
+    const access = new MeasurementAccess({
       store,
-      access: new MeasurementAccess({
-        store,
-        catalog: catalogServiceMock(),
-        auth: mockServices.auth(),
-        permissions: mockServices.permissions(),
-      }),
+      catalog: catalogServiceMock(),
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+    });
+    const router = await createRouter({
+      measurements: new MeasurementService({ store, access }),
+      access,
       reporter: {} as SlaReporter,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),

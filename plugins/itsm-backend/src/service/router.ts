@@ -25,37 +25,25 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import {
   IngestResult,
-  itsmMeasurementCreatePermission,
-  itsmMeasurementDeletePermission,
-  itsmMeasurementReadPermission,
   itsmSlaReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import {
-  MeasurementKey,
-  MeasurementStore,
-  ServiceMeasurementKey,
-} from '../database/MeasurementStore';
 import { partyReportCsv } from '../reports/csv';
 import { parseReportPeriod, SlaReporter } from '../reports/SlaReporter';
+import {
+  MeasurementService,
+  readLimit,
+} from '../measurements/MeasurementService';
 import { databaseErrorHandler } from './databaseErrors';
 import {
   AffectedMeasurements,
   IngestOptions,
   MeasurementAccess,
-} from './MeasurementAccess';
-import {
-  describeProblems,
-  normalizeServiceRef,
-  parseInstant,
-  readParam,
-  toIncident,
-  toOutage,
-  toSliEvent,
-} from './measurements';
+} from '../measurements/MeasurementAccess';
+import { describeProblems } from '../measurements/records';
 
 /** The OpenAPI document the router validates requests against. */
 export function loadOpenApiSpec() {
@@ -145,7 +133,8 @@ function nulCheck(): express.RequestHandler {
 }
 
 export type RouterOptions = {
-  store: MeasurementStore;
+  measurements: MeasurementService;
+  /** For the permission checks of the reports. */
   access: MeasurementAccess;
   reporter: SlaReporter;
   httpAuth: HttpAuthService;
@@ -154,33 +143,12 @@ export type RouterOptions = {
   maxBodySize: string;
 };
 
-const DEFAULT_LIMIT = 100;
-const MAX_LIMIT = 1000;
 const MAX_REPORT_LIMIT = 200;
-
-// The validator checks it too; this holds whatever reaches the handler.
-function readPage(req: Request, max: number) {
-  const { limit, cursor } = req.query as Record<string, string | undefined>;
-  return {
-    limit: limit === undefined ? DEFAULT_LIMIT : readLimit(limit, max),
-    cursor,
-  };
-}
-
-function readLimit(text: string, max: number): number {
-  const limit = Number(text);
-  if (!/^\d+$/.test(text) || limit < 1 || limit > max) {
-    throw new InputError(
-      `limit: must be a whole number from 1 to ${max} (got "${text}")`,
-    );
-  }
-  return limit;
-}
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { store, access, reporter, httpAuth, auditor } = options;
+  const { measurements, access, reporter, httpAuth, auditor } = options;
   const router = Router();
 
   // Parsed here, not inside the validated router: its error transformer would
@@ -210,31 +178,6 @@ export async function createRouter(
     // Backstage's auth policy authenticates every request before this.
     validatorOptions: { validateSecurity: false },
   }) as unknown as express.Router;
-
-  const timeRange = (req: Request) => {
-    const query = req.query as Record<string, string | undefined>;
-    return {
-      from:
-        query.from === undefined
-          ? undefined
-          : readParam('from', query.from, parseInstant),
-      to:
-        query.to === undefined
-          ? undefined
-          : readParam('to', query.to, parseInstant),
-      ...readPage(req, MAX_LIMIT),
-    };
-  };
-
-  async function readable(req: Request) {
-    const credentials = await httpAuth.credentials(req);
-    await access.authorize(credentials, itsmMeasurementReadPermission);
-    const service = await access.visibleService(
-      String(req.query.service),
-      credentials,
-    );
-    return { service, ...timeRange(req) };
-  }
 
   // The permission check runs inside the event: refused requests are
   // audited too.
@@ -267,7 +210,7 @@ export async function createRouter(
     kind: string,
     ingest: (
       caller: BackstageCredentials,
-      options: IngestOptions,
+      ingestOptions: IngestOptions,
     ) => Promise<IngestResult>,
   ) {
     let affected: AffectedMeasurements | undefined;
@@ -275,46 +218,26 @@ export async function createRouter(
       req,
       'measurements-push',
       { kind, count: req.body.items.length },
-      async () => {
-        const credentials = await httpAuth.credentials(req);
-        await access.authorize(credentials, itsmMeasurementCreatePermission);
-        return ingest(credentials, { affected: a => (affected = a) });
-      },
+      async () =>
+        ingest(await httpAuth.credentials(req), {
+          affected: a => (affected = a),
+        }),
       result => ({ ...result, ...affected }),
     );
   }
 
-  // A measurement of a service the caller cannot see is, to them, not there.
+  // Deletes are audited with the services they deleted from.
   async function remove(
     req: Request,
     kind: string,
     meta: JsonObject,
-    stored: {
-      /** The services that hold the measurement; may throw InputError. */
-      servicesOf: () => Promise<string[]>;
-      /** How many rows were deleted of those in these services. */
-      delete: (services: string[]) => Promise<number>;
-    },
+    work: (credentials: BackstageCredentials) => Promise<string[]>,
   ) {
     await audited(
       req,
       'measurement-delete',
       { kind, ...meta },
-      async () => {
-        const credentials = await httpAuth.credentials(req);
-        await access.authorize(credentials, itsmMeasurementDeletePermission);
-        const services = await stored.servicesOf();
-        const writable = await access.writableServices(services, credentials);
-        const mine = services.filter(service => writable.has(service));
-        if (mine.length === 0 || (await stored.delete(mine)) === 0) {
-          throw new NotFoundError(`No ${kind} with ${JSON.stringify(meta)}`);
-        }
-        // What was deleted may have counted in any stored month.
-        for (const service of mine) {
-          await store.invalidateSnapshots(service, '0000-01', '9999-12');
-        }
-        return mine;
-      },
+      async () => work(await httpAuth.credentials(req)),
       services => ({ services }),
     );
   }
@@ -322,116 +245,82 @@ export async function createRouter(
   api.post('/v1/incidents', async (req, res) => {
     res.json(
       await push(req, 'incidents', (caller, ingestOptions) =>
-        access.ingestIncidents(req.body.items, caller, ingestOptions),
+        measurements.ingestIncidents(req.body.items, caller, ingestOptions),
       ),
     );
   });
   api.post('/v1/outages', async (req, res) => {
     res.json(
       await push(req, 'outages', (caller, ingestOptions) =>
-        access.ingestOutages(req.body.items, caller, ingestOptions),
+        measurements.ingestOutages(req.body.items, caller, ingestOptions),
       ),
     );
   });
   api.post('/v1/sli-events', async (req, res) => {
     res.json(
       await push(req, 'sli-events', (caller, ingestOptions) =>
-        access.ingestSliEvents(req.body.items, caller, ingestOptions),
+        measurements.ingestSliEvents(req.body.items, caller, ingestOptions),
       ),
     );
   });
 
+  const query = (req: Request) =>
+    req.query as Record<string, string | undefined> as {
+      service: string;
+      from?: string;
+      to?: string;
+      limit?: string;
+      cursor?: string;
+      objective?: string;
+    };
   api.get('/v1/incidents', async (req, res) => {
-    const page = await store.listIncidents({
-      ...(await readable(req)),
-      // The validator has already turned the query's text into a boolean.
-      open: String(req.query.open) === 'true',
-    });
-    res.json({
-      items: page.items.map(toIncident),
-      nextCursor: page.nextCursor,
-    });
+    res.json(
+      await measurements.listIncidents(
+        // The validator has already turned the query's text into a boolean.
+        { ...query(req), open: String(req.query.open) === 'true' },
+        await httpAuth.credentials(req),
+      ),
+    );
   });
   api.get('/v1/outages', async (req, res) => {
-    const page = await store.listOutages(await readable(req));
-    res.json({ items: page.items.map(toOutage), nextCursor: page.nextCursor });
+    res.json(
+      await measurements.listOutages(
+        query(req),
+        await httpAuth.credentials(req),
+      ),
+    );
   });
   api.get('/v1/sli-events', async (req, res) => {
-    const objective = req.query.objective as string | undefined;
-    const page = await store.listSliEvents({
-      ...(await readable(req)),
-      objective,
-    });
-    res.json({
-      items: page.items.map(toSliEvent),
-      nextCursor: page.nextCursor,
-    });
+    res.json(
+      await measurements.listSliEvents(
+        query(req),
+        await httpAuth.credentials(req),
+      ),
+    );
   });
 
-  // One key may be stored under several services; the caller deletes it
-  // from those they may change.
-  const keyedDelete =
-    (
-      kind: string,
-      find: (key: MeasurementKey) => Promise<Array<{ service: string }>>,
-      del: (keys: ServiceMeasurementKey[]) => Promise<number>,
-    ) =>
-    async (req: Request, res: express.Response) => {
-      const { source, externalId } = req.params;
-      await remove(
-        req,
-        kind,
-        { source, externalId },
-        {
-          servicesOf: async () => [
-            ...new Set(
-              (await find({ source, externalId })).map(r => r.service),
-            ),
-          ],
-          delete: services =>
-            del(services.map(service => ({ service, source, externalId }))),
-        },
-      );
-      res.status(204).end();
-    };
-  api.delete(
-    '/v1/incidents/:source/:externalId',
-    keyedDelete(
-      'incident',
-      key => store.findIncidents([key]),
-      keys => store.deleteIncidents(keys),
-    ),
-  );
-  api.delete(
-    '/v1/outages/:source/:externalId',
-    keyedDelete(
-      'outage',
-      key => store.findOutages([key]),
-      keys => store.deleteOutages(keys),
-    ),
-  );
+  api.delete('/v1/incidents/:source/:externalId', async (req, res) => {
+    const { source, externalId } = req.params;
+    await remove(req, 'incident', { source, externalId }, credentials =>
+      measurements.deleteIncident({ source, externalId }, credentials),
+    );
+    res.status(204).end();
+  });
+  api.delete('/v1/outages/:source/:externalId', async (req, res) => {
+    const { source, externalId } = req.params;
+    await remove(req, 'outage', { source, externalId }, credentials =>
+      measurements.deleteOutage({ source, externalId }, credentials),
+    );
+    res.status(204).end();
+  });
   api.delete('/v1/sli-events', async (req, res) => {
-    const query = req.query as Record<string, string>;
-    // Read only once the caller may delete at all.
-    const key = () => ({
-      source: query.source,
-      service: readParam('service', query.service, normalizeServiceRef),
-      objective: query.objective,
-      sliceStart: readParam('sliceStart', query.sliceStart, parseInstant),
-    });
-    await remove(
-      req,
-      'sli-event',
-      {
-        source: query.source,
-        service: query.service,
-        objective: query.objective,
-        sliceStart: query.sliceStart,
-      },
-      {
-        servicesOf: async () => [key().service],
-        delete: async () => ((await store.deleteSliEvent(key())) ? 1 : 0),
-      },
+    const { source, service, objective, sliceStart } = req.query as Record<
+      string,
+      string
+    >;
+    const key = { source, service, objective, sliceStart };
+    await remove(req, 'sli-event', key, credentials =>
+      measurements.deleteSliEvent(key, credentials),
     );
     res.status(204).end();
   });
@@ -457,7 +346,10 @@ export async function createRouter(
     res.json({ items: await reporter.history(refOf(req), range, credentials) });
   });
   // Reports over many services score one page of them per request.
-  const reportPage = (req: Request) => readPage(req, MAX_REPORT_LIMIT);
+  const reportPage = (req: Request) => ({
+    limit: readLimit(req.query.limit as string | undefined, MAX_REPORT_LIMIT),
+    cursor: req.query.cursor as string | undefined,
+  });
   const partyRoute =
     (kind: 'stakeholder' | 'supplier') =>
     async (req: Request, res: express.Response) => {

@@ -44,7 +44,7 @@ import {
   readIncidents,
   readOutages,
   readSliEvents,
-} from './measurements';
+} from './records';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 const DAY = 86_400_000;

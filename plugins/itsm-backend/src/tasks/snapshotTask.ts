@@ -19,7 +19,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { monthBefore } from '@backstage-itsm/plugin-itsm-common';
 import type { ItsmClockService } from '@backstage-itsm/plugin-itsm-node';
-import { SlaReporter } from './SlaReporter';
+import { SlaReporter } from '../reports/SlaReporter';
 
 /**
  * One run of snapshotting: stores last month's report of every ITService

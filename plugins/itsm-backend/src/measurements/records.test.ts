@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { readIncidents } from './measurements';
+import { readIncidents } from './records';
 
 const incident = (externalId: string, service: string) => ({
   source: 'pagerduty',

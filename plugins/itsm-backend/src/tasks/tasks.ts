@@ -22,7 +22,7 @@ import {
   ItsmMeasurementSource,
 } from '@backstage-itsm/plugin-itsm-node';
 import { MeasurementStore } from '../database/MeasurementStore';
-import { MeasurementAccess } from './MeasurementAccess';
+import { MeasurementAccess } from '../measurements/MeasurementAccess';
 
 /** The REST API's batch limit, kept for every other path into the store too. */
 export const MAX_BATCH = 5000;
