@@ -34,9 +34,9 @@ import { DatabaseMeasurementStore } from './database/DatabaseMeasurementStore';
 import { SlaReporter } from './reports/SlaReporter';
 import { snapshotTask } from './tasks/snapshotTask';
 import { MeasurementService } from './measurements/MeasurementService';
-import { registerActions } from './service/actions';
+import { registerActions } from './api/actions';
 import { MeasurementAccess } from './measurements/MeasurementAccess';
-import { createRouter } from './service/router';
+import { createRouter } from './api/router';
 import { measurementSourceTask, pruningTask } from './tasks/tasks';
 
 /**
