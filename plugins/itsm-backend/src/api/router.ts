@@ -264,7 +264,7 @@ export async function createRouter(
     );
   });
 
-  const query = (req: Request) =>
+  const listQuery = (req: Request) =>
     req.query as Record<string, string | undefined> as {
       service: string;
       from?: string;
@@ -277,7 +277,7 @@ export async function createRouter(
     res.json(
       await measurements.listIncidents(
         // The validator has already turned the query's text into a boolean.
-        { ...query(req), open: String(req.query.open) === 'true' },
+        { ...listQuery(req), open: String(req.query.open) === 'true' },
         await httpAuth.credentials(req),
       ),
     );
@@ -285,7 +285,7 @@ export async function createRouter(
   api.get('/v1/outages', async (req, res) => {
     res.json(
       await measurements.listOutages(
-        query(req),
+        listQuery(req),
         await httpAuth.credentials(req),
       ),
     );
@@ -293,7 +293,7 @@ export async function createRouter(
   api.get('/v1/sli-events', async (req, res) => {
     res.json(
       await measurements.listSliEvents(
-        query(req),
+        listQuery(req),
         await httpAuth.credentials(req),
       ),
     );
