@@ -84,40 +84,34 @@ export class MeasurementService {
     },
   ) {}
 
-  async ingestIncidents(
+  ingestIncidents(
     items: IncidentInput[],
     credentials: BackstageCredentials,
     options?: IngestOptions,
   ): Promise<IngestResult> {
-    await this.deps.access.authorize(
-      credentials,
-      itsmMeasurementCreatePermission,
+    return this.creating(credentials, access =>
+      access.ingestIncidents(items, credentials, options),
     );
-    return this.deps.access.ingestIncidents(items, credentials, options);
   }
 
-  async ingestOutages(
+  ingestOutages(
     items: OutageInput[],
     credentials: BackstageCredentials,
     options?: IngestOptions,
   ): Promise<IngestResult> {
-    await this.deps.access.authorize(
-      credentials,
-      itsmMeasurementCreatePermission,
+    return this.creating(credentials, access =>
+      access.ingestOutages(items, credentials, options),
     );
-    return this.deps.access.ingestOutages(items, credentials, options);
   }
 
-  async ingestSliEvents(
+  ingestSliEvents(
     items: SliEventInput[],
     credentials: BackstageCredentials,
     options?: IngestOptions,
   ): Promise<IngestResult> {
-    await this.deps.access.authorize(
-      credentials,
-      itsmMeasurementCreatePermission,
+    return this.creating(credentials, access =>
+      access.ingestSliEvents(items, credentials, options),
     );
-    return this.deps.access.ingestSliEvents(items, credentials, options);
   }
 
   async listIncidents(
@@ -195,6 +189,17 @@ export class MeasurementService {
       delete: async () =>
         (await this.deps.store.deleteSliEvent(read())) ? 1 : 0,
     });
+  }
+
+  private async creating(
+    credentials: BackstageCredentials,
+    ingest: (access: MeasurementAccess) => Promise<IngestResult>,
+  ): Promise<IngestResult> {
+    await this.deps.access.authorize(
+      credentials,
+      itsmMeasurementCreatePermission,
+    );
+    return ingest(this.deps.access);
   }
 
   private async readable(
