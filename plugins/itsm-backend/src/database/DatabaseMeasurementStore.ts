@@ -167,6 +167,37 @@ function chunks<T>(items: T[], size: number): T[][] {
   return result;
 }
 
+// Deletes the row of one service's key; resolves how many there were.
+function deleteRow<R>(
+  tx: Knex.Transaction,
+  spec: TableSpec<R>,
+  key: ServiceMeasurementKey,
+): Promise<number> {
+  return tx(spec.table)
+    .where({
+      service_ref: key.service,
+      source: key.source,
+      external_id: key.externalId,
+    })
+    .delete();
+}
+
+/** A batch's counts, and the keys it moved out of other services. */
+type Counter = { result: IngestResult; moved: Set<string> };
+
+// A record whose key left another service was there before: updated.
+function count(counter: Counter, status: keyof IngestResult, row: Row) {
+  const moved =
+    counter.moved.size > 0 &&
+    counter.moved.has(JSON.stringify([row.source, row.external_id]));
+  counter.result[moved ? 'updated' : status] += 1;
+}
+
+// A row's key as text, the same whichever engine returned it.
+function keyText<R>(spec: TableSpec<R>, row: Row): string {
+  return JSON.stringify(spec.keyColumns.map(c => String(row[c])));
+}
+
 // Comparable form of a row: the same record gives the same text whichever
 // engine it went through (bigint as string, boolean as 0/1).
 function canonical<R>(spec: TableSpec<R>, record: R): string {
@@ -540,34 +571,24 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     moves: ServiceMeasurementKey[] = [],
   ): Promise<IngestResult> {
     return this.db.transaction(async tx => {
-      // A record whose key leaves another service was there before: updated.
       const moved = new Set<string>();
       for (const move of moves) {
-        const deleted = await tx(spec.table)
-          .where({
-            service_ref: move.service,
-            source: move.source,
-            external_id: move.externalId,
-          })
-          .delete();
-        if (deleted > 0)
+        if ((await deleteRow(tx, spec, move)) > 0) {
           moved.add(JSON.stringify([move.source, move.externalId]));
+        }
       }
-      const hasMoved = (row: Row) =>
-        moved.size > 0 &&
-        moved.has(JSON.stringify([row.source, row.external_id]));
-      const result: IngestResult = { created: 0, updated: 0, unchanged: 0 };
-      const count = (status: keyof IngestResult, row: Row) => {
-        result[hasMoved(row) ? 'updated' : status] += 1;
+      const counter: Counter = {
+        result: { created: 0, updated: 0, unchanged: 0 },
+        moved,
       };
       const write =
         this.db.client.config.client === 'pg'
           ? this.upsertInPostgres.bind(this)
           : this.upsertByComparing.bind(this);
       for (const chunk of chunks(records, CHUNK)) {
-        await write(tx, spec, chunk, count);
+        await write(tx, spec, chunk, counter);
       }
-      return result;
+      return counter.result;
     });
   }
 
@@ -580,7 +601,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     tx: Knex.Transaction,
     spec: TableSpec<R>,
     chunk: R[],
-    count: (status: keyof IngestResult, row: Row) => void,
+    counter: Counter,
   ) {
     const now = Date.now();
     const rows = chunk.map(record => ({
@@ -590,8 +611,6 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     const compared = Object.keys(rows[0]).filter(
       c => c !== 'updated_at' && !spec.keyColumns.includes(c),
     );
-    const keyOf = (row: Row) =>
-      JSON.stringify(spec.keyColumns.map(c => String(row[c])));
     const written: Row[] = await tx(spec.table)
       .insert(rows)
       .onConflict(spec.keyColumns)
@@ -605,10 +624,21 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         [...compared.flatMap(c => [spec.table, c]), ...compared],
       )
       .returning([...spec.keyColumns, tx.raw('(xmax = 0) AS inserted') as any]);
+    if (counter.moved.size === 0) {
+      const inserted = written.filter(w => w.inserted).length;
+      counter.result.created += inserted;
+      counter.result.updated += written.length - inserted;
+      counter.result.unchanged += rows.length - written.length;
+      return;
+    }
     const status = new Map(
-      written.map(w => [keyOf(w), w.inserted ? 'created' : 'updated'] as const),
+      written.map(
+        w => [keyText(spec, w), w.inserted ? 'created' : 'updated'] as const,
+      ),
     );
-    for (const row of rows) count(status.get(keyOf(row)) ?? 'unchanged', row);
+    for (const row of rows) {
+      count(counter, status.get(keyText(spec, row)) ?? 'unchanged', row);
+    }
   }
 
   // SQLite: read the chunk's rows by key, write only what changed.
@@ -616,11 +646,10 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     tx: Knex.Transaction,
     spec: TableSpec<R>,
     chunk: R[],
-    count: (status: keyof IngestResult, row: Row) => void,
+    counter: Counter,
   ) {
     const now = Date.now();
-    const keyOf = (row: Row) =>
-      JSON.stringify(spec.keyColumns.map(c => String(row[c])));
+    const keyOf = (row: Row) => keyText(spec, row);
     const rows = chunk.map(spec.toRow);
     const existing = new Map<string, string>();
     // One IN list per key column finds a superset of the chunk's rows
@@ -638,14 +667,14 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     const changed = rows.filter((row, i) => {
       const before = existing.get(keyOf(row));
       if (before === undefined) {
-        count('created', row);
+        count(counter, 'created', row);
         return true;
       }
       if (before === canonical(spec, chunk[i])) {
-        count('unchanged', row);
+        count(counter, 'unchanged', row);
         return false;
       }
-      count('updated', row);
+      count(counter, 'updated', row);
       return true;
     });
     if (changed.length > 0) {
@@ -736,15 +765,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
   ): Promise<number> {
     return this.db.transaction(async tx => {
       let deleted = 0;
-      for (const key of keys) {
-        deleted += await tx(spec.table)
-          .where({
-            service_ref: key.service,
-            source: key.source,
-            external_id: key.externalId,
-          })
-          .delete();
-      }
+      for (const key of keys) deleted += await deleteRow(tx, spec, key);
       return deleted;
     });
   }

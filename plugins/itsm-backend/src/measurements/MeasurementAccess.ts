@@ -88,6 +88,10 @@ function describeAffected<R extends { service: string }>(
 /** Rows a write moves out of other services, and every stored row it changes. */
 type Relocations<R> = { moves: ServiceMeasurementKey[]; touched: R[] };
 
+// REF_FIELDS hold no apiVersion: the kind alone, as the catalog matches it.
+const isITService = (entity?: { kind: string }) =>
+  entity?.kind.toLocaleLowerCase('en-US') === 'itservice';
+
 const KIND_NAMES = {
   itservice: 'ITService',
   stakeholder: 'Stakeholder',
@@ -245,15 +249,20 @@ export class MeasurementAccess {
     if (!caller || !this.deps.auth.isPrincipal(caller, 'user')) {
       return new Set(refs);
     }
+    const items = await this.entitiesSeenBy(refs, caller);
+    return new Set(refs.filter((_, i) => isITService(items[i])));
+  }
+
+  /** The catalog's entities behind these refs (in order) as the credentials see them. */
+  private async entitiesSeenBy(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ) {
     const { items } = await this.deps.catalog.getEntitiesByRefs(
       { entityRefs: refs, fields: REF_FIELDS },
-      { credentials: caller },
+      { credentials },
     );
-    return new Set(
-      refs.filter(
-        (_, i) => items[i]?.kind.toLocaleLowerCase('en-US') === 'itservice',
-      ),
-    );
+    return items;
   }
 
   private async ingest<R extends { service: string }>(
@@ -283,7 +292,9 @@ export class MeasurementAccess {
       ? await kind.relocate(records)
       : { moves: [], touched: [] };
     const result = await kind.upsert(records, moves);
-    options?.affected?.(describeAffected(records, moves, kind.keyOf));
+    if (options?.affected) {
+      options.affected(describeAffected(records, moves, kind.keyOf));
+    }
     if (result.created + result.updated > 0) {
       // The months a row leaves are stale too.
       await this.invalidateSnapshots([...records, ...touched], kind.timesOf);
@@ -359,18 +370,15 @@ export class MeasurementAccess {
     caller: BackstageCredentials | undefined,
   ): Promise<ItemProblem[]> {
     const refs = [...new Set(records.map(r => r.service))];
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: refs, fields: REF_FIELDS },
-      {
-        credentials: caller
-          ? await this.lookupCredentials(caller)
-          : await this.deps.auth.getOwnServiceCredentials(),
-      },
+    const items = await this.entitiesSeenBy(
+      refs,
+      caller
+        ? await this.lookupCredentials(caller)
+        : await this.deps.auth.getOwnServiceCredentials(),
     );
     const unknown = new Map<string, string>();
     refs.forEach((ref, i) => {
-      const kind = items[i]?.kind.toLocaleLowerCase('en-US');
-      if (kind !== 'itservice') {
+      if (!isITService(items[i])) {
         unknown.set(
           ref,
           items[i]
