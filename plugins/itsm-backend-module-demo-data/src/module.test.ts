@@ -50,18 +50,22 @@ async function registeredSources(enabled?: boolean) {
 }
 
 describe('itsmModuleDemoData', () => {
-  it('adds an hourly source that pulls the demo data of the catalog at the itsm clock', async () => {
+  it('adds a source that pulls the demo data of the catalog at the itsm clock', async () => {
     const [source, ...others] = await registeredSources(true);
     expect(others).toEqual([]);
     expect(source).toMatchObject({
       id: 'demo-data',
-      schedule: { frequency: { hours: 1 } },
+      schedule: { frequency: { minutes: 1 } },
     });
     const batch = await source.pull({ logger: mockServices.logger.mock() });
     expect(batch).toEqual(
       generateDemoMeasurements({ now: new Date(NOW), services }),
     );
     expect(batch.outages?.length).toBeGreaterThan(0);
+    // Nothing new in the same hour with the same services: nothing to send.
+    await expect(
+      source.pull({ logger: mockServices.logger.mock() }),
+    ).resolves.toEqual({});
   });
 
   it.each([false, undefined])(

@@ -20,6 +20,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  entityRefKey,
   isITServiceEntity,
   ITServiceEntity,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -32,7 +33,7 @@ import { generateDemoMeasurements } from './demoMeasurements';
 /**
  * Demo measurements for the ITServices in the catalog, as a measurement
  * source of the itsm backend: ingested like any other source's batches,
- * hourly, keyed by the day they belong to, so each run only adds what is new.
+ * keyed by the day they belong to, so each run only adds what is new.
  * Off unless `itsm.demo.enabled` is true; never enable it in production.
  *
  * @public
@@ -55,10 +56,14 @@ export const itsmModuleDemoData = createBackendModule({
         logger.warn(
           'itsm.demo.enabled: seeding demo measurements for the ITServices in the catalog',
         );
+        // What the last run generated for: the hour and the services as the
+        // catalog had them. The catalog fills up after start, so the source
+        // looks every minute, and generates again only when either changed.
+        let seeded: string | undefined;
         sources.addSource({
           id: 'demo-data',
           schedule: {
-            frequency: { hours: 1 },
+            frequency: { minutes: 1 },
             timeout: { minutes: 10 },
             initialDelay: { seconds: 10 },
           },
@@ -74,8 +79,17 @@ export const itsmModuleDemoData = createBackendModule({
               log.info(
                 'Demo data: no ITServices in the catalog yet; trying again next run',
               );
+              return {};
             }
-            return generateDemoMeasurements({ now: clock.now(), services });
+            const now = clock.now();
+            const state = JSON.stringify([
+              now.toISOString().slice(0, 13),
+              services.map(s => [entityRefKey(s), s.metadata.etag]).sort(),
+            ]);
+            if (state === seeded) return {};
+            const batch = generateDemoMeasurements({ now, services });
+            seeded = state;
+            return batch;
           },
         });
       },

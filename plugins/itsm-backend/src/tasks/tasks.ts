@@ -66,7 +66,9 @@ export function measurementSourceTask(options: {
   return async (signal?: AbortSignal) => {
     const batch = await source.pull({ logger, signal });
     const result = await ingestBatch(access, batch);
-    logger.info(
+    // A run that changed nothing is not news.
+    const log = result.created + result.updated > 0 ? 'info' : 'debug';
+    logger[log](
       `Measurement source ${source.id}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged`,
     );
   };
