@@ -34,6 +34,16 @@ const chromium = {
 
 const benchDatabase = process.env.ITSM_PAGE_BENCH_DATABASE;
 
+// The instant the portal's ITSM clock is pinned to (demo data, reports):
+// the 28th of last month, 10:00 UTC. The demo storylines the tests assert on
+// need the month that far along (an SLI objective is at risk only once most
+// of its month's budget is spent), and the month before it is closed whatever
+// day the suite runs; the browser keeps the real time.
+const today = new Date();
+process.env.ITSM_FIXED_NOW ??= new Date(
+  Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 28, 10),
+).toISOString();
+
 export default defineConfig({
   // Generous: on a busy 2-core machine a dev-server page takes up to 15 s.
   timeout: 240_000,
@@ -54,7 +64,10 @@ export default defineConfig({
       // `./run bench` runs the page benchmark on a database of its own.
       reuseExistingServer: !process.env.CI && !benchDatabase,
       timeout: 300_000,
-      env: benchDatabase ? { APP_CONFIG_backend_database: benchDatabase } : {},
+      env: {
+        ITSM_FIXED_NOW: process.env.ITSM_FIXED_NOW,
+        ...(benchDatabase && { APP_CONFIG_backend_database: benchDatabase }),
+      },
     },
   ],
 

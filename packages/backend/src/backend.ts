@@ -3,6 +3,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { itsmFixedClockServiceFactory } from '@backstage-itsm/plugin-itsm-node';
 import { replicaSafeDatabaseServiceFactory } from './database';
 
 /**
@@ -48,6 +49,11 @@ export function createExampleBackend() {
   backend.add(import('@backstage-itsm/plugin-itsm-backend-module-sla-scoring'));
   // Seeds demo measurements when itsm.demo.enabled is true (app-config.yaml).
   backend.add(import('@backstage-itsm/plugin-itsm-backend-module-demo-data'));
+  // The end-to-end tests pin the ITSM clock (demo data, reports) to one
+  // instant, so that their figures do not depend on the day they run.
+  if (process.env.ITSM_FIXED_NOW) {
+    backend.add(itsmFixedClockServiceFactory(process.env.ITSM_FIXED_NOW));
+  }
 
   // See https://backstage.io/docs/features/software-catalog/configuration#subscribing-to-catalog-errors
   backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
