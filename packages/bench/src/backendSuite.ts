@@ -26,6 +26,7 @@ import { Knex } from 'knex';
 import YAML from 'yaml';
 import { BackendProcess } from './backendProcess';
 import {
+  pinnedNow,
   componentEntity,
   componentTargets,
   incidentRow,
@@ -233,7 +234,7 @@ export async function runBackendBenchmarks(options: {
 }): Promise<BenchRow[]> {
   const { engine, sizes, log } = options;
   const rows: BenchRow[] = [];
-  const now = Date.now();
+  const now = pinnedNow(new Date());
   const engineName = engine.name;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-bench-catalog-'));
   const writeYaml = (file: string, entities: object[]) => {
@@ -313,6 +314,7 @@ export async function runBackendBenchmarks(options: {
     port: options.port,
     // memory forces full GCs and reads the heap through the inspector.
     inspect: true,
+    env: { ITSM_FIXED_NOW: new Date(now).toISOString() },
     config: {
       backend: {
         database: engine.databaseConfig,

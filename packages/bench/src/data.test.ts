@@ -23,6 +23,7 @@ import {
   partyEntities,
   serviceEntity,
   sliRows,
+  pinnedNow,
 } from './data';
 
 describe('benchmark data', () => {
@@ -103,5 +104,14 @@ describe('benchmark data', () => {
       updatedAt: 0,
     });
     expect(outages.every(o => o.end_at >= o.start_at)).toBe(true);
+  });
+
+  it('pins the benchmarks to the 28th of last month, whatever day they run', () => {
+    const pinned = Date.UTC(2026, 10, 28, 10);
+    expect(pinnedNow(new Date(Date.UTC(2026, 11, 1, 0, 30)))).toBe(pinned);
+    expect(pinnedNow(new Date(Date.UTC(2026, 11, 31, 23, 59)))).toBe(pinned);
+    expect(pinnedNow(new Date(Date.UTC(2027, 0, 15)))).toBe(
+      Date.UTC(2026, 11, 28, 10),
+    );
   });
 });
