@@ -22,16 +22,18 @@ import {
 import type { JsonObject } from '@backstage/types';
 import type {
   Agreement,
-  Incident,
   IncidentInput,
   ITServiceEntity,
   Objective,
-  OpenIncident,
-  Outage,
   OutageInput,
-  SliEvent,
   SliEventInput,
 } from '@backstage-itsm/plugin-itsm-common';
+import type {
+  IncidentRecord,
+  ItsmOpenIncident,
+  OutageRecord,
+  SliEventRecord,
+} from './measurements';
 
 /** What a measurement source hands over on each run. @public */
 export type ItsmMeasurementBatch = {
@@ -84,20 +86,22 @@ export type ItsmScoringContext = {
   lookback?: boolean;
   /** The instant the report is made for; never read the clock. */
   now: Date;
+  /** Instants in epoch milliseconds, services as normalised refs. */
   measurements: {
     /**
      * Incidents opened in the period, and those opened before it that were
      * still running at its start (they count in their own period).
      */
-    incidents: Incident[];
-    outages: Outage[];
-    sliEvents: SliEvent[];
+    incidents: IncidentRecord[];
+    outages: OutageRecord[];
+    /** In ascending order of `sliceStart`. */
+    sliEvents: SliEventRecord[];
     /**
      * When an availability source first reported on the service (the start
-     * of its earliest outage record, coverage heartbeats included), ISO
-     * 8601; absent when none ever did. Availability needs one.
+     * of its earliest outage record, coverage heartbeats included); absent
+     * when none ever did. Availability needs one.
      */
-    availabilityReportedSince?: string;
+    availabilityReportedSince?: number;
   };
 };
 
@@ -151,7 +155,7 @@ export type ItsmObjectiveScore = {
    * Running incidents the objective tracks (response, resolution): the
    * report lists those past a milestone as at risk.
    */
-  openIncidents?: OpenIncident[];
+  openIncidents?: ItsmOpenIncident[];
 };
 
 /** One point of a trend: the attainment and budget at one instant. @public */

@@ -24,5 +24,5 @@
 export * from './clock';
 export * from './extensions';
 export * from './itsmService';
-export * from './measurementTimes';
+export * from './measurements';
 export * from './migrations';

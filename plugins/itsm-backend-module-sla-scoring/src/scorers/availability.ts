@@ -20,7 +20,6 @@ import {
   Interval,
   intersectIntervals,
   maintenanceOccurrences,
-  type Outage,
   subtractIntervals,
   totalLength,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -28,7 +27,7 @@ import {
   ItsmObjectiveScorer,
   ItsmScoreBudget,
   ItsmScoringContext,
-  measurementTimes,
+  OutageRecord,
 } from '@backstage-itsm/plugin-itsm-node';
 import { calendarFor, evaluatedRange, percent } from './common';
 
@@ -45,12 +44,11 @@ function reportedBefore(context: ItsmScoringContext, end: number): boolean {
   const { outages, availabilityReportedSince } = context.measurements;
   if (
     availabilityReportedSince !== undefined &&
-    Date.parse(availabilityReportedSince) < end
+    availabilityReportedSince < end
   ) {
     return true;
   }
-  const starts = measurementTimes(outages, 'start');
-  return starts.some(start => start < end);
+  return outages.some(outage => outage.start < end);
 }
 
 /** Sorted, disjoint intervals with the length of all before each. */
@@ -111,20 +109,17 @@ export function createAvailabilityScorer(options: {
       start: context.period.start.getTime(),
       end: context.period.end.getTime(),
     };
-    const outages = context.measurements.outages;
-    const starts = measurementTimes(outages, 'start');
-    const ends = measurementTimes(outages, 'end');
     // The outages that `keep` selects; one still open lasts until now.
-    const outageIntervals = (keep: (outage: Outage) => boolean) => {
+    const outageIntervals = (keep: (outage: OutageRecord) => boolean) => {
       const intervals: Interval[] = [];
-      outages.forEach((outage, i) => {
+      for (const outage of context.measurements.outages) {
         if (outage.impact !== 'none' && keep(outage)) {
           intervals.push({
-            start: starts[i],
-            end: Number.isNaN(ends[i]) ? now.getTime() : ends[i],
+            start: outage.start,
+            end: outage.end ?? now.getTime(),
           });
         }
-      });
+      }
       return intervals;
     };
     const maintenance = [

@@ -52,8 +52,6 @@ export function hasMeasurements(context: ItsmScoringContext): boolean {
   return incidents.length + outages.length + sliEvents.length > 0;
 }
 
-export const time = (iso: string) => Date.parse(iso);
-
 export const percent = (part: number, whole: number) => (100 * part) / whole;
 
 /**

@@ -18,13 +18,13 @@ import {
   allowedFailureShare,
   businessDeadline,
   businessDuration,
-  type OpenIncident,
   parseDuration,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  IncidentRecord,
   ItsmObjectiveScorer,
+  ItsmOpenIncident,
   ItsmScoringContext,
-  measurementTimes,
 } from '@backstage-itsm/plugin-itsm-node';
 import {
   calendarFor,
@@ -32,7 +32,6 @@ import {
   firstInstant,
   hasMeasurements,
   percent,
-  time,
 } from './common';
 
 /**
@@ -45,10 +44,6 @@ export function milestone(share: number): 'ok' | '50%' | '75%' | 'breached' {
   if (share >= 0.5) return '50%';
   return 'ok';
 }
-
-// A response stops at the acknowledgement or the resolution, whichever is
-// first: worked out once per list (keyed by identity, like measurementTimes).
-const responseStops = new WeakMap<readonly object[], Float64Array>();
 
 // Counts compare with a little slack so that 0.1 × 30 is 3, not 2.
 const EPSILON = 1e-9;
@@ -66,25 +61,17 @@ const EPSILON = 1e-9;
 export function createIncidentTimeScorer(
   objectiveType: 'response' | 'resolution',
 ): ItsmObjectiveScorer {
-  /** When each incident's clock stops, NaN while it runs. */
-  const stopTimes = (
-    incidents: ItsmScoringContext['measurements']['incidents'],
-  ) => {
-    const resolved = measurementTimes(incidents, 'resolvedAt');
-    if (objectiveType === 'resolution') return resolved;
-    let stops = responseStops.get(incidents);
-    if (!stops) {
-      const acknowledged = measurementTimes(incidents, 'acknowledgedAt');
-      stops = new Float64Array(resolved.length);
-      for (let i = 0; i < stops.length; i++) {
-        // Math.min would turn a missing acknowledgement into NaN.
-        const a = acknowledged[i];
-        const r = resolved[i];
-        stops[i] = Number.isNaN(a) || a > r ? r : a;
-      }
-      responseStops.set(incidents, stops);
+  /**
+   * When an incident's clock stops, undefined while it runs: a response
+   * at the acknowledgement or the resolution, whichever is first.
+   */
+  const stopTime = ({ acknowledgedAt, resolvedAt }: IncidentRecord) => {
+    if (objectiveType === 'resolution' || acknowledgedAt === undefined) {
+      return resolvedAt;
     }
-    return stops;
+    return resolvedAt !== undefined && resolvedAt < acknowledgedAt
+      ? resolvedAt
+      : acknowledgedAt;
   };
 
   /** What scoring needs of a context, or undefined when it scores nothing. */
@@ -96,8 +83,7 @@ export function createIncidentTimeScorer(
       threshold,
       calendar: calendarFor(context.service, context.objective),
       incidents,
-      opened: measurementTimes(incidents, 'openedAt'),
-      stops: stopTimes(incidents),
+      stops: incidents.map(stopTime),
     };
   };
   type Prepared = NonNullable<ReturnType<typeof prepare>>;
@@ -105,13 +91,13 @@ export function createIncidentTimeScorer(
   /** One incident as seen at `now`: stopped by then, or running until now. */
   const evaluate = (prepared: Prepared, i: number, now: number) => {
     const incident = prepared.incidents[i];
-    const openedAt = prepared.opened[i];
+    const openedAt = incident.openedAt;
     const pauses = (incident.pauses ?? []).map(p => ({
-      start: time(p.from),
-      end: p.to ? time(p.to) : now,
+      start: p.from,
+      end: p.to ?? now,
     }));
     const stoppedAt = prepared.stops[i];
-    const stopped = !Number.isNaN(stoppedAt) && stoppedAt <= now;
+    const stopped = stoppedAt !== undefined && stoppedAt <= now;
     const elapsed = businessDuration(
       prepared.calendar,
       { start: openedAt, end: stopped ? stoppedAt : now },
@@ -130,9 +116,9 @@ export function createIncidentTimeScorer(
   ) => {
     const indexes: number[] = [];
     for (let i = 0; i < prepared.incidents.length; i++) {
-      const openedAt = prepared.opened[i];
+      const { openedAt, priority } = prepared.incidents[i];
       if (
-        prepared.incidents[i].priority === context.objective.priority &&
+        priority === context.objective.priority &&
         openedAt >= from &&
         openedAt < end
       ) {
@@ -146,7 +132,7 @@ export function createIncidentTimeScorer(
   const openEntry = (
     prepared: Prepared,
     seen: ReturnType<typeof evaluate>,
-  ): OpenIncident => {
+  ): ItsmOpenIncident => {
     const { incident, openedAt, pauses, elapsed } = seen;
     const breachAt = businessDeadline(
       prepared.calendar,
@@ -158,15 +144,13 @@ export function createIncidentTimeScorer(
       source: incident.source,
       externalId: incident.externalId,
       priority: incident.priority,
-      openedAt: incident.openedAt,
+      openedAt,
       ...(incident.title !== undefined && { title: incident.title }),
       ...(incident.url !== undefined && { url: incident.url }),
       elapsedMinutes: elapsed / 60_000,
       percentOfThreshold: percent(elapsed, prepared.threshold),
       milestone: milestone(elapsed / prepared.threshold),
-      ...(breachAt !== undefined && {
-        breachAt: new Date(breachAt).toISOString(),
-      }),
+      ...(breachAt !== undefined && { breachAt }),
     };
   };
 
@@ -182,7 +166,7 @@ export function createIncidentTimeScorer(
       let met = 0;
       let breached = 0;
       let pending = 0;
-      const open: OpenIncident[] = [];
+      const open: ItsmOpenIncident[] = [];
       for (const i of candidates(prepared, context, range.start, range.end)) {
         const seen = evaluate(prepared, i, now);
         if (seen.stopped) {
@@ -194,7 +178,7 @@ export function createIncidentTimeScorer(
         else pending += 1;
         open.push(openEntry(prepared, seen));
       }
-      const earlier: OpenIncident[] = [];
+      const earlier: ItsmOpenIncident[] = [];
       if (context.period.end.getTime() > now) {
         for (const i of candidates(prepared, context, -Infinity, range.start)) {
           const seen = evaluate(prepared, i, now);
@@ -223,12 +207,13 @@ export function createIncidentTimeScorer(
         counts[to] -= 1;
       };
       for (const i of candidates(prepared, context, periodStart, periodEnd)) {
-        const openedAt = prepared.opened[i];
+        const openedAt = prepared.incidents[i].openedAt;
         const stoppedAt = prepared.stops[i];
         const opens = firstInstant(times, at => at > openedAt);
-        const stops = Number.isNaN(stoppedAt)
-          ? times.length
-          : firstInstant(times, at => at >= stoppedAt, opens);
+        const stops =
+          stoppedAt === undefined
+            ? times.length
+            : firstInstant(times, at => at >= stoppedAt, opens);
         if (stops < times.length) {
           const { late } = evaluate(prepared, i, times[stops]);
           add(late ? breached : met, stops, times.length);
@@ -279,7 +264,7 @@ function summarize(
   breached: number,
   pending: number,
   context: ItsmScoringContext,
-  open: OpenIncident[],
+  open: ItsmOpenIncident[],
 ) {
   const counted = met + breached;
   // No incident of this priority is a perfect record, once sources report.

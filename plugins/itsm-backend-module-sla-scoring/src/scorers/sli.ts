@@ -18,27 +18,16 @@ import {
   ItsmObjectiveScorer,
   ItsmScoreBudget,
   ItsmScoringContext,
-  measurementTimes,
+  SliEventRecord,
 } from '@backstage-itsm/plugin-itsm-node';
-import {
-  allowedFailureShare,
-  type SliEvent,
-} from '@backstage-itsm/plugin-itsm-common';
+import { allowedFailureShare } from '@backstage-itsm/plugin-itsm-common';
 import { evaluatedRange, firstInstant, percent } from './common';
 
-// The longest slice of each list: how far before a look-back a slice may
-// start and still overlap it. Lists are keyed by identity, as in
-// measurementTimes, and must not be mutated.
-const longestSlices = new WeakMap<readonly SliEvent[], number>();
-
-function longestSliceMs(slices: readonly SliEvent[]): number {
-  let longest = longestSlices.get(slices);
-  if (longest === undefined) {
-    longest = 0;
-    for (const slice of slices) {
-      longest = Math.max(longest, slice.sliceSeconds * 1000);
-    }
-    longestSlices.set(slices, longest);
+/** How far before a look-back a slice may start and still overlap it. */
+function longestSliceMs(slices: readonly SliEventRecord[]): number {
+  let longest = 0;
+  for (const slice of slices) {
+    longest = Math.max(longest, slice.sliceSeconds * 1000);
   }
   return longest;
 }
@@ -144,43 +133,30 @@ function budgetOf(
   return budget;
 }
 
-/** Each slice of the objective's indicator that starts at `from` or later. */
+/**
+ * Each slice of the objective's indicator that starts at `from` or later.
+ * Slices come in time order (the context's contract): a look-back skips
+ * straight to its first one.
+ */
 function forEachSlice(
   context: ItsmScoringContext,
   from: number,
-  visit: (slice: SliEvent, start: number) => void,
+  visit: (slice: SliEventRecord, start: number) => void,
 ) {
   const { objective } = context;
   const indicator = objective.indicator ?? objective.name;
   const slices = context.measurements.sliEvents;
-  const starts = measurementTimes(slices, 'sliceStart');
-  // A store hands slices over in time order: a look-back then skips
-  // straight to its first slice.
-  const first = isAscending(starts)
-    ? firstInstant(starts, start => start >= from)
-    : 0;
-  for (let i = first; i < slices.length; i++) {
+  let low = 0;
+  let high = slices.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (slices[middle].sliceStart >= from) high = middle;
+    else low = middle + 1;
+  }
+  for (let i = low; i < slices.length; i++) {
     const slice = slices[i];
-    if (
-      (slice.objective === indicator || slice.objective === objective.name) &&
-      starts[i] >= from
-    ) {
-      visit(slice, starts[i]);
+    if (slice.objective === indicator || slice.objective === objective.name) {
+      visit(slice, slice.sliceStart);
     }
   }
-}
-
-const ascending = new WeakMap<Float64Array, boolean>();
-
-/** Whether the instants never go down (NaN-free), worked out once per list. */
-function isAscending(times: Float64Array): boolean {
-  let known = ascending.get(times);
-  if (known === undefined) {
-    known = true;
-    for (let i = 1; i < times.length && known; i++) {
-      if (!(times[i - 1] <= times[i])) known = false;
-    }
-    ascending.set(times, known);
-  }
-  return known;
 }

@@ -27,10 +27,21 @@ import {
   ServiceHours,
   SliEvent,
 } from '@backstage-itsm/plugin-itsm-common';
-import type { ItsmScoringContext } from '@backstage-itsm/plugin-itsm-node';
+import type {
+  IncidentRecord,
+  ItsmScoringContext,
+  OutageRecord,
+  SliEventRecord,
+} from '@backstage-itsm/plugin-itsm-node';
 import { DateTime } from 'luxon';
 
 const SERVICE = 'itservice:default/payments';
+
+// Tests write measurements as the API does, in ISO 8601; scorers read
+// records in epoch milliseconds.
+const time = (iso: string) => Date.parse(iso);
+const optionalTime = (iso: string | undefined) =>
+  iso === undefined ? undefined : time(iso);
 const UPDATED_AT = '2026-01-01T00:00:00.000Z';
 
 /** A Berlin wall-clock time, e.g. '2026-11-20T21:00', as an ISO UTC string. */
@@ -142,12 +153,39 @@ export function testScoringContext(
     ...(options.lookback !== undefined && { lookback: options.lookback }),
     now: new Date(options.now),
     measurements: {
-      incidents: options.incidents ?? [],
-      outages: options.outages ?? [],
-      sliEvents: options.sliEvents ?? [],
+      incidents: (options.incidents ?? []).map(incidentRecord),
+      outages: (options.outages ?? []).map(outageRecord),
+      sliEvents: (options.sliEvents ?? [])
+        .map(sliEventRecord)
+        .sort((a, b) => a.sliceStart - b.sliceStart),
       ...(options.availabilityReportedSince !== undefined && {
-        availabilityReportedSince: options.availabilityReportedSince,
+        availabilityReportedSince: time(options.availabilityReportedSince),
       }),
     },
   };
+}
+
+function incidentRecord({ updatedAt, ...incident }: Incident): IncidentRecord {
+  return {
+    ...incident,
+    openedAt: time(incident.openedAt),
+    acknowledgedAt: optionalTime(incident.acknowledgedAt),
+    resolvedAt: optionalTime(incident.resolvedAt),
+    pauses: incident.pauses?.map(p => ({
+      from: time(p.from),
+      to: optionalTime(p.to),
+    })),
+  };
+}
+
+function outageRecord({ updatedAt, ...outage }: Outage): OutageRecord {
+  return {
+    ...outage,
+    start: time(outage.start),
+    end: optionalTime(outage.end),
+  };
+}
+
+function sliEventRecord({ updatedAt, ...slice }: SliEvent): SliEventRecord {
+  return { ...slice, sliceStart: time(slice.sliceStart) };
 }

@@ -14,57 +14,17 @@
  * limitations under the License.
  */
 
+import type { IngestResult } from '@backstage-itsm/plugin-itsm-common';
 import type {
-  IncidentPriority,
-  IngestResult,
-} from '@backstage-itsm/plugin-itsm-common';
+  IncidentRecord,
+  OutageRecord,
+  SliEventRecord,
+  Stored,
+} from '@backstage-itsm/plugin-itsm-node';
 
-/*
- * Records are what the store keeps: instants as UTC epoch milliseconds and
- * services as normalised, lower-case ITService refs. The router converts
- * from and to the API's ISO 8601 strings.
- */
-
-/** @public */
-export type IncidentRecord = {
-  source: string;
-  externalId: string;
-  service: string;
-  priority: IncidentPriority;
-  openedAt: number;
-  acknowledgedAt?: number;
-  resolvedAt?: number;
-  pauses?: Array<{ from: number; to?: number }>;
-  title?: string;
-  url?: string;
-};
-
-/** @public */
-export type OutageRecord = {
-  source: string;
-  externalId: string;
-  service: string;
-  start: number;
-  end?: number;
-  /** none: a coverage heartbeat, the source watched the service and saw no outage. */
-  impact: 'full' | 'partial' | 'none';
-  planned: boolean;
-  title?: string;
-};
-
-/** @public */
-export type SliEventRecord = {
-  source: string;
-  service: string;
-  objective: string;
-  sliceStart: number;
-  sliceSeconds: number;
-  good: number;
-  total: number;
-};
-
-/** A record as stored, with the time it last changed. @public */
-export type Stored<T> = T & { updatedAt: number };
+// Records (itsm-node) are what the store keeps: instants as UTC epoch
+// milliseconds and services as normalised ITService refs.
+export type { IncidentRecord, OutageRecord, SliEventRecord, Stored };
 
 /** What a report reads of one service. */
 export type StoredMeasurements = {

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { readIncidents } from './records';
+import { readIncidents, scoringMeasurements } from './records';
 
 const incident = (externalId: string, service: string) => ({
   source: 'pagerduty',
@@ -61,5 +61,41 @@ describe('readIncidents', () => {
           'must be an ITService ref, got a component ("component:default/web")',
       },
     ]);
+  });
+});
+
+describe('scoringMeasurements', () => {
+  const slice = (sliceStart: number) => ({
+    source: 'prometheus',
+    service: 'itservice:default/payments',
+    objective: 'checkout-success',
+    sliceStart,
+    sliceSeconds: 60,
+    good: 9,
+    total: 10,
+    updatedAt: 0,
+  });
+
+  it("hands over a store's records as they are when slices are in time order", () => {
+    const loaded = {
+      incidents: [],
+      outages: [],
+      sliEvents: [slice(0), slice(60_000), slice(60_000)],
+      availabilityReportedSince: 5,
+    };
+    expect(scoringMeasurements(loaded)).toBe(loaded);
+  });
+
+  it("puts slices in time order, as scorers require, without changing the store's list", () => {
+    const sliEvents = [slice(120_000), slice(0), slice(60_000)];
+    const measurements = scoringMeasurements({
+      incidents: [],
+      outages: [],
+      sliEvents,
+    });
+    expect(measurements.sliEvents.map(s => s.sliceStart)).toEqual([
+      0, 60_000, 120_000,
+    ]);
+    expect(sliEvents.map(s => s.sliceStart)).toEqual([120_000, 0, 60_000]);
   });
 });

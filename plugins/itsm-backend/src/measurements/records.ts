@@ -25,10 +25,7 @@ import type {
   SliEvent,
   SliEventInput,
 } from '@backstage-itsm/plugin-itsm-common';
-import {
-  ItsmScoringContext,
-  presetMeasurementTimes,
-} from '@backstage-itsm/plugin-itsm-node';
+import type { ItsmScoringContext } from '@backstage-itsm/plugin-itsm-node';
 import {
   IncidentRecord,
   OutageRecord,
@@ -302,137 +299,24 @@ export function toOutage(record: Stored<OutageRecord>): Outage {
 }
 
 /**
- * An incident straight from the store for scoring: its instants stay
- * numbers and are formatted only when read (scorers read them through
- * `measurementTimes`).
+ * The measurements a report scores: the store's records as they are, SLI
+ * slices in time order as scorers require (a store lists them so; sorted
+ * here only if one did not).
  */
-class StoredIncident implements Incident {
-  readonly source: string;
-  readonly externalId: string;
-  readonly service: string;
-  readonly priority: Incident['priority'];
-  readonly title?: string;
-  readonly url?: string;
-
-  constructor(private readonly record: Stored<IncidentRecord>) {
-    this.source = record.source;
-    this.externalId = record.externalId;
-    this.service = record.service;
-    this.priority = record.priority;
-    if (record.title !== undefined) this.title = record.title;
-    if (record.url !== undefined) this.url = record.url;
-  }
-
-  get openedAt() {
-    return iso(this.record.openedAt)!;
-  }
-
-  get acknowledgedAt() {
-    return iso(this.record.acknowledgedAt);
-  }
-
-  get resolvedAt() {
-    return iso(this.record.resolvedAt);
-  }
-
-  get pauses() {
-    return this.record.pauses?.map(p => ({
-      from: iso(p.from)!,
-      ...(p.to !== undefined && { to: iso(p.to) }),
-    }));
-  }
-
-  get updatedAt() {
-    return iso(this.record.updatedAt)!;
-  }
-
-  toJSON(): Incident {
-    return toIncident(this.record);
-  }
-}
-
-/**
- * An SLI event straight from the store for scoring. SLI events are the bulk
- * of a report's rows, so their instants stay numbers and are formatted only
- * when read; scorers read them through `measurementTimes`.
- */
-class StoredSliEvent implements SliEvent {
-  readonly source: string;
-  readonly service: string;
-  readonly objective: string;
-  readonly sliceSeconds: number;
-  readonly good: number;
-  readonly total: number;
-
-  constructor(private readonly record: Stored<SliEventRecord>) {
-    this.source = record.source;
-    this.service = record.service;
-    this.objective = record.objective;
-    this.sliceSeconds = record.sliceSeconds;
-    this.good = record.good;
-    this.total = record.total;
-  }
-
-  get sliceStart() {
-    return iso(this.record.sliceStart)!;
-  }
-
-  get updatedAt() {
-    return iso(this.record.updatedAt)!;
-  }
-
-  toJSON(): SliEvent {
-    return toSliEvent(this.record);
-  }
-}
-
-// A plain loop: Float64Array.from with a mapping function is many times
-// slower, and a report fills arrays of tens of thousands of instants.
-function timesOf<R>(
-  records: R[],
-  time: (record: R) => number | undefined,
-): Float64Array {
-  const times = new Float64Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    times[i] = time(records[i]) ?? NaN;
-  }
-  return times;
-}
-
-/** The measurements a report scores, with their instants handed over unparsed. */
 export function scoringMeasurements(
   loaded: StoredMeasurements,
 ): ItsmScoringContext['measurements'] {
-  const incidents = loaded.incidents.map(r => new StoredIncident(r));
-  for (const field of ['openedAt', 'acknowledgedAt', 'resolvedAt'] as const) {
-    presetMeasurementTimes(
-      incidents,
-      field,
-      timesOf(loaded.incidents, r => r[field]),
-    );
+  const slices = loaded.sliEvents;
+  let ordered = true;
+  for (let i = 1; i < slices.length && ordered; i++) {
+    ordered = slices[i - 1].sliceStart <= slices[i].sliceStart;
   }
-  const sliEvents = loaded.sliEvents.map(r => new StoredSliEvent(r));
-  presetMeasurementTimes(
-    sliEvents,
-    'sliceStart',
-    timesOf(loaded.sliEvents, r => r.sliceStart),
-  );
-  const outages = loaded.outages.map(toOutage);
-  for (const field of ['start', 'end'] as const) {
-    presetMeasurementTimes(
-      outages,
-      field,
-      timesOf(loaded.outages, r => r[field]),
-    );
-  }
-  return {
-    incidents,
-    outages,
-    sliEvents,
-    ...(loaded.availabilityReportedSince !== undefined && {
-      availabilityReportedSince: iso(loaded.availabilityReportedSince),
-    }),
-  };
+  return ordered
+    ? loaded
+    : {
+        ...loaded,
+        sliEvents: [...slices].sort((x, y) => x.sliceStart - y.sliceStart),
+      };
 }
 
 export function toSliEvent(record: Stored<SliEventRecord>): SliEvent {

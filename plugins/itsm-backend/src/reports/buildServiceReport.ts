@@ -47,9 +47,11 @@ import {
   worstStatus,
   AtRiskIncident,
   DEFAULT_AT_RISK_BUDGET_REMAINING,
+  OpenIncident,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ItsmObjectiveScorer,
+  ItsmOpenIncident,
   ItsmScoreBudget,
   ItsmScoringContext,
   ItsmTrendPoint,
@@ -179,6 +181,20 @@ function budgetReport(
   };
 }
 
+function openIncidentReport({
+  openedAt,
+  breachAt,
+  ...incident
+}: ItsmOpenIncident): OpenIncident {
+  return {
+    ...incident,
+    openedAt: new Date(openedAt).toISOString(),
+    ...(breachAt !== undefined && {
+      breachAt: new Date(breachAt).toISOString(),
+    }),
+  };
+}
+
 function scoreObjective(
   input: ReportInput,
   agreement: Agreement,
@@ -218,7 +234,7 @@ function scoreObjective(
   const { attainment, details } = score;
   const burnRatesApply = score.burnRatesApply ?? true;
   const tracked = score.openIncidents && {
-    openIncidents: score.openIncidents,
+    openIncidents: score.openIncidents.map(openIncidentReport),
   };
   if (attainment === null) {
     return {

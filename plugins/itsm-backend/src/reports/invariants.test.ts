@@ -21,16 +21,13 @@ import {
   Agreement,
   AgreementType,
   AgreementWindow,
-  Incident,
   ITSM_API_VERSION,
   ITSM_KIND_IT_SERVICE,
   ITServiceEntity,
   monthPeriod,
   Objective,
-  Outage,
   parseDuration,
   ServiceSlaReport,
-  SliEvent,
   validateItsmEntity,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
@@ -38,7 +35,13 @@ import {
   createIncidentTimeScorer,
   sliScorer,
 } from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
-import type { ItsmObjectiveScorer } from '@backstage-itsm/plugin-itsm-node';
+import type {
+  IncidentRecord,
+  ItsmObjectiveScorer,
+  ItsmScoringContext,
+  OutageRecord,
+  SliEventRecord,
+} from '@backstage-itsm/plugin-itsm-node';
 import fc from 'fast-check';
 import { buildServiceReport, ReportPeriod } from './buildServiceReport';
 
@@ -52,7 +55,6 @@ const RUNS = 200;
 const MONTH = '2026-11';
 const START = Date.UTC(2026, 10, 1);
 const END = Date.UTC(2026, 11, 1);
-const UPDATED_AT = '2026-01-01T00:00:00.000Z';
 const SERVICE = 'itservice:default/payments';
 const STATUSES = ['met', 'at-risk', 'breached', 'no-data'];
 
@@ -136,14 +138,14 @@ const streamArb = fc.record({
 });
 type Stream = typeof streamArb extends fc.Arbitrary<infer T> ? T : never;
 
-const incidentOf = (spec: IncidentSpec, externalId: string): Incident => {
-  const after = (minutes: number) => iso(spec.openedAt + minutes * MINUTE);
+const incidentOf = (spec: IncidentSpec, externalId: string): IncidentRecord => {
+  const after = (minutes: number) => spec.openedAt + minutes * MINUTE;
   return {
     source: 'test',
     externalId,
     service: SERVICE,
     priority: spec.priority,
-    openedAt: iso(spec.openedAt),
+    openedAt: spec.openedAt,
     ...(spec.acknowledged !== undefined && {
       acknowledgedAt: after(spec.acknowledged),
     }),
@@ -154,42 +156,44 @@ const incidentOf = (spec: IncidentSpec, externalId: string): Incident => {
         ...(p.length !== undefined && { to: after(p.from + p.length) }),
       })),
     }),
-    updatedAt: UPDATED_AT,
   };
 };
 
-const outageOf = (spec: OutageSpec, externalId: string): Outage => ({
+const outageOf = (spec: OutageSpec, externalId: string): OutageRecord => ({
   source: 'test',
   externalId,
   service: SERVICE,
-  start: iso(spec.start),
+  start: spec.start,
   ...(spec.length !== undefined && {
-    end: iso(spec.start + spec.length * MINUTE),
+    end: spec.start + spec.length * MINUTE,
   }),
   impact: spec.impact,
   planned: spec.planned,
-  updatedAt: UPDATED_AT,
 });
 
-const measurementsOf = (stream: Stream) => ({
+const measurementsOf = (
+  stream: Stream,
+): ItsmScoringContext['measurements'] => ({
   incidents: stream.incidents.map((incident, i) =>
     incidentOf(incident, `INC-${i}`),
   ),
   outages: stream.outages.map((outage, i) => outageOf(outage, `OUT-${i}`)),
-  sliEvents: stream.slices.map(
-    (slice): SliEvent => ({
-      source: 'test',
-      service: SERVICE,
-      objective: slice.indicator,
-      sliceStart: iso(slice.sliceStart),
-      sliceSeconds: 3600,
-      total: slice.total,
-      good: Math.max(0, slice.total - slice.bad),
-      updatedAt: UPDATED_AT,
-    }),
-  ),
+  // In time order, as the scoring context requires.
+  sliEvents: stream.slices
+    .map(
+      (slice): SliEventRecord => ({
+        source: 'test',
+        service: SERVICE,
+        objective: slice.indicator,
+        sliceStart: slice.sliceStart,
+        sliceSeconds: 3600,
+        total: slice.total,
+        good: Math.max(0, slice.total - slice.bad),
+      }),
+    )
+    .sort((x, y) => x.sliceStart - y.sliceStart),
   ...(stream.reportedSince !== undefined && {
-    availabilityReportedSince: iso(stream.reportedSince),
+    availabilityReportedSince: stream.reportedSince,
   }),
 });
 
