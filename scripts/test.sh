@@ -40,6 +40,9 @@ fi
 
 sh scripts/ensure-chromium.sh
 
+step "generated OpenAPI code matches openapi.yaml"
+yarn openapi:check
+
 step "formatting (prettier)"
 yarn prettier:check
 

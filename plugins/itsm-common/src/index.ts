@@ -36,6 +36,12 @@ export { default as stakeholderSchema } from './schema/Stakeholder.v1alpha1.sche
 export { default as supplierSchema } from './schema/Supplier.v1alpha1.schema.json';
 export * from './permissions';
 export * from './api/types';
+/** The HTTP API's paths, schemas and operations, generated from its OpenAPI document. @public */
+export type {
+  paths as ItsmApiPaths,
+  components as ItsmApiComponents,
+  operations as ItsmApiOperations,
+} from './schema/openapi.generated';
 export * from './api/slaTypes';
 export { ItsmClient } from './api/ItsmClient';
 export type {

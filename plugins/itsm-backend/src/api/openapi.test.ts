@@ -22,13 +22,13 @@ import { MeasurementStore } from '../database/MeasurementStore';
 import { SlaReporter } from '../reports/SlaReporter';
 import { MeasurementAccess } from '../measurements/MeasurementAccess';
 import { MeasurementService } from '../measurements/MeasurementService';
-import { createRouter, loadOpenApiSpec } from './router';
+import { spec } from '../schema/openapi.generated';
+import { createRouter } from './router';
 
-const spec = loadOpenApiSpec();
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 // "METHOD /v1/path/{param}" for every operation in the document.
-const documented = Object.entries<Record<string, unknown>>(spec.paths)
+const documented = Object.entries<object>(spec.paths)
   .flatMap(([path, operations]) =>
     Object.keys(operations)
       .filter(method => METHODS.includes(method))
@@ -146,7 +146,9 @@ describe('the OpenAPI document', () => {
     for (const [path, ops] of Object.entries<any>(spec.paths)) {
       for (const [method, op] of Object.entries<any>(ops)) {
         const params = (op.parameters ?? []).map((p: any) =>
-          p.$ref ? spec.components.parameters[p.$ref.split('/').pop()] : p,
+          p.$ref
+            ? (spec.components.parameters as any)[p.$ref.split('/').pop()]
+            : p,
         );
         operations.set(`${method.toUpperCase()} ${path}`, {
           regex: new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}$`),

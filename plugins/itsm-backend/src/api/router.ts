@@ -18,19 +18,18 @@ import {
   AuditorService,
   BackstageCredentials,
   HttpAuthService,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import {
   IngestResult,
   itsmSlaReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
-import express, { Request } from 'express';
+import express from 'express';
+
+// Any route's request: the typed router types each route's own.
+type Request = express.Request<any, any, any, any>;
 import Router from 'express-promise-router';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { partyReportCsv } from '../reports/csv';
 import { parseReportPeriod, SlaReporter } from '../reports/SlaReporter';
 import {
@@ -44,29 +43,21 @@ import {
   MeasurementAccess,
 } from '../measurements/MeasurementAccess';
 import { describeProblems } from '../measurements/records';
-
-/** The OpenAPI document the router validates requests against. */
-export function loadOpenApiSpec() {
-  const path = resolvePackagePath(
-    '@backstage-itsm/plugin-itsm-backend',
-    'src/schema/openapi.yaml',
-  );
-  return parse(readFileSync(path, 'utf8'));
-}
+import { createOpenApiRouter, spec } from '../schema/openapi.generated';
 
 /**
  * Names unknown fields of batch items, which the OpenAPI validator reports
  * only as "must NOT have additional properties". Reads the allowed fields
  * from the document, so the two cannot disagree.
  */
-function unknownFieldsCheck(spec: any): express.RequestHandler {
+function unknownFieldsCheck(document: any): express.RequestHandler {
   const known = new Map<string, Set<string>>();
-  for (const [path, operations] of Object.entries<any>(spec.paths)) {
+  for (const [path, operations] of Object.entries<any>(document.paths)) {
     const ref: string | undefined =
       operations.post?.requestBody?.content?.['application/json']?.schema
         ?.properties?.items?.items?.$ref;
     if (ref) {
-      const schema = spec.components.schemas[ref.split('/').pop()!];
+      const schema = document.components.schemas[ref.split('/').pop()!];
       known.set(path, new Set(Object.keys(schema.properties)));
     }
   }
@@ -171,13 +162,12 @@ export async function createRouter(
     next();
   });
   router.use(nulCheck());
-  const spec = loadOpenApiSpec();
   router.use(unknownFieldsCheck(spec));
-  const api = createValidatedOpenApiRouter(spec, {
+  const api = await createOpenApiRouter({
     middleware: [(_req, _res, next) => next()],
     // Backstage's auth policy authenticates every request before this.
     validatorOptions: { validateSecurity: false },
-  }) as unknown as express.Router;
+  });
 
   // The permission check runs inside the event: refused requests are
   // audited too.

@@ -14,67 +14,38 @@
  * limitations under the License.
  */
 
-import type { IncidentPriority } from '../entities';
+import type { components } from '../schema/openapi.generated';
+
+/*
+ * The measurement types are the OpenAPI document's schemas
+ * (plugins/itsm-backend/src/schema/openapi.yaml), generated into
+ * ../schema/openapi.generated.ts; they are not written here again.
+ */
+type Schemas = components['schemas'];
 
 /** A period the incident clock stops, e.g. waiting on the customer. @public */
-export type IncidentPause = { from: string; to?: string };
+export type IncidentPause = Schemas['Pause'];
 
 /** An incident as an incident tool reports it; timestamps are ISO 8601. @public */
-export type IncidentInput = {
-  source: string;
-  externalId: string;
-  /** Entity ref of an ITService. */
-  service: string;
-  priority: IncidentPriority;
-  openedAt: string;
-  acknowledgedAt?: string;
-  resolvedAt?: string;
-  pauses?: IncidentPause[];
-  title?: string;
-  url?: string;
-};
+export type IncidentInput = Schemas['IncidentInput'];
 
 /** A stored incident. @public */
-export type Incident = IncidentInput & { updatedAt: string };
+export type Incident = Schemas['Incident'];
 
 /** An outage or planned maintenance; no end while ongoing. @public */
-export type OutageInput = {
-  source: string;
-  externalId: string;
-  service: string;
-  start: string;
-  end?: string;
-  /** none: a coverage heartbeat, the source watched the service and saw no outage. */
-  impact: 'full' | 'partial' | 'none';
-  /** Planned maintenance, excluded from availability; default false. */
-  planned?: boolean;
-  title?: string;
-};
+export type OutageInput = Schemas['OutageInput'];
 
 /** A stored outage. @public */
-export type Outage = OutageInput & { planned: boolean; updatedAt: string };
+export type Outage = Schemas['Outage'];
 
 /** Good and total event counts of an SLI objective in one time slice. @public */
-export type SliEventInput = {
-  source: string;
-  service: string;
-  /** The objective's name in the service's agreement. */
-  objective: string;
-  sliceStart: string;
-  sliceSeconds: number;
-  good: number;
-  total: number;
-};
+export type SliEventInput = Schemas['SliEventInput'];
 
 /** A stored SLI slice. @public */
-export type SliEvent = SliEventInput & { updatedAt: string };
+export type SliEvent = Schemas['SliEvent'];
 
 /** What an idempotent batch write did. @public */
-export type IngestResult = {
-  created: number;
-  updated: number;
-  unchanged: number;
-};
+export type IngestResult = Schemas['IngestResult'];
 
 /** One page of a list; pass nextCursor back as cursor for the next. @public */
 export type Page<T> = { items: T[]; nextCursor?: string };

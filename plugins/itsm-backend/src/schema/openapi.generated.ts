@@ -1,0 +1,1707 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+// Generated from plugins/itsm-backend/src/schema/openapi.yaml by
+// `yarn openapi:generate`; do not edit.
+/* eslint-disable */
+
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'itsm',
+    version: '1',
+    description:
+      'Backstage ITSM measurements: incidents, outages and SLI counts of IT services, pushed by incident, monitoring and change tools. Every write is an idempotent upsert; every route needs a Backstage token.',
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  components: {
+    securitySchemes: {
+      BackstageToken: {
+        type: 'http',
+        scheme: 'bearer',
+      },
+    },
+    parameters: {
+      service: {
+        name: 'service',
+        in: 'query',
+        required: true,
+        allowReserved: true,
+        description:
+          'Entity ref of an ITService, e.g. itservice:default/online-banking',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 500,
+        },
+      },
+      from: {
+        name: 'from',
+        in: 'query',
+        required: false,
+        allowReserved: true,
+        description: 'Earliest time (inclusive), ISO 8601',
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+      to: {
+        name: 'to',
+        in: 'query',
+        required: false,
+        allowReserved: true,
+        description: 'Latest time (exclusive), ISO 8601',
+        schema: {
+          type: 'string',
+          format: 'date-time',
+        },
+      },
+      limit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'Page size, default 100',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+        },
+      },
+      cursor: {
+        name: 'cursor',
+        in: 'query',
+        required: false,
+        allowReserved: true,
+        description: 'The nextCursor of the previous page',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 2000,
+        },
+      },
+      reportLimit: {
+        name: 'limit',
+        in: 'query',
+        required: false,
+        description: 'Services scored per page, in ref order; default 100',
+        schema: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 200,
+        },
+      },
+      source: {
+        name: 'source',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
+      externalId: {
+        name: 'externalId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 500,
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
+      period: {
+        name: 'period',
+        in: 'query',
+        required: false,
+        description:
+          "current (each agreement's own window, the default) or a month YYYY-MM",
+        schema: {
+          type: 'string',
+          pattern: '^(current|\\d{4}-\\d{2})$',
+        },
+      },
+    },
+    responses: {
+      ErrorResponse: {
+        description: "An error, in Backstage's error format",
+        content: {
+          'application/json': {
+            schema: {
+              $ref: '#/components/schemas/Error',
+            },
+          },
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'message'],
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'integer',
+              },
+            },
+          },
+        },
+        required: ['error'],
+      },
+      Source: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 200,
+        description: 'The tool that reports the measurement, e.g. pagerduty',
+      },
+      ExternalId: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 500,
+        description: "The measurement's id in the source tool",
+      },
+      ServiceRef: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 500,
+        description:
+          'Entity ref of an ITService; kind and namespace default to itservice and default',
+      },
+      Timestamp: {
+        type: 'string',
+        format: 'date-time',
+        maxLength: 40,
+      },
+      Priority: {
+        type: 'string',
+        enum: ['P1', 'P2', 'P3', 'P4', 'P5'],
+      },
+      Pause: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from'],
+        properties: {
+          from: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          to: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      IncidentInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['source', 'externalId', 'service', 'priority', 'openedAt'],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/Source',
+          },
+          externalId: {
+            $ref: '#/components/schemas/ExternalId',
+          },
+          service: {
+            $ref: '#/components/schemas/ServiceRef',
+          },
+          priority: {
+            $ref: '#/components/schemas/Priority',
+          },
+          openedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          acknowledgedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          resolvedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          pauses: {
+            type: 'array',
+            maxItems: 100,
+            description:
+              'Periods the clock stops, e.g. waiting on the customer',
+            items: {
+              $ref: '#/components/schemas/Pause',
+            },
+          },
+          title: {
+            type: 'string',
+            maxLength: 1000,
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+            maxLength: 2000,
+            pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
+            description:
+              'A link to the incident in its tool; http or https only',
+          },
+        },
+      },
+      Incident: {
+        type: 'object',
+        required: [
+          'source',
+          'externalId',
+          'service',
+          'priority',
+          'openedAt',
+          'updatedAt',
+        ],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/Source',
+          },
+          externalId: {
+            $ref: '#/components/schemas/ExternalId',
+          },
+          service: {
+            $ref: '#/components/schemas/ServiceRef',
+          },
+          priority: {
+            $ref: '#/components/schemas/Priority',
+          },
+          openedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          acknowledgedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          resolvedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          pauses: {
+            type: 'array',
+            maxItems: 100,
+            description:
+              'Periods the clock stops, e.g. waiting on the customer',
+            items: {
+              $ref: '#/components/schemas/Pause',
+            },
+          },
+          title: {
+            type: 'string',
+            maxLength: 1000,
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+            maxLength: 2000,
+            pattern: '^[Hh][Tt][Tt][Pp][Ss]?://',
+            description:
+              'A link to the incident in its tool; http or https only',
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      OutageInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['source', 'externalId', 'service', 'start', 'impact'],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/Source',
+          },
+          externalId: {
+            $ref: '#/components/schemas/ExternalId',
+          },
+          service: {
+            $ref: '#/components/schemas/ServiceRef',
+          },
+          start: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          end: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            ],
+            description: 'Absent while the outage is ongoing',
+          },
+          impact: {
+            type: 'string',
+            enum: ['full', 'partial', 'none'],
+            description:
+              'A partial outage counts with the weight itsm.partialOutageWeight (default 0.5). none is a coverage heartbeat: the source watched the service over [start, end) and saw no outage; it is never downtime, but it tells the reports that an availability source reports on the service (docs/sla-semantics.md, rule 9).',
+          },
+          planned: {
+            type: 'boolean',
+            description:
+              'Planned maintenance, excluded from availability; default false',
+          },
+          title: {
+            type: 'string',
+            maxLength: 1000,
+          },
+        },
+      },
+      Outage: {
+        type: 'object',
+        required: [
+          'source',
+          'externalId',
+          'service',
+          'start',
+          'impact',
+          'planned',
+          'updatedAt',
+        ],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/Source',
+          },
+          externalId: {
+            $ref: '#/components/schemas/ExternalId',
+          },
+          service: {
+            $ref: '#/components/schemas/ServiceRef',
+          },
+          start: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          end: {
+            allOf: [
+              {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            ],
+            description: 'Absent while the outage is ongoing',
+          },
+          impact: {
+            type: 'string',
+            enum: ['full', 'partial', 'none'],
+            description:
+              'A partial outage counts with the weight itsm.partialOutageWeight (default 0.5). none is a coverage heartbeat: the source watched the service over [start, end) and saw no outage; it is never downtime, but it tells the reports that an availability source reports on the service (docs/sla-semantics.md, rule 9).',
+          },
+          planned: {
+            type: 'boolean',
+            description:
+              'Planned maintenance, excluded from availability; default false',
+          },
+          title: {
+            type: 'string',
+            maxLength: 1000,
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      SliEventInput: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'source',
+          'service',
+          'objective',
+          'sliceStart',
+          'sliceSeconds',
+          'good',
+          'total',
+        ],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/Source',
+          },
+          service: {
+            $ref: '#/components/schemas/ServiceRef',
+          },
+          objective: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: "The objective's name in the service's agreement",
+          },
+          sliceStart: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          sliceSeconds: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 2678400,
+          },
+          good: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000000000,
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000000000,
+          },
+        },
+      },
+      SliEvent: {
+        type: 'object',
+        required: [
+          'source',
+          'service',
+          'objective',
+          'sliceStart',
+          'sliceSeconds',
+          'good',
+          'total',
+          'updatedAt',
+        ],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/Source',
+          },
+          service: {
+            $ref: '#/components/schemas/ServiceRef',
+          },
+          objective: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 200,
+            description: "The objective's name in the service's agreement",
+          },
+          sliceStart: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          sliceSeconds: {
+            type: 'integer',
+            minimum: 1,
+            maximum: 2678400,
+          },
+          good: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000000000,
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+            maximum: 1000000000000,
+          },
+          updatedAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+        },
+      },
+      SlaStatus: {
+        type: 'string',
+        enum: ['met', 'at-risk', 'breached', 'no-data'],
+      },
+      ObjectiveReport: {
+        type: 'object',
+        required: ['name', 'type', 'target', 'attainment', 'status'],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          target: {
+            type: 'number',
+            description: 'Percent',
+          },
+          priority: {
+            type: 'string',
+          },
+          threshold: {
+            type: 'string',
+          },
+          attainment: {
+            type: 'number',
+            nullable: true,
+            description: 'Percent; null without data',
+          },
+          status: {
+            $ref: '#/components/schemas/SlaStatus',
+          },
+          budget: {
+            type: 'object',
+            description:
+              "The error budget of the whole period in the objective's own unit (docs/sla-semantics.md, rules 1 and 3)",
+            required: [
+              'unit',
+              'allowed',
+              'spent',
+              'remaining',
+              'remainingPercent',
+              'consumedPercent',
+            ],
+            properties: {
+              unit: {
+                type: 'string',
+                enum: ['minutes', 'events', 'incidents'],
+              },
+              allowed: {
+                type: 'number',
+                description:
+                  "minutes: (1 - target) x agreed minutes of the whole period; events: (1 - target) x the period's events (projected while open); incidents: late incidents allowed among those counted",
+              },
+              spent: {
+                type: 'number',
+              },
+              remaining: {
+                type: 'number',
+                description:
+                  'allowed - spent; incidents: how many more may still be late this period',
+              },
+              remainingPercent: {
+                type: 'number',
+              },
+              consumedPercent: {
+                type: 'number',
+              },
+            },
+          },
+          burnRatesApply: {
+            type: 'boolean',
+            description:
+              'Whether burn rates are defined: true for availability and sli, false for response and resolution',
+          },
+          burnRates: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                window: {
+                  type: 'string',
+                },
+                lookbackMinutes: {
+                  type: 'number',
+                },
+                burnRate: {
+                  type: 'number',
+                  nullable: true,
+                },
+              },
+            },
+          },
+          alerts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                severity: {
+                  type: 'string',
+                  enum: ['page', 'ticket'],
+                },
+                threshold: {
+                  type: 'number',
+                },
+                longBurnRate: {
+                  type: 'number',
+                },
+                shortBurnRate: {
+                  type: 'number',
+                },
+              },
+            },
+          },
+          forecast: {
+            type: 'object',
+            properties: {
+              alreadyExhausted: {
+                type: 'boolean',
+              },
+              breachesBeforeEnd: {
+                type: 'boolean',
+              },
+              exhaustedAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+              projectedAttainment: {
+                type: 'number',
+              },
+              projectedSpent: {
+                type: 'number',
+              },
+            },
+          },
+          details: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          openIncidents: {
+            type: 'array',
+            description:
+              'Response and resolution objectives, the running incidents they track',
+            items: {
+              $ref: '#/components/schemas/OpenIncident',
+            },
+          },
+        },
+      },
+      OpenIncident: {
+        type: 'object',
+        required: [
+          'source',
+          'externalId',
+          'priority',
+          'openedAt',
+          'elapsedMinutes',
+          'percentOfThreshold',
+          'milestone',
+        ],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          externalId: {
+            type: 'string',
+          },
+          priority: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          elapsedMinutes: {
+            type: 'number',
+            description:
+              "Business time elapsed on the objective's calendar, pauses left out",
+          },
+          percentOfThreshold: {
+            type: 'number',
+          },
+          milestone: {
+            type: 'string',
+            enum: ['ok', '50%', '75%', 'breached'],
+          },
+          breachAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          earlierPeriod: {
+            type: 'boolean',
+            description:
+              'Opened before the period and still running; it counts in its own period',
+          },
+        },
+      },
+      AtRiskIncident: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/OpenIncident',
+          },
+          {
+            type: 'object',
+            required: ['agreement', 'objective'],
+            properties: {
+              agreement: {
+                type: 'string',
+              },
+              objective: {
+                type: 'string',
+              },
+            },
+          },
+        ],
+      },
+      AgreementReport: {
+        type: 'object',
+        required: [
+          'name',
+          'type',
+          'with',
+          'window',
+          'period',
+          'closed',
+          'final',
+          'status',
+          'credit',
+          'objectives',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+            enum: ['SLA', 'OLA', 'UC'],
+          },
+          with: {
+            type: 'string',
+          },
+          window: {
+            type: 'string',
+          },
+          period: {
+            type: 'object',
+            properties: {
+              start: {
+                type: 'string',
+                format: 'date-time',
+              },
+              end: {
+                type: 'string',
+                format: 'date-time',
+              },
+              label: {
+                type: 'string',
+              },
+            },
+          },
+          closed: {
+            type: 'boolean',
+            description: "The period has ended in the service's time zone",
+          },
+          final: {
+            type: 'boolean',
+            description: 'Closed, and no incident of the period still pending',
+          },
+          status: {
+            $ref: '#/components/schemas/SlaStatus',
+          },
+          credit: {
+            type: 'object',
+            required: ['percent', 'basis', 'direction'],
+            properties: {
+              percent: {
+                type: 'number',
+              },
+              objective: {
+                type: 'string',
+              },
+              amount: {
+                $ref: '#/components/schemas/Money',
+              },
+              fee: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/Money',
+                  },
+                ],
+                description:
+                  "The fee of the agreement's window (quarter = 3 x the monthly fee)",
+              },
+              basis: {
+                type: 'string',
+                enum: ['owed', 'projected'],
+                description:
+                  'owed for a closed period; projected: what would be owed if the period closed now',
+              },
+              direction: {
+                type: 'string',
+                enum: ['payable', 'receivable'],
+                description:
+                  'payable (SLA, OLA) we pay; receivable (UC) the supplier pays us',
+              },
+            },
+          },
+          objectives: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ObjectiveReport',
+            },
+          },
+        },
+      },
+      Money: {
+        type: 'object',
+        required: ['amount', 'currency'],
+        properties: {
+          amount: {
+            type: 'number',
+          },
+          currency: {
+            type: 'string',
+          },
+        },
+      },
+      ServiceSlaReport: {
+        type: 'object',
+        required: [
+          'service',
+          'period',
+          'evaluatedAt',
+          'closed',
+          'final',
+          'status',
+          'score',
+          'agreements',
+          'atRiskIncidents',
+          'warnings',
+          'composite',
+        ],
+        properties: {
+          service: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          period: {
+            type: 'string',
+            description: 'current or YYYY-MM',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          closed: {
+            type: 'boolean',
+            description: "Every agreement's period has ended",
+          },
+          final: {
+            type: 'boolean',
+            description:
+              'Closed, and no incident still pending; the figures will not change',
+          },
+          status: {
+            $ref: '#/components/schemas/SlaStatus',
+          },
+          score: {
+            type: 'number',
+            nullable: true,
+            description: 'Compliance score 0-100',
+          },
+          agreements: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AgreementReport',
+            },
+          },
+          atRiskIncidents: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AtRiskIncident',
+            },
+          },
+          atRiskBudgetRemaining: {
+            type: 'number',
+            description:
+              'The share of the error budget (0 to 1) below which an open objective is at risk',
+          },
+          warnings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                message: {
+                  type: 'string',
+                },
+                service: {
+                  type: 'string',
+                  description: 'The service that carries the weaker OLA or UC',
+                },
+              },
+            },
+          },
+          composite: {
+            type: 'object',
+            properties: {
+              availability: {
+                type: 'number',
+                nullable: true,
+              },
+              chain: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    service: {
+                      type: 'string',
+                    },
+                    availability: {
+                      type: 'number',
+                      nullable: true,
+                    },
+                  },
+                },
+              },
+              cycles: {
+                type: 'array',
+                description: 'Dependency cycles found, as lists of refs',
+                items: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      IngestResult: {
+        type: 'object',
+        required: ['created', 'updated', 'unchanged'],
+        properties: {
+          created: {
+            type: 'integer',
+          },
+          updated: {
+            type: 'integer',
+          },
+          unchanged: {
+            type: 'integer',
+          },
+        },
+      },
+    },
+  },
+  security: [
+    {
+      BackstageToken: [],
+    },
+  ],
+  paths: {
+    '/v1/incidents': {
+      post: {
+        operationId: 'PushIncidents',
+        summary:
+          'Create or update a batch of incidents, keyed by (source, externalId)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['items'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 5000,
+                    items: {
+                      $ref: '#/components/schemas/IncidentInput',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'How many items were created, updated and unchanged',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListIncidents',
+        summary: "A service's incidents opened in [from, to), newest first",
+        parameters: [
+          {
+            $ref: '#/components/parameters/service',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'open',
+            in: 'query',
+            required: false,
+            description: 'When true, only incidents not resolved yet',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of incidents',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Incident',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/incidents/{source}/{externalId}': {
+      delete: {
+        operationId: 'DeleteIncident',
+        summary: 'Delete one incident',
+        parameters: [
+          {
+            $ref: '#/components/parameters/source',
+          },
+          {
+            $ref: '#/components/parameters/externalId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/outages': {
+      post: {
+        operationId: 'PushOutages',
+        summary:
+          'Create or update a batch of outages, keyed by (source, externalId)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['items'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 5000,
+                    items: {
+                      $ref: '#/components/schemas/OutageInput',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'How many items were created, updated and unchanged',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListOutages',
+        summary: "A service's outages that started in [from, to), newest first",
+        parameters: [
+          {
+            $ref: '#/components/parameters/service',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of outages',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/Outage',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/outages/{source}/{externalId}': {
+      delete: {
+        operationId: 'DeleteOutage',
+        summary: 'Delete one outage',
+        parameters: [
+          {
+            $ref: '#/components/parameters/source',
+          },
+          {
+            $ref: '#/components/parameters/externalId',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/sli-events': {
+      post: {
+        operationId: 'PushSliEvents',
+        summary:
+          'Create or update good/total counts, keyed by (source, service, objective, sliceStart)',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['items'],
+                properties: {
+                  items: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 5000,
+                    items: {
+                      $ref: '#/components/schemas/SliEventInput',
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'How many items were created, updated and unchanged',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/IngestResult',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListSliEvents',
+        summary:
+          "A service's SLI slices that start in [from, to), newest first",
+        parameters: [
+          {
+            $ref: '#/components/parameters/service',
+          },
+          {
+            $ref: '#/components/parameters/from',
+          },
+          {
+            $ref: '#/components/parameters/to',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'objective',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of SLI slices',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SliEvent',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      delete: {
+        operationId: 'DeleteSliEvent',
+        summary: 'Delete one SLI slice',
+        parameters: [
+          {
+            name: 'source',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            $ref: '#/components/parameters/service',
+          },
+          {
+            name: 'objective',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+            },
+          },
+          {
+            name: 'sliceStart',
+            in: 'query',
+            required: true,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/services/{namespace}/{name}/sla': {
+      get: {
+        operationId: 'GetServiceSla',
+        summary: 'The SLA report of an IT service for a period',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/period',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The report',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ServiceSlaReport',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/services/{namespace}/{name}/sla/history': {
+      get: {
+        operationId: 'GetServiceSlaHistory',
+        summary:
+          'Monthly SLA results of an IT service, from snapshots of closed months',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-\\d{2}$',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-\\d{2}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One entry per month',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: true,
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/stakeholders/{namespace}/{name}/sla': {
+      get: {
+        operationId: 'GetStakeholderSla',
+        summary: 'Everything agreed with a stakeholder, across services',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/period',
+          },
+          {
+            $ref: '#/components/parameters/reportLimit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The agreements with the stakeholder and their results, for one page of services; score and credits are those of the page (a client sums all pages with partyTotals), nextCursor leads to the next page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/stakeholders/{namespace}/{name}/sla/report.csv': {
+      get: {
+        operationId: 'GetStakeholderReportCsv',
+        summary:
+          "A stakeholder's monthly customer report as CSV, one row per objective",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'month',
+            in: 'query',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-\\d{2}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'CSV',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/suppliers/{namespace}/{name}/sla': {
+      get: {
+        operationId: 'GetSupplierSla',
+        summary: 'Every underpinning contract with a supplier, across services',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/period',
+          },
+          {
+            $ref: '#/components/parameters/reportLimit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The underpinning contracts with the supplier and their results, for one page of services; score and credits are those of the page, nextCursor leads to the next page',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: true,
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/portfolio': {
+      get: {
+        operationId: 'GetPortfolio',
+        summary:
+          'One row per IT service the caller can see, in the current period or a month, a page of services at a time in ref order',
+        parameters: [
+          {
+            $ref: '#/components/parameters/period',
+          },
+          {
+            $ref: '#/components/parameters/reportLimit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
+          {
+            name: 'customer',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
+          {
+            name: 'supplier',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            schema: {
+              type: 'string',
+              maxLength: 500,
+            },
+          },
+          {
+            name: 'lifecycle',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['pipeline', 'live', 'retired'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The rows',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: true,
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+/** A router typed by the document that validates requests against it. */
+export const createOpenApiRouter = async (
+  options?: Parameters<typeof createValidatedOpenApiRouter>['1'],
+) => createValidatedOpenApiRouter<typeof spec>(spec, options);
