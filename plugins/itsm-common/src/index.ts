@@ -44,11 +44,7 @@ export type {
 } from './schema/openapi.generated';
 export * from './api/slaTypes';
 export { ItsmClient } from './api/ItsmClient';
-export type {
-  ItsmApi,
-  ItsmRequestOptions,
-  PortfolioFilters,
-} from './api/ItsmClient';
+export type { ItsmApi, ItsmRequestOptions } from './api/ItsmClient';
 export { maintenanceOccurrences } from './calendar/maintenance';
 export type { Occurrence } from './calendar/maintenance';
 export * from './calendar/localTime';

@@ -19,13 +19,13 @@ import {
   LoggerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import type { JsonObject } from '@backstage/types';
 import type {
   Agreement,
   IncidentInput,
   ITServiceEntity,
   Objective,
   OutageInput,
+  ScoreDetails,
   SliEventInput,
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
@@ -149,8 +149,8 @@ export type ItsmObjectiveScore = {
    * event-based budgets) are defined for the objective; default true.
    */
   burnRatesApply?: boolean;
-  /** Scorer-specific figures shown with the score. */
-  details?: JsonObject;
+  /** Scorer-specific figures (numbers, text, flags) shown with the score. */
+  details?: ScoreDetails;
   /**
    * Running incidents the objective tracks (response, resolution): the
    * report lists those past a milestone as at risk.

@@ -27,7 +27,12 @@ import {
   IngestResult,
   ItsmApi,
   ItsmClient,
+  ListIncidentsQuery,
+  ReportCsvQuery,
+  ReportPeriodQuery,
+  SlaHistoryQuery,
   ListMeasurementsQuery,
+  ListSliEventsQuery,
   MeasurementKey,
   Outage,
   OutageInput,
@@ -66,7 +71,7 @@ export interface ItsmService {
     options: ItsmServiceRequestOptions,
   ): Promise<IngestResult>;
   listIncidents(
-    query: ListMeasurementsQuery & { open?: boolean },
+    query: ListIncidentsQuery,
     options: ItsmServiceRequestOptions,
   ): Promise<Page<Incident>>;
   listOutages(
@@ -74,7 +79,7 @@ export interface ItsmService {
     options: ItsmServiceRequestOptions,
   ): Promise<Page<Outage>>;
   listSliEvents(
-    query: ListMeasurementsQuery & { objective?: string },
+    query: ListSliEventsQuery,
     options: ItsmServiceRequestOptions,
   ): Promise<Page<SliEvent>>;
   deleteIncident(
@@ -91,27 +96,27 @@ export interface ItsmService {
   ): Promise<void>;
   getServiceSla(
     service: string,
-    query: { period?: string },
+    query: ReportPeriodQuery,
     options: ItsmServiceRequestOptions,
   ): Promise<ServiceSlaReport>;
   getServiceSlaHistory(
     service: string,
-    query: { from: string; to: string },
+    query: SlaHistoryQuery,
     options: ItsmServiceRequestOptions,
   ): Promise<{ items: SlaHistoryEntry[] }>;
   getStakeholderSla(
     stakeholder: string,
-    query: { period?: string },
+    query: ReportPeriodQuery,
     options: ItsmServiceRequestOptions,
   ): Promise<PartySlaReport>;
   getStakeholderReportCsv(
     stakeholder: string,
-    query: { month: string },
+    query: ReportCsvQuery,
     options: ItsmServiceRequestOptions,
   ): Promise<string>;
   getSupplierSla(
     supplier: string,
-    query: { period?: string },
+    query: ReportPeriodQuery,
     options: ItsmServiceRequestOptions,
   ): Promise<PartySlaReport>;
   getPortfolio(
@@ -142,7 +147,7 @@ class DefaultItsmService implements ItsmService {
     return this.client.pushSliEvents(items, await this.token(options));
   }
   async listIncidents(
-    query: ListMeasurementsQuery,
+    query: ListIncidentsQuery,
     options: ItsmServiceRequestOptions,
   ) {
     return this.client.listIncidents(query, await this.token(options));
@@ -154,7 +159,7 @@ class DefaultItsmService implements ItsmService {
     return this.client.listOutages(query, await this.token(options));
   }
   async listSliEvents(
-    query: ListMeasurementsQuery & { objective?: string },
+    query: ListSliEventsQuery,
     options: ItsmServiceRequestOptions,
   ) {
     return this.client.listSliEvents(query, await this.token(options));
@@ -174,14 +179,14 @@ class DefaultItsmService implements ItsmService {
 
   async getServiceSla(
     service: string,
-    query: { period?: string },
+    query: ReportPeriodQuery,
     options: ItsmServiceRequestOptions,
   ) {
     return this.client.getServiceSla(service, query, await this.token(options));
   }
   async getServiceSlaHistory(
     service: string,
-    query: { from: string; to: string },
+    query: SlaHistoryQuery,
     options: ItsmServiceRequestOptions,
   ) {
     return this.client.getServiceSlaHistory(
@@ -192,7 +197,7 @@ class DefaultItsmService implements ItsmService {
   }
   async getStakeholderSla(
     stakeholder: string,
-    query: { period?: string },
+    query: ReportPeriodQuery,
     options: ItsmServiceRequestOptions,
   ) {
     return this.client.getStakeholderSla(
@@ -203,7 +208,7 @@ class DefaultItsmService implements ItsmService {
   }
   async getStakeholderReportCsv(
     stakeholder: string,
-    query: { month: string },
+    query: ReportCsvQuery,
     options: ItsmServiceRequestOptions,
   ) {
     return this.client.getStakeholderReportCsv(
@@ -214,7 +219,7 @@ class DefaultItsmService implements ItsmService {
   }
   async getSupplierSla(
     supplier: string,
-    query: { period?: string },
+    query: ReportPeriodQuery,
     options: ItsmServiceRequestOptions,
   ) {
     return this.client.getSupplierSla(

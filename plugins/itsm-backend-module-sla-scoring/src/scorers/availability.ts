@@ -24,6 +24,7 @@ import {
   totalLength,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  ItsmObjectiveScore,
   ItsmObjectiveScorer,
   ItsmScoreBudget,
   ItsmScoringContext,
@@ -193,7 +194,7 @@ export function createAvailabilityScorer(options: {
   return {
     objectiveType: 'availability',
     fingerprint: `partialWeight=${options.partialWeight}`,
-    score(context: ItsmScoringContext) {
+    score(context: ItsmScoringContext): ItsmObjectiveScore {
       const intervals = timeline(context);
       if (!intervals) {
         // Nothing of the period has happened yet: no data, whatever the sources.

@@ -544,8 +544,178 @@ export const spec = {
         type: 'string',
         enum: ['met', 'at-risk', 'breached', 'no-data'],
       },
+      Money: {
+        type: 'object',
+        required: ['amount', 'currency'],
+        properties: {
+          amount: {
+            type: 'number',
+          },
+          currency: {
+            type: 'string',
+          },
+        },
+      },
+      ErrorBudgetReport: {
+        type: 'object',
+        description:
+          "The error budget of the whole period in the objective's own unit (docs/sla-semantics.md, rules 1 and 3)",
+        required: [
+          'unit',
+          'allowed',
+          'spent',
+          'remaining',
+          'remainingPercent',
+          'consumedPercent',
+        ],
+        properties: {
+          unit: {
+            type: 'string',
+            enum: ['minutes', 'events', 'incidents'],
+          },
+          allowed: {
+            type: 'number',
+            description:
+              "minutes: (1 - target) x agreed minutes of the whole period; events: (1 - target) x the period's events (projected while open); incidents: late incidents allowed among those counted",
+          },
+          spent: {
+            type: 'number',
+            description:
+              'Downtime minutes, bad events or late incidents so far',
+          },
+          remaining: {
+            type: 'number',
+            description:
+              'allowed - spent; incidents: how many more may still be late this period if no other incident is met in time (never below 0)',
+          },
+          remainingPercent: {
+            type: 'number',
+            description:
+              '100 x (allowed - spent) / allowed; negative when overspent',
+          },
+          consumedPercent: {
+            type: 'number',
+          },
+        },
+      },
+      BurnRateReport: {
+        type: 'object',
+        required: ['window', 'lookbackMinutes', 'burnRate'],
+        properties: {
+          window: {
+            type: 'string',
+          },
+          lookbackMinutes: {
+            type: 'number',
+          },
+          burnRate: {
+            type: 'number',
+            nullable: true,
+            description: 'Null when nothing was measured in the look-back',
+          },
+        },
+      },
+      BurnRateAlert: {
+        type: 'object',
+        required: [
+          'name',
+          'severity',
+          'threshold',
+          'longBurnRate',
+          'shortBurnRate',
+        ],
+        properties: {
+          name: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+            enum: ['page', 'ticket'],
+          },
+          threshold: {
+            type: 'number',
+          },
+          longBurnRate: {
+            type: 'number',
+          },
+          shortBurnRate: {
+            type: 'number',
+          },
+        },
+      },
+      BudgetForecast: {
+        type: 'object',
+        description:
+          "Open periods of availability and sli objectives: the spending so far extrapolated to the period's end, on the objective's own time base",
+        required: [
+          'alreadyExhausted',
+          'breachesBeforeEnd',
+          'projectedAttainment',
+          'projectedSpent',
+        ],
+        properties: {
+          alreadyExhausted: {
+            type: 'boolean',
+            description: "More than the whole period's budget is spent",
+          },
+          breachesBeforeEnd: {
+            type: 'boolean',
+          },
+          exhaustedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              'When the budget runs out at the rate so far, if before the end',
+          },
+          projectedAttainment: {
+            type: 'number',
+          },
+          projectedSpent: {
+            type: 'number',
+            description:
+              "Budget spent by the end at the rate so far, in the budget's unit",
+          },
+        },
+      },
+      TrendPoint: {
+        type: 'object',
+        required: ['at', 'attainment', 'budgetRemainingPercent'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          attainment: {
+            type: 'number',
+            nullable: true,
+          },
+          budgetRemainingPercent: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+      },
+      ScoreDetails: {
+        type: 'object',
+        description: 'Scorer-specific figures shown with the score',
+        additionalProperties: {
+          anyOf: [
+            {
+              type: 'number',
+            },
+            {
+              type: 'string',
+            },
+            {
+              type: 'boolean',
+            },
+          ],
+        },
+      },
       ObjectiveReport: {
         type: 'object',
+        description:
+          "One objective's result in a period; percentages are 0-100",
         required: ['name', 'type', 'target', 'attainment', 'status'],
         properties: {
           name: {
@@ -573,42 +743,7 @@ export const spec = {
             $ref: '#/components/schemas/SlaStatus',
           },
           budget: {
-            type: 'object',
-            description:
-              "The error budget of the whole period in the objective's own unit (docs/sla-semantics.md, rules 1 and 3)",
-            required: [
-              'unit',
-              'allowed',
-              'spent',
-              'remaining',
-              'remainingPercent',
-              'consumedPercent',
-            ],
-            properties: {
-              unit: {
-                type: 'string',
-                enum: ['minutes', 'events', 'incidents'],
-              },
-              allowed: {
-                type: 'number',
-                description:
-                  "minutes: (1 - target) x agreed minutes of the whole period; events: (1 - target) x the period's events (projected while open); incidents: late incidents allowed among those counted",
-              },
-              spent: {
-                type: 'number',
-              },
-              remaining: {
-                type: 'number',
-                description:
-                  'allowed - spent; incidents: how many more may still be late this period',
-              },
-              remainingPercent: {
-                type: 'number',
-              },
-              consumedPercent: {
-                type: 'number',
-              },
-            },
+            $ref: '#/components/schemas/ErrorBudgetReport',
           },
           burnRatesApply: {
             type: 'boolean',
@@ -618,69 +753,20 @@ export const spec = {
           burnRates: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                window: {
-                  type: 'string',
-                },
-                lookbackMinutes: {
-                  type: 'number',
-                },
-                burnRate: {
-                  type: 'number',
-                  nullable: true,
-                },
-              },
+              $ref: '#/components/schemas/BurnRateReport',
             },
           },
           alerts: {
             type: 'array',
             items: {
-              type: 'object',
-              properties: {
-                name: {
-                  type: 'string',
-                },
-                severity: {
-                  type: 'string',
-                  enum: ['page', 'ticket'],
-                },
-                threshold: {
-                  type: 'number',
-                },
-                longBurnRate: {
-                  type: 'number',
-                },
-                shortBurnRate: {
-                  type: 'number',
-                },
-              },
+              $ref: '#/components/schemas/BurnRateAlert',
             },
           },
           forecast: {
-            type: 'object',
-            properties: {
-              alreadyExhausted: {
-                type: 'boolean',
-              },
-              breachesBeforeEnd: {
-                type: 'boolean',
-              },
-              exhaustedAt: {
-                type: 'string',
-                format: 'date-time',
-              },
-              projectedAttainment: {
-                type: 'number',
-              },
-              projectedSpent: {
-                type: 'number',
-              },
-            },
+            $ref: '#/components/schemas/BudgetForecast',
           },
           details: {
-            type: 'object',
-            additionalProperties: true,
+            $ref: '#/components/schemas/ScoreDetails',
           },
           openIncidents: {
             type: 'array',
@@ -690,10 +776,20 @@ export const spec = {
               $ref: '#/components/schemas/OpenIncident',
             },
           },
+          trend: {
+            type: 'array',
+            description:
+              "How attainment and budget developed over the current period so far, at up to 31 evenly spaced points; only in a service's own report",
+            items: {
+              $ref: '#/components/schemas/TrendPoint',
+            },
+          },
         },
       },
       OpenIncident: {
         type: 'object',
+        description:
+          'A running incident as a response or resolution objective tracks it (docs/sla-semantics.md, rule 12)',
         required: [
           'source',
           'externalId',
@@ -730,6 +826,7 @@ export const spec = {
           },
           percentOfThreshold: {
             type: 'number',
+            description: '100 x elapsed / threshold',
           },
           milestone: {
             type: 'string',
@@ -738,6 +835,7 @@ export const spec = {
           breachAt: {
             type: 'string',
             format: 'date-time',
+            description: 'When elapsed time reaches the threshold',
           },
           earlierPeriod: {
             type: 'boolean',
@@ -747,26 +845,74 @@ export const spec = {
         },
       },
       AtRiskIncident: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/OpenIncident',
-          },
-          {
-            type: 'object',
-            required: ['agreement', 'objective'],
-            properties: {
-              agreement: {
-                type: 'string',
-              },
-              objective: {
-                type: 'string',
-              },
-            },
-          },
+        type: 'object',
+        description:
+          'An open incident past a milestone, with the objective it counts against',
+        required: [
+          'source',
+          'externalId',
+          'priority',
+          'openedAt',
+          'elapsedMinutes',
+          'percentOfThreshold',
+          'milestone',
+          'agreement',
+          'objective',
         ],
+        properties: {
+          source: {
+            type: 'string',
+          },
+          externalId: {
+            type: 'string',
+          },
+          priority: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+          elapsedMinutes: {
+            type: 'number',
+            description:
+              "Business time elapsed on the objective's calendar, pauses left out",
+          },
+          percentOfThreshold: {
+            type: 'number',
+            description: '100 x elapsed / threshold',
+          },
+          milestone: {
+            type: 'string',
+            enum: ['ok', '50%', '75%', 'breached'],
+          },
+          breachAt: {
+            type: 'string',
+            format: 'date-time',
+            description: 'When elapsed time reaches the threshold',
+          },
+          earlierPeriod: {
+            type: 'boolean',
+            description:
+              'Opened before the period and still running; it counts in its own period',
+          },
+          agreement: {
+            type: 'string',
+          },
+          objective: {
+            type: 'string',
+          },
+        },
       },
       AgreementReport: {
         type: 'object',
+        description: "One agreement's result in a period",
         required: [
           'name',
           'type',
@@ -792,9 +938,18 @@ export const spec = {
           },
           window: {
             type: 'string',
+            enum: [
+              'calendar-week',
+              'calendar-month',
+              'calendar-quarter',
+              'rolling-7d',
+              'rolling-28d',
+              'rolling-30d',
+            ],
           },
           period: {
             type: 'object',
+            required: ['start', 'end', 'label'],
             properties: {
               start: {
                 type: 'string',
@@ -831,7 +986,12 @@ export const spec = {
                 type: 'string',
               },
               amount: {
-                $ref: '#/components/schemas/Money',
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/Money',
+                  },
+                ],
+                description: "percent x the fee of the agreement's window",
               },
               fee: {
                 allOf: [
@@ -864,20 +1024,9 @@ export const spec = {
           },
         },
       },
-      Money: {
-        type: 'object',
-        required: ['amount', 'currency'],
-        properties: {
-          amount: {
-            type: 'number',
-          },
-          currency: {
-            type: 'string',
-          },
-        },
-      },
       ServiceSlaReport: {
         type: 'object',
+        description: 'The SLA report of an IT service for a period',
         required: [
           'service',
           'period',
@@ -888,6 +1037,7 @@ export const spec = {
           'score',
           'agreements',
           'atRiskIncidents',
+          'atRiskBudgetRemaining',
           'warnings',
           'composite',
         ],
@@ -921,7 +1071,8 @@ export const spec = {
           score: {
             type: 'number',
             nullable: true,
-            description: 'Compliance score 0-100',
+            description:
+              'Compliance score 0-100, null when nothing could be scored',
           },
           agreements: {
             type: 'array',
@@ -931,6 +1082,8 @@ export const spec = {
           },
           atRiskIncidents: {
             type: 'array',
+            description:
+              'Open incidents past 50 % of a response or resolution threshold',
             items: {
               $ref: '#/components/schemas/AtRiskIncident',
             },
@@ -938,12 +1091,15 @@ export const spec = {
           atRiskBudgetRemaining: {
             type: 'number',
             description:
-              'The share of the error budget (0 to 1) below which an open objective is at risk',
+              'The share of the error budget (0 to 1) below which an open objective is counted at risk (itsm.atRiskBudgetRemaining)',
           },
           warnings: {
             type: 'array',
+            description:
+              'Underpinning OLAs and UCs less strict than the SLAs they support, with the service that carries the OLA or UC',
             items: {
               type: 'object',
+              required: ['message'],
               properties: {
                 message: {
                   type: 'string',
@@ -957,6 +1113,9 @@ export const spec = {
           },
           composite: {
             type: 'object',
+            description:
+              'Availability the service can promise from its whole dependsOn chain (series: the product of its own and every ITService it depends on, directly or not, each once)',
+            required: ['availability', 'chain'],
             properties: {
               availability: {
                 type: 'number',
@@ -966,6 +1125,7 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: ['service', 'availability'],
                   properties: {
                     service: {
                       type: 'string',
@@ -988,6 +1148,295 @@ export const spec = {
                 },
               },
             },
+          },
+        },
+      },
+      MoneyByDirection: {
+        type: 'object',
+        required: ['payable', 'receivable'],
+        properties: {
+          payable: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Money',
+            },
+          },
+          receivable: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Money',
+            },
+          },
+        },
+      },
+      CreditTotals: {
+        type: 'object',
+        description:
+          'Credits summed per currency: owed for closed periods, projected for open ones; payable (SLA, OLA) and receivable (UC) never netted',
+        required: ['owed', 'projected'],
+        properties: {
+          owed: {
+            $ref: '#/components/schemas/MoneyByDirection',
+          },
+          projected: {
+            $ref: '#/components/schemas/MoneyByDirection',
+          },
+        },
+      },
+      SlaHistoryEntry: {
+        type: 'object',
+        description: "A month of a service's SLA history",
+        required: ['month', 'final', 'status', 'score', 'agreements'],
+        properties: {
+          month: {
+            type: 'string',
+          },
+          final: {
+            type: 'boolean',
+          },
+          status: {
+            $ref: '#/components/schemas/SlaStatus',
+          },
+          score: {
+            type: 'number',
+            nullable: true,
+          },
+          agreements: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: [
+                'name',
+                'status',
+                'creditPercent',
+                'creditBasis',
+                'creditDirection',
+                'objectives',
+              ],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                status: {
+                  $ref: '#/components/schemas/SlaStatus',
+                },
+                creditPercent: {
+                  type: 'number',
+                },
+                creditBasis: {
+                  type: 'string',
+                  enum: ['owed', 'projected'],
+                },
+                creditDirection: {
+                  type: 'string',
+                  enum: ['payable', 'receivable'],
+                },
+                objectives: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['name', 'attainment', 'status'],
+                    properties: {
+                      name: {
+                        type: 'string',
+                      },
+                      attainment: {
+                        type: 'number',
+                        nullable: true,
+                      },
+                      status: {
+                        $ref: '#/components/schemas/SlaStatus',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      PortfolioRow: {
+        type: 'object',
+        description: 'One row of the service portfolio',
+        required: [
+          'service',
+          'type',
+          'lifecycle',
+          'owner',
+          'customers',
+          'suppliers',
+          'status',
+          'score',
+          'creditPercent',
+          'credits',
+        ],
+        properties: {
+          service: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          lifecycle: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+          },
+          customers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          suppliers: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          status: {
+            $ref: '#/components/schemas/SlaStatus',
+          },
+          score: {
+            type: 'number',
+            nullable: true,
+          },
+          worstObjective: {
+            type: 'object',
+            required: [
+              'agreement',
+              'objective',
+              'target',
+              'attainment',
+              'status',
+            ],
+            properties: {
+              agreement: {
+                type: 'string',
+              },
+              objective: {
+                type: 'string',
+              },
+              target: {
+                type: 'number',
+              },
+              attainment: {
+                type: 'number',
+                nullable: true,
+              },
+              status: {
+                $ref: '#/components/schemas/SlaStatus',
+              },
+            },
+          },
+          creditPercent: {
+            type: 'number',
+            description:
+              "The highest credit percent of the service's SLAs and OLAs (payable)",
+          },
+          credits: {
+            $ref: '#/components/schemas/CreditTotals',
+          },
+        },
+      },
+      PartySlaReport: {
+        type: 'object',
+        description:
+          'What was agreed with one stakeholder or supplier, across services',
+        required: ['party', 'period', 'score', 'services', 'credits'],
+        properties: {
+          party: {
+            type: 'string',
+          },
+          period: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Compliance score 0-100 over the objectives agreed with the party',
+          },
+          services: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['service', 'status', 'agreements'],
+              properties: {
+                service: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                status: {
+                  $ref: '#/components/schemas/SlaStatus',
+                },
+                agreements: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/AgreementReport',
+                  },
+                },
+              },
+            },
+          },
+          credits: {
+            $ref: '#/components/schemas/CreditTotals',
+          },
+        },
+      },
+      PartySlaPage: {
+        type: 'object',
+        description:
+          'The party report of one page of services; score and credits are those of the page (a client sums all pages with partyTotals), nextCursor leads to the next page',
+        required: ['party', 'period', 'score', 'services', 'credits'],
+        properties: {
+          party: {
+            type: 'string',
+          },
+          period: {
+            type: 'string',
+          },
+          score: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Compliance score 0-100 over the objectives agreed with the party',
+          },
+          services: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['service', 'status', 'agreements'],
+              properties: {
+                service: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                status: {
+                  $ref: '#/components/schemas/SlaStatus',
+                },
+                agreements: {
+                  type: 'array',
+                  items: {
+                    $ref: '#/components/schemas/AgreementReport',
+                  },
+                },
+              },
+            },
+          },
+          credits: {
+            $ref: '#/components/schemas/CreditTotals',
+          },
+          nextCursor: {
+            type: 'string',
           },
         },
       },
@@ -1479,8 +1928,7 @@ export const spec = {
                     items: {
                       type: 'array',
                       items: {
-                        type: 'object',
-                        additionalProperties: true,
+                        $ref: '#/components/schemas/SlaHistoryEntry',
                       },
                     },
                   },
@@ -1522,8 +1970,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  additionalProperties: true,
+                  $ref: '#/components/schemas/PartySlaPage',
                 },
               },
             },
@@ -1601,8 +2048,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  additionalProperties: true,
+                  $ref: '#/components/schemas/PartySlaPage',
                 },
               },
             },
@@ -1680,8 +2126,7 @@ export const spec = {
                     items: {
                       type: 'array',
                       items: {
-                        type: 'object',
-                        additionalProperties: true,
+                        $ref: '#/components/schemas/PortfolioRow',
                       },
                     },
                     nextCursor: {

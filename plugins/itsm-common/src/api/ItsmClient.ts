@@ -19,7 +19,13 @@ import {
   Incident,
   IncidentInput,
   IngestResult,
+  ListIncidentsQuery,
+  PortfolioFilters,
+  ReportCsvQuery,
+  ReportPeriodQuery,
+  SlaHistoryQuery,
   ListMeasurementsQuery,
+  ListSliEventsQuery,
   MeasurementKey,
   Outage,
   OutageInput,
@@ -46,16 +52,6 @@ function refPath(ref: string, defaultKind: string): string {
   return `${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
 }
 
-/** Filters of the service portfolio. @public */
-export type PortfolioFilters = {
-  owner?: string;
-  customer?: string;
-  supplier?: string;
-  lifecycle?: 'pipeline' | 'live' | 'retired';
-  /** current (default) or a month YYYY-MM: a closed month's credits are owed. */
-  period?: string;
-};
-
 /** Per-request options; a backend caller passes its service token. @public */
 export type ItsmRequestOptions = { token?: string };
 
@@ -74,7 +70,7 @@ export interface ItsmApi {
     options?: ItsmRequestOptions,
   ): Promise<IngestResult>;
   listIncidents(
-    query: ListMeasurementsQuery,
+    query: ListIncidentsQuery,
     options?: ItsmRequestOptions,
   ): Promise<Page<Incident>>;
   listOutages(
@@ -82,7 +78,7 @@ export interface ItsmApi {
     options?: ItsmRequestOptions,
   ): Promise<Page<Outage>>;
   listSliEvents(
-    query: ListMeasurementsQuery & { objective?: string },
+    query: ListSliEventsQuery,
     options?: ItsmRequestOptions,
   ): Promise<Page<SliEvent>>;
   deleteIncident(
@@ -97,28 +93,28 @@ export interface ItsmApi {
   /** period: 'current' (default) or a month YYYY-MM. */
   getServiceSla(
     service: string,
-    query?: { period?: string },
+    query?: ReportPeriodQuery,
     options?: ItsmRequestOptions,
   ): Promise<ServiceSlaReport>;
   getServiceSlaHistory(
     service: string,
-    query: { from: string; to: string },
+    query: SlaHistoryQuery,
     options?: ItsmRequestOptions,
   ): Promise<{ items: SlaHistoryEntry[] }>;
   getStakeholderSla(
     stakeholder: string,
-    query?: { period?: string },
+    query?: ReportPeriodQuery,
     options?: ItsmRequestOptions,
   ): Promise<PartySlaReport>;
   /** The stakeholder's monthly customer report, CSV text. */
   getStakeholderReportCsv(
     stakeholder: string,
-    query: { month: string },
+    query: ReportCsvQuery,
     options?: ItsmRequestOptions,
   ): Promise<string>;
   getSupplierSla(
     supplier: string,
-    query?: { period?: string },
+    query?: ReportPeriodQuery,
     options?: ItsmRequestOptions,
   ): Promise<PartySlaReport>;
   getPortfolio(
@@ -173,10 +169,7 @@ export class ItsmClient implements ItsmApi {
     });
   }
 
-  listIncidents(
-    query: ListMeasurementsQuery & { open?: boolean },
-    options?: ItsmRequestOptions,
-  ) {
+  listIncidents(query: ListIncidentsQuery, options?: ItsmRequestOptions) {
     return this.request<Page<Incident>>('GET', '/incidents', {
       query,
       options,
@@ -187,10 +180,7 @@ export class ItsmClient implements ItsmApi {
     return this.request<Page<Outage>>('GET', '/outages', { query, options });
   }
 
-  listSliEvents(
-    query: ListMeasurementsQuery & { objective?: string },
-    options?: ItsmRequestOptions,
-  ) {
+  listSliEvents(query: ListSliEventsQuery, options?: ItsmRequestOptions) {
     return this.request<Page<SliEvent>>('GET', '/sli-events', {
       query,
       options,
@@ -223,7 +213,7 @@ export class ItsmClient implements ItsmApi {
 
   getServiceSla(
     service: string,
-    query: { period?: string } = {},
+    query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
   ) {
     return this.request<ServiceSlaReport>(
@@ -235,7 +225,7 @@ export class ItsmClient implements ItsmApi {
 
   getServiceSlaHistory(
     service: string,
-    query: { from: string; to: string },
+    query: SlaHistoryQuery,
     options?: ItsmRequestOptions,
   ) {
     return this.request<{ items: SlaHistoryEntry[] }>(
@@ -247,7 +237,7 @@ export class ItsmClient implements ItsmApi {
 
   getStakeholderSla(
     stakeholder: string,
-    query: { period?: string } = {},
+    query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
   ) {
     return this.partyReport(
@@ -259,7 +249,7 @@ export class ItsmClient implements ItsmApi {
 
   getStakeholderReportCsv(
     stakeholder: string,
-    query: { month: string },
+    query: ReportCsvQuery,
     options?: ItsmRequestOptions,
   ) {
     return this.request<string>(
@@ -271,7 +261,7 @@ export class ItsmClient implements ItsmApi {
 
   getSupplierSla(
     supplier: string,
-    query: { period?: string } = {},
+    query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
   ) {
     return this.partyReport(
@@ -297,7 +287,7 @@ export class ItsmClient implements ItsmApi {
   // whole report are worked out from all of them, as the backend does.
   private async partyReport(
     path: string,
-    query: { period?: string },
+    query: ReportPeriodQuery,
     options?: ItsmRequestOptions,
   ): Promise<PartySlaReport> {
     const pages = await this.allPages<PartySlaReport>(path, query, options);

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import type { components } from '../schema/openapi.generated';
+import type { components, operations } from '../schema/openapi.generated';
 
 /*
  * The measurement types are the OpenAPI document's schemas
@@ -50,22 +50,37 @@ export type IngestResult = Schemas['IngestResult'];
 /** One page of a list; pass nextCursor back as cursor for the next. @public */
 export type Page<T> = { items: T[]; nextCursor?: string };
 
+type Parameters<O extends keyof operations> = operations[O]['parameters'];
+type Query<O extends keyof operations> = NonNullable<Parameters<O>['query']>;
+
+/** Which incidents of a service to list: [from, to), newest first; `open` for unresolved ones. @public */
+export type ListIncidentsQuery = Parameters<'ListIncidents'>['query'];
+
 /** Which measurements of a service to list: [from, to), newest first. @public */
-export type ListMeasurementsQuery = {
-  service: string;
-  from?: string;
-  to?: string;
-  limit?: number;
-  cursor?: string;
-};
+export type ListMeasurementsQuery = Parameters<'ListOutages'>['query'];
+
+/** Which SLI slices of a service to list; `objective` for one objective's. @public */
+export type ListSliEventsQuery = Parameters<'ListSliEvents'>['query'];
 
 /** The key of an incident or outage. @public */
-export type MeasurementKey = { source: string; externalId: string };
+export type MeasurementKey = Parameters<'DeleteIncident'>['path'];
 
 /** The key of an SLI slice. @public */
-export type SliEventKey = {
-  source: string;
-  service: string;
-  objective: string;
-  sliceStart: string;
-};
+export type SliEventKey = Parameters<'DeleteSliEvent'>['query'];
+
+/** Which period a report covers: current (default) or a month YYYY-MM. @public */
+export type ReportPeriodQuery = Query<'GetServiceSla'>;
+
+/** The months of a service's SLA history, YYYY-MM to YYYY-MM. @public */
+export type SlaHistoryQuery = Query<'GetServiceSlaHistory'>;
+
+/** The month of a stakeholder's customer report. @public */
+export type ReportCsvQuery = Query<'GetStakeholderReportCsv'>;
+
+/**
+ * Filters and period of the service portfolio; the client reads every page,
+ * so page size and cursor are not among them.
+ *
+ * @public
+ */
+export type PortfolioFilters = Omit<Query<'GetPortfolio'>, 'limit' | 'cursor'>;

@@ -327,6 +327,63 @@ export interface components {
     };
     /** @enum {string} */
     SlaStatus: 'met' | 'at-risk' | 'breached' | 'no-data';
+    Money: {
+      amount: number;
+      currency: string;
+    };
+    /** @description The error budget of the whole period in the objective's own unit (docs/sla-semantics.md, rules 1 and 3) */
+    ErrorBudgetReport: {
+      /** @enum {string} */
+      unit: 'minutes' | 'events' | 'incidents';
+      /** @description minutes: (1 - target) x agreed minutes of the whole period; events: (1 - target) x the period's events (projected while open); incidents: late incidents allowed among those counted */
+      allowed: number;
+      /** @description Downtime minutes, bad events or late incidents so far */
+      spent: number;
+      /** @description allowed - spent; incidents: how many more may still be late this period if no other incident is met in time (never below 0) */
+      remaining: number;
+      /** @description 100 x (allowed - spent) / allowed; negative when overspent */
+      remainingPercent: number;
+      consumedPercent: number;
+    };
+    BurnRateReport: {
+      window: string;
+      lookbackMinutes: number;
+      /** @description Null when nothing was measured in the look-back */
+      burnRate: number | null;
+    };
+    BurnRateAlert: {
+      name: string;
+      /** @enum {string} */
+      severity: 'page' | 'ticket';
+      threshold: number;
+      longBurnRate: number;
+      shortBurnRate: number;
+    };
+    /** @description Open periods of availability and sli objectives: the spending so far extrapolated to the period's end, on the objective's own time base */
+    BudgetForecast: {
+      /** @description More than the whole period's budget is spent */
+      alreadyExhausted: boolean;
+      breachesBeforeEnd: boolean;
+      /**
+       * Format: date-time
+       * @description When the budget runs out at the rate so far, if before the end
+       */
+      exhaustedAt?: string;
+      projectedAttainment: number;
+      /** @description Budget spent by the end at the rate so far, in the budget's unit */
+      projectedSpent: number;
+    };
+    TrendPoint: {
+      /** Format: date-time */
+      at: string;
+      attainment: number | null;
+      budgetRemainingPercent: number | null;
+    };
+    /** @description Scorer-specific figures shown with the score */
+    ScoreDetails: {
+      [key: string]: number | string | boolean;
+    };
+    /** @description One objective's result in a period; percentages are 0-100 */
     ObjectiveReport: {
       name: string;
       type: string;
@@ -337,47 +394,19 @@ export interface components {
       /** @description Percent; null without data */
       attainment: number | null;
       status: components['schemas']['SlaStatus'];
-      /** @description The error budget of the whole period in the objective's own unit (docs/sla-semantics.md, rules 1 and 3) */
-      budget?: {
-        /** @enum {string} */
-        unit: 'minutes' | 'events' | 'incidents';
-        /** @description minutes: (1 - target) x agreed minutes of the whole period; events: (1 - target) x the period's events (projected while open); incidents: late incidents allowed among those counted */
-        allowed: number;
-        spent: number;
-        /** @description allowed - spent; incidents: how many more may still be late this period */
-        remaining: number;
-        remainingPercent: number;
-        consumedPercent: number;
-      };
+      budget?: components['schemas']['ErrorBudgetReport'];
       /** @description Whether burn rates are defined: true for availability and sli, false for response and resolution */
       burnRatesApply?: boolean;
-      burnRates?: {
-        window?: string;
-        lookbackMinutes?: number;
-        burnRate?: number | null;
-      }[];
-      alerts?: {
-        name?: string;
-        /** @enum {string} */
-        severity?: 'page' | 'ticket';
-        threshold?: number;
-        longBurnRate?: number;
-        shortBurnRate?: number;
-      }[];
-      forecast?: {
-        alreadyExhausted?: boolean;
-        breachesBeforeEnd?: boolean;
-        /** Format: date-time */
-        exhaustedAt?: string;
-        projectedAttainment?: number;
-        projectedSpent?: number;
-      };
-      details?: {
-        [key: string]: unknown;
-      };
+      burnRates?: components['schemas']['BurnRateReport'][];
+      alerts?: components['schemas']['BurnRateAlert'][];
+      forecast?: components['schemas']['BudgetForecast'];
+      details?: components['schemas']['ScoreDetails'];
       /** @description Response and resolution objectives, the running incidents they track */
       openIncidents?: components['schemas']['OpenIncident'][];
+      /** @description How attainment and budget developed over the current period so far, at up to 31 evenly spaced points; only in a service's own report */
+      trend?: components['schemas']['TrendPoint'][];
     };
+    /** @description A running incident as a response or resolution objective tracks it (docs/sla-semantics.md, rule 12) */
     OpenIncident: {
       source: string;
       externalId: string;
@@ -388,30 +417,63 @@ export interface components {
       url?: string;
       /** @description Business time elapsed on the objective's calendar, pauses left out */
       elapsedMinutes: number;
+      /** @description 100 x elapsed / threshold */
       percentOfThreshold: number;
       /** @enum {string} */
       milestone: 'ok' | '50%' | '75%' | 'breached';
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When elapsed time reaches the threshold
+       */
       breachAt?: string;
       /** @description Opened before the period and still running; it counts in its own period */
       earlierPeriod?: boolean;
     };
-    AtRiskIncident: components['schemas']['OpenIncident'] & {
+    /** @description An open incident past a milestone, with the objective it counts against */
+    AtRiskIncident: {
+      source: string;
+      externalId: string;
+      priority: string;
+      /** Format: date-time */
+      openedAt: string;
+      title?: string;
+      url?: string;
+      /** @description Business time elapsed on the objective's calendar, pauses left out */
+      elapsedMinutes: number;
+      /** @description 100 x elapsed / threshold */
+      percentOfThreshold: number;
+      /** @enum {string} */
+      milestone: 'ok' | '50%' | '75%' | 'breached';
+      /**
+       * Format: date-time
+       * @description When elapsed time reaches the threshold
+       */
+      breachAt?: string;
+      /** @description Opened before the period and still running; it counts in its own period */
+      earlierPeriod?: boolean;
       agreement: string;
       objective: string;
     };
+    /** @description One agreement's result in a period */
     AgreementReport: {
       name: string;
       /** @enum {string} */
       type: 'SLA' | 'OLA' | 'UC';
       with: string;
-      window: string;
+      /** @enum {string} */
+      window:
+        | 'calendar-week'
+        | 'calendar-month'
+        | 'calendar-quarter'
+        | 'rolling-7d'
+        | 'rolling-28d'
+        | 'rolling-30d';
       period: {
         /** Format: date-time */
-        start?: string;
+        start: string;
         /** Format: date-time */
-        end?: string;
-        label?: string;
+        end: string;
+        label: string;
       };
       /** @description The period has ended in the service's time zone */
       closed: boolean;
@@ -421,6 +483,7 @@ export interface components {
       credit: {
         percent: number;
         objective?: string;
+        /** @description percent x the fee of the agreement's window */
         amount?: components['schemas']['Money'];
         /** @description The fee of the agreement's window (quarter = 3 x the monthly fee) */
         fee?: components['schemas']['Money'];
@@ -437,10 +500,7 @@ export interface components {
       };
       objectives: components['schemas']['ObjectiveReport'][];
     };
-    Money: {
-      amount: number;
-      currency: string;
-    };
+    /** @description The SLA report of an IT service for a period */
     ServiceSlaReport: {
       service: string;
       title?: string;
@@ -453,26 +513,110 @@ export interface components {
       /** @description Closed, and no incident still pending; the figures will not change */
       final: boolean;
       status: components['schemas']['SlaStatus'];
-      /** @description Compliance score 0-100 */
+      /** @description Compliance score 0-100, null when nothing could be scored */
       score: number | null;
       agreements: components['schemas']['AgreementReport'][];
+      /** @description Open incidents past 50 % of a response or resolution threshold */
       atRiskIncidents: components['schemas']['AtRiskIncident'][];
-      /** @description The share of the error budget (0 to 1) below which an open objective is at risk */
-      atRiskBudgetRemaining?: number;
+      /** @description The share of the error budget (0 to 1) below which an open objective is counted at risk (itsm.atRiskBudgetRemaining) */
+      atRiskBudgetRemaining: number;
+      /** @description Underpinning OLAs and UCs less strict than the SLAs they support, with the service that carries the OLA or UC */
       warnings: {
-        message?: string;
+        message: string;
         /** @description The service that carries the weaker OLA or UC */
         service?: string;
       }[];
+      /** @description Availability the service can promise from its whole dependsOn chain (series: the product of its own and every ITService it depends on, directly or not, each once) */
       composite: {
-        availability?: number | null;
-        chain?: {
-          service?: string;
-          availability?: number | null;
+        availability: number | null;
+        chain: {
+          service: string;
+          availability: number | null;
         }[];
         /** @description Dependency cycles found, as lists of refs */
         cycles?: string[][];
       };
+    };
+    MoneyByDirection: {
+      payable: components['schemas']['Money'][];
+      receivable: components['schemas']['Money'][];
+    };
+    /** @description Credits summed per currency: owed for closed periods, projected for open ones; payable (SLA, OLA) and receivable (UC) never netted */
+    CreditTotals: {
+      owed: components['schemas']['MoneyByDirection'];
+      projected: components['schemas']['MoneyByDirection'];
+    };
+    /** @description A month of a service's SLA history */
+    SlaHistoryEntry: {
+      month: string;
+      final: boolean;
+      status: components['schemas']['SlaStatus'];
+      score: number | null;
+      agreements: {
+        name: string;
+        status: components['schemas']['SlaStatus'];
+        creditPercent: number;
+        /** @enum {string} */
+        creditBasis: 'owed' | 'projected';
+        /** @enum {string} */
+        creditDirection: 'payable' | 'receivable';
+        objectives: {
+          name: string;
+          attainment: number | null;
+          status: components['schemas']['SlaStatus'];
+        }[];
+      }[];
+    };
+    /** @description One row of the service portfolio */
+    PortfolioRow: {
+      service: string;
+      title?: string;
+      type: string;
+      lifecycle: string;
+      owner: string;
+      customers: string[];
+      suppliers: string[];
+      status: components['schemas']['SlaStatus'];
+      score: number | null;
+      worstObjective?: {
+        agreement: string;
+        objective: string;
+        target: number;
+        attainment: number | null;
+        status: components['schemas']['SlaStatus'];
+      };
+      /** @description The highest credit percent of the service's SLAs and OLAs (payable) */
+      creditPercent: number;
+      credits: components['schemas']['CreditTotals'];
+    };
+    /** @description What was agreed with one stakeholder or supplier, across services */
+    PartySlaReport: {
+      party: string;
+      period: string;
+      /** @description Compliance score 0-100 over the objectives agreed with the party */
+      score: number | null;
+      services: {
+        service: string;
+        title?: string;
+        status: components['schemas']['SlaStatus'];
+        agreements: components['schemas']['AgreementReport'][];
+      }[];
+      credits: components['schemas']['CreditTotals'];
+    };
+    /** @description The party report of one page of services; score and credits are those of the page (a client sums all pages with partyTotals), nextCursor leads to the next page */
+    PartySlaPage: {
+      party: string;
+      period: string;
+      /** @description Compliance score 0-100 over the objectives agreed with the party */
+      score: number | null;
+      services: {
+        service: string;
+        title?: string;
+        status: components['schemas']['SlaStatus'];
+        agreements: components['schemas']['AgreementReport'][];
+      }[];
+      credits: components['schemas']['CreditTotals'];
+      nextCursor?: string;
     };
     IngestResult: {
       created: number;
@@ -824,9 +968,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: {
-              [key: string]: unknown;
-            }[];
+            items: components['schemas']['SlaHistoryEntry'][];
           };
         };
       };
@@ -858,9 +1000,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['PartySlaPage'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -917,9 +1057,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
+          'application/json': components['schemas']['PartySlaPage'];
         };
       };
       default: components['responses']['ErrorResponse'];
@@ -952,9 +1090,7 @@ export interface operations {
         };
         content: {
           'application/json': {
-            items: {
-              [key: string]: unknown;
-            }[];
+            items: components['schemas']['PortfolioRow'][];
             nextCursor?: string;
           };
         };
