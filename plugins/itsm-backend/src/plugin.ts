@@ -31,7 +31,9 @@ import {
   itsmScorersExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
 import { DatabaseMeasurementStore } from './database/DatabaseMeasurementStore';
-import { SlaReporter } from './reports/SlaReporter';
+import { SlaReportService } from './reports/SlaReportService';
+import { ServiceDirectory } from './reports/ServiceDirectory';
+import { SnapshotStore } from './reports/SnapshotStore';
 import { snapshotTask } from './tasks/snapshotTask';
 import { MeasurementService } from './measurements/MeasurementService';
 import { registerActions } from './api/actions';
@@ -104,22 +106,28 @@ export const itsmPlugin = createBackendPlugin({
           permissions: deps.permissions,
         });
 
-        const reporter = new SlaReporter({
+        const atRiskRemaining = config.getOptionalNumber(
+          'itsm.atRiskBudgetRemaining',
+        );
+        const reporter = new SlaReportService({
           store,
-          catalog,
+          directory: new ServiceDirectory({ catalog, access }),
+          snapshots: new SnapshotStore({
+            store,
+            scorers,
+            atRiskRemaining,
+            graceMs: config.has('itsm.snapshots.gracePeriod')
+              ? durationToMilliseconds(
+                  readDurationFromConfig(config, {
+                    key: 'itsm.snapshots.gracePeriod',
+                  }),
+                )
+              : undefined,
+          }),
           access,
           scorers,
           clock: deps.clock,
-          atRiskRemaining: config.getOptionalNumber(
-            'itsm.atRiskBudgetRemaining',
-          ),
-          snapshotGraceMs: config.has('itsm.snapshots.gracePeriod')
-            ? durationToMilliseconds(
-                readDurationFromConfig(config, {
-                  key: 'itsm.snapshots.gracePeriod',
-                }),
-              )
-            : undefined,
+          atRiskRemaining,
         });
         const measurements = new MeasurementService({ store, access });
         deps.httpRouter.use(

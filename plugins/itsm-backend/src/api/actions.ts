@@ -17,7 +17,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { itsmSlaReadPermission } from '@backstage-itsm/plugin-itsm-common';
 import { MeasurementService } from '../measurements/MeasurementService';
-import { SlaReporter } from '../reports/SlaReporter';
+import { SlaReportService } from '../reports/SlaReportService';
 import { MeasurementAccess } from '../measurements/MeasurementAccess';
 
 // Enough for an assistant to reason about; the REST API pages through more.
@@ -32,7 +32,7 @@ export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
   measurements: MeasurementService;
   access: MeasurementAccess;
-  reporter: SlaReporter;
+  reporter: SlaReportService;
 }) {
   const { actionsRegistry, measurements, access, reporter } = options;
 

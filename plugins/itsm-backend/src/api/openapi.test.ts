@@ -19,7 +19,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { ItsmClient } from '@backstage-itsm/plugin-itsm-common';
 import express from 'express';
 import { MeasurementStore } from '../database/MeasurementStore';
-import { SlaReporter } from '../reports/SlaReporter';
+import { SlaReportService } from '../reports/SlaReportService';
 import { MeasurementAccess } from '../measurements/MeasurementAccess';
 import { MeasurementService } from '../measurements/MeasurementService';
 import { spec } from '../schema/openapi.generated';
@@ -68,7 +68,7 @@ describe('the OpenAPI document', () => {
     const router = await createRouter({
       measurements: new MeasurementService({ store, access }),
       access,
-      reporter: {} as SlaReporter,
+      reporter: {} as SlaReportService,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
       maxBodySize: '1mb',

@@ -31,7 +31,10 @@ import express from 'express';
 type Request = express.Request<any, any, any, any>;
 import Router from 'express-promise-router';
 import { partyReportCsv } from '../reports/csv';
-import { parseReportPeriod, SlaReporter } from '../reports/SlaReporter';
+import {
+  parseReportPeriod,
+  SlaReportService,
+} from '../reports/SlaReportService';
 import {
   MeasurementService,
   readLimit,
@@ -127,7 +130,7 @@ export type RouterOptions = {
   measurements: MeasurementService;
   /** For the permission checks of the reports. */
   access: MeasurementAccess;
-  reporter: SlaReporter;
+  reporter: SlaReportService;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   /** express.json's limit, e.g. '10mb'. */

@@ -19,7 +19,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { monthBefore } from '@backstage-itsm/plugin-itsm-common';
 import type { ItsmClockService } from '@backstage-itsm/plugin-itsm-node';
-import { SlaReporter } from '../reports/SlaReporter';
+import { SlaReportService } from '../reports/SlaReportService';
 
 /**
  * One run of snapshotting: stores last month's report of every ITService
@@ -31,7 +31,7 @@ import { SlaReporter } from '../reports/SlaReporter';
 export function snapshotTask(options: {
   catalog: CatalogService;
   auth: AuthService;
-  reporter: SlaReporter;
+  reporter: SlaReportService;
   logger: LoggerService;
   clock: ItsmClockService;
 }) {

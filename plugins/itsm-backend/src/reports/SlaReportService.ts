@@ -14,26 +14,20 @@
  * limitations under the License.
  */
 
-import { createHash } from 'node:crypto';
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   burnWindows,
   creditTotals,
   currentPeriod,
   entityRefKey,
-  isITServiceEntity,
   ITServiceEntity,
   ITSM_REF_FIELDS,
-  ItsmRefField,
   monthPeriod,
   monthsBetween,
   PartySlaReport,
   partyTotals,
   PortfolioRow,
-  resolveItsmRef,
   ServiceSlaReport,
   SlaHistoryEntry,
   worstStatus,
@@ -53,6 +47,16 @@ import {
   ReportPeriod,
   serviceAvailability,
 } from './buildServiceReport';
+import { pageOf, ReportPage } from './reportPages';
+import {
+  matchesFilters,
+  resolveRefs,
+  ServiceDirectory,
+  ServiceFilters,
+} from './ServiceDirectory';
+import { closedMonth, SnapshotStore } from './SnapshotStore';
+
+export type { ReportPage } from './reportPages';
 
 /** Reads a period parameter: 'current' or a month YYYY-MM. */
 export function parseReportPeriod(text: string | undefined): ReportPeriod {
@@ -67,32 +71,27 @@ export function parseReportPeriod(text: string | undefined): ReportPeriod {
   return { kind: 'month', month: text };
 }
 
-/**
- * Builds SLA reports from the catalog (agreements) and the store
- * (measurements of the period only). Reports of closed months are kept as
- * snapshots, so history never recomputes what cannot change; ingesting late
- * measurements for a closed month drops its snapshot.
- */
 type Measurements = ItsmScoringContext['measurements'];
-
-/** Raised when what reports store changes shape, so old snapshots are recomputed. */
-const SNAPSHOT_FORMAT = 3;
-const DEFAULT_SNAPSHOT_GRACE_MS = 7 * 86_400_000;
 
 // Services whose measurements a portfolio or party report holds at once.
 const PRELOAD_CHUNK = 500;
 
-export class SlaReporter {
+/**
+ * SLA reports of services, stakeholders, suppliers and the portfolio, from
+ * the catalog's agreements (through the `ServiceDirectory`) and the
+ * measurements of the period only (the store). Closed months come from and
+ * go to the `SnapshotStore`.
+ */
+export class SlaReportService {
   constructor(
     private readonly deps: {
       store: MeasurementStore;
-      catalog: CatalogService;
+      directory: ServiceDirectory;
+      snapshots: SnapshotStore;
       access: MeasurementAccess;
       scorers: ReadonlyMap<string, ItsmObjectiveScorer>;
       clock: ItsmClockService;
       atRiskRemaining?: number;
-      /** How long after its end a month that is not final is snapshotted anyway. */
-      snapshotGraceMs?: number;
     },
   ) {}
 
@@ -175,7 +174,7 @@ export class SlaReporter {
     const partyRef = entityRefKey(party);
     const services: PartySlaReport['services'] = [];
     const { items: parties, next } = pageOf(
-      (await this.services(credentials)).flatMap(service => {
+      (await this.deps.directory.services(credentials)).flatMap(service => {
         const agreed = (service.spec.agreements ?? []).filter(
           a => counterpartyRef(a, service) === partyRef,
         );
@@ -215,12 +214,7 @@ export class SlaReporter {
 
   /** One row per ITService the caller can see, in the current period or a month. */
   async portfolio(
-    filters: {
-      owner?: string;
-      customer?: string;
-      supplier?: string;
-      lifecycle?: string;
-    },
+    filters: ServiceFilters,
     credentials: BackstageCredentials,
     now = this.deps.clock.now(),
     period: ReportPeriod = { kind: 'current' },
@@ -228,8 +222,8 @@ export class SlaReporter {
   ): Promise<{ items: PortfolioRow[]; nextCursor?: string }> {
     const rows: PortfolioRow[] = [];
     const { items: services, next } = pageOf(
-      (await this.services(credentials)).filter(service =>
-        matches(service, filters),
+      (await this.deps.directory.services(credentials)).filter(service =>
+        matchesFilters(service, filters),
       ),
       s => s,
       page,
@@ -286,16 +280,6 @@ export class SlaReporter {
     return { items: rows, ...(next && { nextCursor: next }) };
   }
 
-  private async services(
-    credentials: BackstageCredentials,
-  ): Promise<ITServiceEntity[]> {
-    const { items } = await this.deps.catalog.getEntities(
-      { filter: { kind: 'ITService' } },
-      { credentials: await this.deps.access.lookupCredentials(credentials) },
-    );
-    return items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
-  }
-
   private async report(
     service: ITServiceEntity,
     period: ReportPeriod,
@@ -314,7 +298,7 @@ export class SlaReporter {
     // A closed month is stored once for every reader: computed on the whole
     // catalog, then cut to what this reader may see.
     const chain = withDependencies
-      ? await this.dependencyChain(
+      ? await this.deps.directory.dependencyChain(
           service,
           month
             ? await this.deps.access.wholeCatalogCredentials()
@@ -327,13 +311,14 @@ export class SlaReporter {
         : report;
     const fingerprint =
       month && withDependencies
-        ? this.fingerprint(service, chain.services)
+        ? this.deps.snapshots.fingerprint(service, chain.services)
         : undefined;
     if (month && fingerprint) {
-      const stored = (
-        await this.deps.store.getSnapshots(ref, [month.label])
-      ).get(month.label);
-      const snapshot = stored && readSnapshot(stored, fingerprint);
+      const snapshot = await this.deps.snapshots.get(
+        ref,
+        month.label,
+        fingerprint,
+      );
       if (snapshot) return forReader(snapshot);
     }
     const dependencies = await Promise.all(
@@ -365,19 +350,8 @@ export class SlaReporter {
       atRiskRemaining: this.deps.atRiskRemaining,
       withTrend,
     });
-    // A month is kept once nothing can change any more, or once the grace
-    // period for its running incidents is over.
-    const grace = this.deps.snapshotGraceMs ?? DEFAULT_SNAPSHOT_GRACE_MS;
-    if (
-      month &&
-      fingerprint &&
-      (report.final || now.getTime() >= month.end.getTime() + grace)
-    ) {
-      await this.deps.store.putSnapshot(
-        ref,
-        month.label,
-        JSON.stringify({ format: SNAPSHOT_FORMAT, fingerprint, report }),
-      );
+    if (month && fingerprint) {
+      await this.deps.snapshots.keep(ref, month, fingerprint, report, now);
     }
     return forReader(report);
   }
@@ -393,15 +367,10 @@ export class SlaReporter {
     chain: ITServiceEntity[],
     credentials: BackstageCredentials,
   ): Promise<ServiceSlaReport> {
-    const refs = chain.map(e => entityRefKey(e));
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      {
-        entityRefs: refs,
-        fields: ['kind', 'metadata.namespace', 'metadata.name'],
-      },
-      { credentials: await this.deps.access.lookupCredentials(credentials) },
+    const hidden = await this.deps.directory.hidden(
+      chain.map(e => entityRefKey(e)),
+      credentials,
     );
-    const hidden = new Set(refs.filter((_, i) => !items[i]));
     if (hidden.size === 0) return report;
     const seen = (ref: string) => !hidden.has(ref.toLocaleLowerCase('en-US'));
     return {
@@ -415,64 +384,6 @@ export class SlaReporter {
         }),
       },
     };
-  }
-
-  /**
-   * What a stored report was computed from: the service's and its chain's
-   * specs, the at-risk setting and the scorers with their settings.
-   */
-  private fingerprint(
-    service: ITServiceEntity,
-    chain: ITServiceEntity[],
-  ): string {
-    const scorers = [...this.deps.scorers.values()]
-      .map(s => `${s.objectiveType}:${s.fingerprint ?? ''}`)
-      .sort();
-    return createHash('sha256')
-      .update(
-        JSON.stringify({
-          service: service.spec,
-          chain: chain.map(entity => [entityRefKey(entity), entity.spec]),
-          atRiskRemaining: this.deps.atRiskRemaining ?? null,
-          scorers,
-        }),
-      )
-      .digest('hex');
-  }
-
-  /**
-   * Every ITService the service depends on, directly or through others,
-   * each once, and the cycles among them (docs/sla-semantics.md, rule 8).
-   * One catalog read per level of the chain.
-   */
-  private async dependencyChain(
-    service: ITServiceEntity,
-    credentials: BackstageCredentials,
-  ): Promise<{ services: ITServiceEntity[]; cycles: string[][] }> {
-    const refOf = (e: ITServiceEntity) => entityRefKey(e);
-    const root = refOf(service);
-    const found = new Map<string, ITServiceEntity>([[root, service]]);
-    const edges = new Map<string, string[]>();
-    let level = [service];
-    while (level.length > 0) {
-      const wanted = new Set<string>();
-      for (const entity of level) {
-        const targets = dependsOnRefs(entity);
-        edges.set(refOf(entity), targets);
-        for (const target of targets) {
-          if (!found.has(target)) wanted.add(target);
-        }
-      }
-      if (wanted.size === 0) break;
-      const { items } = await this.deps.catalog.getEntitiesByRefs(
-        { entityRefs: [...wanted] },
-        { credentials: await this.deps.access.lookupCredentials(credentials) },
-      );
-      level = items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
-      for (const entity of level) found.set(refOf(entity), entity);
-    }
-    found.delete(root);
-    return { services: [...found.values()], cycles: findCycles(root, edges) };
   }
 
   /**
@@ -530,32 +441,6 @@ export class SlaReporter {
   }
 }
 
-/** A stored report, if it was computed in this format from the same configuration. */
-function readSnapshot(
-  stored: string,
-  fingerprint: string,
-): ServiceSlaReport | undefined {
-  const snapshot = JSON.parse(stored);
-  return snapshot?.format === SNAPSHOT_FORMAT &&
-    snapshot.fingerprint === fingerprint
-    ? snapshot.report
-    : undefined;
-}
-
-/** The report's month when it has ended in the service's zone (and so may be a snapshot). */
-function closedMonth(
-  service: ITServiceEntity,
-  period: ReportPeriod,
-  now: Date,
-) {
-  if (period.kind !== 'month') return undefined;
-  const month = monthPeriod(
-    period.month,
-    service.spec.serviceHours?.timezone ?? 'UTC',
-  )!;
-  return month.end <= now ? month : undefined;
-}
-
 /** Whether a report's period is a month that has ended in the service's zone. */
 function isClosed(
   service: ITServiceEntity,
@@ -563,42 +448,6 @@ function isClosed(
   now: Date,
 ): boolean {
   return closedMonth(service, period, now) !== undefined;
-}
-
-/** The ITService refs a service lists in dependsOn. */
-function dependsOnRefs(service: ITServiceEntity): string[] {
-  return resolveRefs(
-    service,
-    service.spec.dependsOn,
-    ITSM_REF_FIELDS.ITService.dependsOn,
-  )
-    .map(ref => ref.toLocaleLowerCase('en-US'))
-    .filter(ref => ref.startsWith('itservice:'));
-}
-
-/** The cycles reachable from `root`, each once, as lists of refs starting at the smallest. */
-function findCycles(root: string, edges: Map<string, string[]>): string[][] {
-  const cycles = new Map<string, string[]>();
-  const path: string[] = [];
-  const done = new Set<string>();
-  const visit = (node: string) => {
-    path.push(node);
-    for (const next of edges.get(node) ?? []) {
-      const at = path.indexOf(next);
-      if (at >= 0) {
-        const cycle = path.slice(at);
-        const first = cycle.indexOf([...cycle].sort()[0]);
-        const rotated = [...cycle.slice(first), ...cycle.slice(0, first)];
-        cycles.set(rotated.join(' '), rotated);
-      } else if (!done.has(next)) {
-        visit(next);
-      }
-    }
-    path.pop();
-    done.add(node);
-  };
-  visit(root);
-  return [...cycles.values()];
 }
 
 /** Only the period's measurements, plus the look-back of the burn-rate windows. */
@@ -627,99 +476,4 @@ function measurementWindow(
     ),
     to: Math.min(now.getTime(), Math.max(...periods.map(p => p.end.getTime()))),
   };
-}
-
-function matches(
-  service: ITServiceEntity,
-  filters: {
-    owner?: string;
-    customer?: string;
-    supplier?: string;
-    lifecycle?: string;
-  },
-): boolean {
-  const { owner, customers, suppliers } = ITSM_REF_FIELDS.ITService;
-  const has = (
-    refs: string[] | undefined,
-    wanted: string | undefined,
-    field: ItsmRefField,
-  ) => {
-    if (wanted === undefined) return true;
-    let ref: string;
-    try {
-      ref = entityRefKey(
-        parseEntityRef(wanted, {
-          defaultKind: field.defaultKind,
-          defaultNamespace: 'default',
-        }),
-      );
-    } catch {
-      // A filter that is no entity ref matches no service.
-      return false;
-    }
-    return resolveRefs(service, refs, field).includes(ref);
-  };
-  return (
-    (filters.lifecycle === undefined ||
-      service.spec.lifecycle === filters.lifecycle) &&
-    has([service.spec.owner], filters.owner, owner) &&
-    has(service.spec.customers, filters.customer, customers) &&
-    has(service.spec.suppliers, filters.supplier, suppliers)
-  );
-}
-
-/**
- * Which services a report scores per request: at most `limit`, after the
- * service ref in `cursor`. Without a page, all of them (the CSV export).
- * @public
- */
-export type ReportPage = { limit: number; cursor?: string };
-
-function encodeReportCursor(ref: string) {
-  return Buffer.from(JSON.stringify([ref])).toString('base64url');
-}
-
-function decodeReportCursor(cursor: string): string {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  } catch {
-    // fall through to the error below
-  }
-  throw new InputError(
-    'cursor: must be the nextCursor of a previous page of this report',
-  );
-}
-
-// Services in ref order, one page of them.
-function pageOf<T>(
-  items: T[],
-  serviceOf: (item: T) => ITServiceEntity,
-  page: ReportPage | undefined,
-): { items: T[]; next?: string } {
-  const refOf = (item: T) => entityRefKey(serviceOf(item));
-  const sorted = items
-    .map(item => ({ item, ref: refOf(item) }))
-    .sort((a, b) => (a.ref < b.ref ? -1 : Number(a.ref > b.ref)));
-  if (!page) return { items: sorted.map(s => s.item) };
-  const after = page.cursor ? decodeReportCursor(page.cursor) : undefined;
-  const rest = after ? sorted.filter(s => s.ref > after) : sorted;
-  const taken = rest.slice(0, page.limit);
-  return {
-    items: taken.map(s => s.item),
-    next:
-      rest.length > page.limit
-        ? encodeReportCursor(taken[taken.length - 1].ref)
-        : undefined,
-  };
-}
-
-function resolveRefs(
-  service: ITServiceEntity,
-  refs: string[] | undefined,
-  field: ItsmRefField,
-): string[] {
-  return (refs ?? []).map(ref =>
-    stringifyEntityRef(resolveItsmRef(ref, field, service)),
-  );
 }
