@@ -21,7 +21,7 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { itsmApiRef } from './api';
-import { testReport, testService, mockItsmApi } from './components/testData';
+import { testReport, testService, mockItsmApi } from './lib/testData';
 import { EntityItsmFactsCard, EntityItsmSlaCard } from './legacy';
 
 describe('legacy frontend system exports', () => {

@@ -19,7 +19,7 @@ import {
   AtRiskIncident,
   ServiceSlaReport,
 } from '@backstage-itsm/plugin-itsm-common';
-import { formatInstant, formatPercent, httpHref } from '../format';
+import { formatInstant, formatPercent, httpHref } from '../../lib/format';
 
 export function AtRiskIncidents(props: { report: ServiceSlaReport }) {
   const rows = props.report.atRiskIncidents;

@@ -18,7 +18,7 @@ import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ServiceSlaReport } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
-import { formatPercent } from '../format';
+import { formatPercent } from '../../lib/format';
 import { Explained } from './Explained';
 
 export function Dependencies(props: { report: ServiceSlaReport }) {

@@ -30,7 +30,7 @@ import {
   formatMinutes,
   formatTarget,
   isNumber,
-} from '../format';
+} from '../../lib/format';
 import { SlaStatus } from '../SlaStatus';
 import { Explained } from './Explained';
 import {

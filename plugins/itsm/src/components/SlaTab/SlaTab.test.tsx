@@ -29,7 +29,7 @@ import {
   testService,
   testOpenIncident,
   testResolutionObjective,
-} from '../testData';
+} from '../../lib/testData';
 
 const history = { items: [] };
 

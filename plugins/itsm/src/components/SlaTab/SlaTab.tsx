@@ -39,7 +39,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { FiguresState } from '../FiguresState';
-import { isNumber } from '../format';
+import { isNumber } from '../../lib/format';
 import { HistoryChart, objectiveTargets } from '../HistoryChart';
 import { AtRiskShareContext, SlaStatus } from '../SlaStatus';
 import { Explained } from './Explained';

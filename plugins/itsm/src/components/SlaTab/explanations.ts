@@ -15,7 +15,7 @@
  */
 
 import { ObjectiveReport } from '@backstage-itsm/plugin-itsm-common';
-import { formatInstant, formatPercent } from '../format';
+import { formatInstant, formatPercent } from '../../lib/format';
 
 // The share of a partial outage that counted as downtime, as the scorer reports it.
 function partialOutages(o: ObjectiveReport): string {

@@ -23,7 +23,7 @@ import {
 import Tooltip from '@material-ui/core/Tooltip';
 import type { SlaStatus as Status } from '@backstage-itsm/plugin-itsm-common';
 import { createContext, useContext } from 'react';
-import { formatPercent } from './format';
+import { formatPercent } from '../../lib/format';
 
 /**
  * The report's `atRiskBudgetRemaining`, for the explanation of "At risk";

@@ -33,9 +33,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { itsmApiRef } from '../api';
-import { useChartStyle } from './chartStyle';
-import { formatAttainmentPercent, isNumber } from './format';
+import { itsmApiRef } from '../../api';
+import { useChartStyle } from '../../lib/chartStyle';
+import { formatAttainmentPercent, isNumber } from '../../lib/format';
 
 /** Targets by agreement and objective name, for figures shown against them. */
 export type ObjectiveTargets = Map<string, number>;

@@ -42,9 +42,13 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { itsmApiRef } from '../api';
-import { creditLabel, creditTotalLines, directionText } from './credits';
-import { FiguresState } from './FiguresState';
+import { itsmApiRef } from '../../api';
+import {
+  creditLabel,
+  creditTotalLines,
+  directionText,
+} from '../../lib/credits';
+import { FiguresState } from '../FiguresState';
 import {
   formatAttainmentPercent,
   formatMoney,
@@ -52,8 +56,8 @@ import {
   formatPercent,
   formatTarget,
   isNumber,
-} from './format';
-import { SlaStatus } from './SlaStatus';
+} from '../../lib/format';
+import { SlaStatus } from '../SlaStatus';
 
 const DAY = 86_400_000;
 

@@ -25,9 +25,9 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { isITServiceEntity } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { itsmApiRef } from '../api';
-import { formatAttainmentPercent, isNumber } from './format';
-import { SlaStatus } from './SlaStatus';
+import { itsmApiRef } from '../../api';
+import { formatAttainmentPercent, isNumber } from '../../lib/format';
+import { SlaStatus } from '../SlaStatus';
 
 /** A compact SLA card for an ITService's overview: each agreement's status. */
 export function SlaStatusCard() {

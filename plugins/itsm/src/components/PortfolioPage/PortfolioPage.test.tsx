@@ -19,9 +19,9 @@ import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
 import { screen, within } from '@testing-library/react';
-import { itsmApiRef } from '../api';
+import { itsmApiRef } from '../../api';
 import { PortfolioPage, portfolioCsv } from './PortfolioPage';
-import { mockItsmApi, testCredits } from './testData';
+import { mockItsmApi, testCredits } from '../../lib/testData';
 
 const eur = (amount: number) => [{ amount, currency: 'EUR' }];
 

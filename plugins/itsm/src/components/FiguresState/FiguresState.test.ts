@@ -16,7 +16,10 @@
 
 import type { ObjectiveReport } from '@backstage-itsm/plugin-itsm-common';
 import { figuresState, pendingIncidents } from './FiguresState';
-import { testOpenIncident as open, testResolutionObjective } from './testData';
+import {
+  testOpenIncident as open,
+  testResolutionObjective,
+} from '../../lib/testData';
 
 const resolution = (
   details: ObjectiveReport['details'],

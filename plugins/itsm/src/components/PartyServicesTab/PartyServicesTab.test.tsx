@@ -24,9 +24,9 @@ import type {
   SupplierEntity,
 } from '@backstage-itsm/plugin-itsm-common';
 import { screen } from '@testing-library/react';
-import { itsmApiRef } from '../api';
+import { itsmApiRef } from '../../api';
 import { contractState, PartyServicesTab } from './PartyServicesTab';
-import { mockItsmApi, testCredits, testReport } from './testData';
+import { mockItsmApi, testCredits, testReport } from '../../lib/testData';
 
 const stakeholder: StakeholderEntity = {
   apiVersion: 'itsm.backstage.io/v1alpha1',

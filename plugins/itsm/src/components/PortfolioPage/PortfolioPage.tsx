@@ -42,12 +42,12 @@ import Grid from '@material-ui/core/Grid';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { itsmApiRef } from '../api';
-import { directionLines } from './credits';
-import { formatAttainmentPercent, isNumber } from './format';
-import { contractState } from './PartyServicesTab';
-import { RefLink, RefLinks } from './RefLinks';
-import { SlaStatus } from './SlaStatus';
+import { itsmApiRef } from '../../api';
+import { directionLines } from '../../lib/credits';
+import { formatAttainmentPercent, isNumber } from '../../lib/format';
+import { contractState } from '../PartyServicesTab';
+import { RefLink, RefLinks } from '../RefLinks';
+import { SlaStatus } from '../SlaStatus';
 
 /** A count in large type, or lines of money in smaller type. */
 function Tile(props: {

@@ -26,8 +26,8 @@ import {
   SupplierEntity,
 } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
-import { httpHref } from './format';
-import { RefLink, RefLinks } from './RefLinks';
+import { httpHref } from '../../lib/format';
+import { RefLink, RefLinks } from '../RefLinks';
 
 function Fact(props: { label: string; children: React.ReactNode }) {
   return (

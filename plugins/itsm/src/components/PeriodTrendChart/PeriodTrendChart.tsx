@@ -27,8 +27,12 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useChartStyle } from './chartStyle';
-import { formatAttainmentPercent, formatPercent, isNumber } from './format';
+import { useChartStyle } from '../../lib/chartStyle';
+import {
+  formatAttainmentPercent,
+  formatPercent,
+  isNumber,
+} from '../../lib/format';
 
 /** The lowest budget left the chart draws, in percent. */
 const FLOOR = -100;

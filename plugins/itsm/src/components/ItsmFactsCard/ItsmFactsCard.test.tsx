@@ -22,7 +22,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { screen } from '@testing-library/react';
 import { ItsmFactsCard } from './ItsmFactsCard';
-import { testService } from './testData';
+import { testService } from '../../lib/testData';
 
 const render = (entity: Entity) =>
   renderInTestApp(
