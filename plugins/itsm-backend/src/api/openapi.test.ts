@@ -81,20 +81,23 @@ describe('the OpenAPI document', () => {
     const client = new ItsmClient({
       discoveryApi: { getBaseUrl: async () => 'http://backstage/api/itsm' },
       fetchApi: {
-        fetch: async (url, init) => {
-          const { pathname, searchParams } = new URL(String(url));
+        fetch: async (input: Request | string | URL, init?: RequestInit) => {
+          const request = new Request(input, init);
+          const { pathname, searchParams } = new URL(request.url);
           sent.push(
-            `${init?.method} ${pathname.replace('/api/itsm', '')} ${[
+            `${request.method} ${pathname.replace('/api/itsm', '')} ${[
               ...searchParams.keys(),
             ]
               .sort()
               .join(',')}`,
           );
+          const deleted = request.method === 'DELETE';
           return new Response(
             // Enough of every answer for the client to read it.
-            init?.method === 'DELETE' ? null : '{"items":[],"services":[]}',
+            deleted ? null : '{"items":[],"services":[]}',
             {
-              status: init?.method === 'DELETE' ? 204 : 200,
+              status: deleted ? 204 : 200,
+              headers: { 'Content-Type': 'application/json' },
             },
           );
         },

@@ -14,7 +14,12 @@
  * limitations under the License.
  */
 
+// openapi-fetch names its methods after the HTTP verbs (GET, POST, DELETE).
+/* eslint-disable new-cap */
+
 import { ResponseError } from '@backstage/errors';
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../schema/openapi.generated';
 import {
   Incident,
   IncidentInput,
@@ -43,13 +48,18 @@ import {
 import { parseEntityRef } from '@backstage/catalog-model';
 import { partyTotals } from '../sla/totals';
 
-// "namespace/name" path segments of an entity ref, kind defaulted.
-function refPath(ref: string, defaultKind: string): string {
+// The namespace and name path parameters of an entity ref, kind defaulted.
+function refParams(ref: string, defaultKind: string) {
   const { namespace, name } = parseEntityRef(ref, {
     defaultKind,
     defaultNamespace: 'default',
   });
-  return `${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`;
+  return { namespace, name };
+}
+
+// The data of a call that succeeded: failures throw in the fetch below.
+function dataOf<T>(result: { data?: T }): T {
+  return result.data as T;
 }
 
 /** Per-request options; a backend caller passes its service token. @public */
@@ -134,8 +144,10 @@ export class ItsmClient implements ItsmApi {
   private readonly discoveryApi: {
     getBaseUrl(pluginId: string): Promise<string>;
   };
-  private readonly fetchApi: { fetch: typeof fetch };
   private readonly reportPageSize?: number;
+  // Typed by the OpenAPI document's paths: a path, parameter or body the
+  // document does not have does not compile.
+  private readonly client: Client<paths>;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
@@ -144,221 +156,239 @@ export class ItsmClient implements ItsmApi {
     reportPageSize?: number;
   }) {
     this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
     this.reportPageSize = options.reportPageSize;
-  }
-
-  pushIncidents(items: IncidentInput[], options?: ItsmRequestOptions) {
-    return this.request<IngestResult>('POST', '/incidents', {
-      body: { items },
-      options,
+    const fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
+    this.client = createClient<paths>({
+      fetch: async request => {
+        const response = await fetchApi.fetch(request);
+        if (!response.ok) {
+          throw await ResponseError.fromResponse(response);
+        }
+        return response;
+      },
     });
   }
 
-  pushOutages(items: OutageInput[], options?: ItsmRequestOptions) {
-    return this.request<IngestResult>('POST', '/outages', {
-      body: { items },
-      options,
-    });
+  // Where and as whom: the backend's URL and the caller's token, if any.
+  private async target(options?: ItsmRequestOptions) {
+    return {
+      baseUrl: await this.discoveryApi.getBaseUrl('itsm'),
+      ...(options?.token && {
+        headers: { Authorization: `Bearer ${options.token}` },
+      }),
+    };
   }
 
-  pushSliEvents(items: SliEventInput[], options?: ItsmRequestOptions) {
-    return this.request<IngestResult>('POST', '/sli-events', {
-      body: { items },
-      options,
-    });
+  async pushIncidents(items: IncidentInput[], options?: ItsmRequestOptions) {
+    return dataOf(
+      await this.client.POST('/v1/incidents', {
+        ...(await this.target(options)),
+        body: { items },
+      }),
+    );
   }
 
-  listIncidents(query: ListIncidentsQuery, options?: ItsmRequestOptions) {
-    return this.request<Page<Incident>>('GET', '/incidents', {
-      query,
-      options,
-    });
+  async pushOutages(items: OutageInput[], options?: ItsmRequestOptions) {
+    return dataOf(
+      await this.client.POST('/v1/outages', {
+        ...(await this.target(options)),
+        body: { items },
+      }),
+    );
   }
 
-  listOutages(query: ListMeasurementsQuery, options?: ItsmRequestOptions) {
-    return this.request<Page<Outage>>('GET', '/outages', { query, options });
+  async pushSliEvents(items: SliEventInput[], options?: ItsmRequestOptions) {
+    return dataOf(
+      await this.client.POST('/v1/sli-events', {
+        ...(await this.target(options)),
+        body: { items },
+      }),
+    );
   }
 
-  listSliEvents(query: ListSliEventsQuery, options?: ItsmRequestOptions) {
-    return this.request<Page<SliEvent>>('GET', '/sli-events', {
-      query,
-      options,
-    });
+  async listIncidents(
+    query: ListIncidentsQuery,
+    options?: ItsmRequestOptions,
+  ): Promise<Page<Incident>> {
+    return dataOf(
+      await this.client.GET('/v1/incidents', {
+        ...(await this.target(options)),
+        params: { query },
+      }),
+    );
+  }
+
+  async listOutages(
+    query: ListMeasurementsQuery,
+    options?: ItsmRequestOptions,
+  ): Promise<Page<Outage>> {
+    return dataOf(
+      await this.client.GET('/v1/outages', {
+        ...(await this.target(options)),
+        params: { query },
+      }),
+    );
+  }
+
+  async listSliEvents(
+    query: ListSliEventsQuery,
+    options?: ItsmRequestOptions,
+  ): Promise<Page<SliEvent>> {
+    return dataOf(
+      await this.client.GET('/v1/sli-events', {
+        ...(await this.target(options)),
+        params: { query },
+      }),
+    );
   }
 
   async deleteIncident(key: MeasurementKey, options?: ItsmRequestOptions) {
-    await this.request(
-      'DELETE',
-      `/incidents/${encodeURIComponent(key.source)}/${encodeURIComponent(
-        key.externalId,
-      )}`,
-      { options },
-    );
+    await this.client.DELETE('/v1/incidents/{source}/{externalId}', {
+      ...(await this.target(options)),
+      params: { path: key },
+    });
   }
 
   async deleteOutage(key: MeasurementKey, options?: ItsmRequestOptions) {
-    await this.request(
-      'DELETE',
-      `/outages/${encodeURIComponent(key.source)}/${encodeURIComponent(
-        key.externalId,
-      )}`,
-      { options },
-    );
+    await this.client.DELETE('/v1/outages/{source}/{externalId}', {
+      ...(await this.target(options)),
+      params: { path: key },
+    });
   }
 
   async deleteSliEvent(key: SliEventKey, options?: ItsmRequestOptions) {
-    await this.request('DELETE', '/sli-events', { query: key, options });
+    await this.client.DELETE('/v1/sli-events', {
+      ...(await this.target(options)),
+      params: { query: key },
+    });
   }
 
-  getServiceSla(
+  async getServiceSla(
     service: string,
     query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
-  ) {
-    return this.request<ServiceSlaReport>(
-      'GET',
-      `/services/${refPath(service, 'itservice')}/sla`,
-      { query, options },
+  ): Promise<ServiceSlaReport> {
+    return dataOf(
+      await this.client.GET('/v1/services/{namespace}/{name}/sla', {
+        ...(await this.target(options)),
+        params: { path: refParams(service, 'itservice'), query },
+      }),
     );
   }
 
-  getServiceSlaHistory(
+  async getServiceSlaHistory(
     service: string,
     query: SlaHistoryQuery,
     options?: ItsmRequestOptions,
-  ) {
-    return this.request<{ items: SlaHistoryEntry[] }>(
-      'GET',
-      `/services/${refPath(service, 'itservice')}/sla/history`,
-      { query, options },
+  ): Promise<{ items: SlaHistoryEntry[] }> {
+    return dataOf(
+      await this.client.GET('/v1/services/{namespace}/{name}/sla/history', {
+        ...(await this.target(options)),
+        params: { path: refParams(service, 'itservice'), query },
+      }),
     );
   }
 
-  getStakeholderSla(
+  async getStakeholderSla(
     stakeholder: string,
     query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
-  ) {
-    return this.partyReport(
-      `/stakeholders/${refPath(stakeholder, 'stakeholder')}/sla`,
-      query,
-      options,
+  ): Promise<PartySlaReport> {
+    const target = await this.target(options);
+    const path = refParams(stakeholder, 'stakeholder');
+    return wholeParty(
+      await this.allPages(async cursor =>
+        dataOf(
+          await this.client.GET('/v1/stakeholders/{namespace}/{name}/sla', {
+            ...target,
+            params: { path, query: { ...query, ...this.page(cursor) } },
+          }),
+        ),
+      ),
     );
   }
 
-  getStakeholderReportCsv(
+  async getStakeholderReportCsv(
     stakeholder: string,
     query: ReportCsvQuery,
     options?: ItsmRequestOptions,
-  ) {
-    return this.request<string>(
-      'GET',
-      `/stakeholders/${refPath(stakeholder, 'stakeholder')}/sla/report.csv`,
-      { query, options, text: true },
+  ): Promise<string> {
+    return dataOf(
+      await this.client.GET(
+        '/v1/stakeholders/{namespace}/{name}/sla/report.csv',
+        {
+          ...(await this.target(options)),
+          params: { path: refParams(stakeholder, 'stakeholder'), query },
+          parseAs: 'text',
+        },
+      ),
     );
   }
 
-  getSupplierSla(
+  async getSupplierSla(
     supplier: string,
     query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
-  ) {
-    return this.partyReport(
-      `/suppliers/${refPath(supplier, 'supplier')}/sla`,
-      query,
-      options,
+  ): Promise<PartySlaReport> {
+    const target = await this.target(options);
+    const path = refParams(supplier, 'supplier');
+    return wholeParty(
+      await this.allPages(async cursor =>
+        dataOf(
+          await this.client.GET('/v1/suppliers/{namespace}/{name}/sla', {
+            ...target,
+            params: { path, query: { ...query, ...this.page(cursor) } },
+          }),
+        ),
+      ),
     );
   }
 
   async getPortfolio(
     filters: PortfolioFilters = {},
     options?: ItsmRequestOptions,
-  ) {
-    const pages = await this.allPages<{ items: PortfolioRow[] }>(
-      '/portfolio',
-      filters,
-      options,
+  ): Promise<{ items: PortfolioRow[] }> {
+    const target = await this.target(options);
+    const pages = await this.allPages(async cursor =>
+      dataOf(
+        await this.client.GET('/v1/portfolio', {
+          ...target,
+          params: { query: { ...filters, ...this.page(cursor) } },
+        }),
+      ),
     );
     return { items: pages.flatMap(page => page.items) };
   }
 
-  // A party report comes a page of services at a time; the totals of the
-  // whole report are worked out from all of them, as the backend does.
-  private async partyReport(
-    path: string,
-    query: ReportPeriodQuery,
-    options?: ItsmRequestOptions,
-  ): Promise<PartySlaReport> {
-    const pages = await this.allPages<PartySlaReport>(path, query, options);
-    const services = pages.flatMap(page => page.services);
-    const { party, period } = pages[0];
-    return { party, period, ...partyTotals(services), services };
+  private page(cursor: string | undefined) {
+    return {
+      ...(this.reportPageSize !== undefined && { limit: this.reportPageSize }),
+      ...(cursor !== undefined && { cursor }),
+    };
   }
 
   // Reports over many services are paged on the backend (each request scores
   // a bounded number of them): follow nextCursor to the end.
-  private async allPages<T extends object>(
-    path: string,
-    query: Record<string, string | undefined>,
-    options?: ItsmRequestOptions,
+  private async allPages<T extends { nextCursor?: string }>(
+    read: (cursor: string | undefined) => Promise<T>,
   ): Promise<T[]> {
     const pages: T[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.request<T & { nextCursor?: string }>(
-        'GET',
-        path,
-        { query: { ...query, limit: this.reportPageSize, cursor }, options },
-      );
-      const { nextCursor, ...rest } = page;
-      pages.push(rest as unknown as T);
-      cursor = nextCursor;
+      const page = await read(cursor);
+      pages.push(page);
+      cursor = page.nextCursor;
     } while (cursor);
     return pages;
   }
+}
 
-  private async request<T>(
-    method: string,
-    path: string,
-    request: {
-      body?: unknown;
-      query?: Record<string, string | number | boolean | undefined>;
-      options?: ItsmRequestOptions;
-      /** Read the body as text rather than JSON. */
-      text?: boolean;
-    },
-  ): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('itsm');
-    const params = new URLSearchParams();
-    for (const [name, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) {
-        params.set(name, String(value));
-      }
-    }
-    const search = params.size > 0 ? `?${params}` : '';
-    const headers: Record<string, string> = {};
-    if (request.body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-    }
-    if (request.options?.token) {
-      headers.Authorization = `Bearer ${request.options.token}`;
-    }
-    const response = await this.fetchApi.fetch(
-      `${baseUrl}/v1${path}${search}`,
-      {
-        method,
-        headers,
-        body:
-          request.body === undefined ? undefined : JSON.stringify(request.body),
-      },
-    );
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    if (response.status === 204) {
-      return undefined as T;
-    }
-    return (request.text ? await response.text() : await response.json()) as T;
-  }
+// A party report comes a page of services at a time; the totals of the
+// whole report are worked out from all of them, as the backend does.
+function wholeParty(
+  pages: Array<PartySlaReport & { nextCursor?: string }>,
+): PartySlaReport {
+  const services = pages.flatMap(page => page.services);
+  const { party, period } = pages[0];
+  return { party, period, ...partyTotals(services), services };
 }
