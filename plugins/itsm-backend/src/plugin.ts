@@ -20,7 +20,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
-import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { itsmPermissions } from '@backstage-itsm/plugin-itsm-common';
 import {
@@ -34,12 +34,12 @@ import { DatabaseMeasurementStore } from './database/DatabaseMeasurementStore';
 import { SlaReportService } from './reports/SlaReportService';
 import { ServiceDirectory } from './reports/ServiceDirectory';
 import { SnapshotStore } from './reports/SnapshotStore';
-import { snapshotTask } from './tasks/snapshotTask';
 import { MeasurementService } from './measurements/MeasurementService';
 import { registerActions } from './api/actions';
 import { MeasurementAccess } from './measurements/MeasurementAccess';
 import { createRouter } from './api/router';
-import { measurementSourceTask, pruningTask } from './tasks/tasks';
+import { scheduleTasks } from './tasks/scheduleTasks';
+import { uniqueRegistry } from './extensionPoints';
 
 /**
  * The ITSM backend plugin: ingests and serves measurements of IT services.
@@ -49,31 +49,19 @@ import { measurementSourceTask, pruningTask } from './tasks/tasks';
 export const itsmPlugin = createBackendPlugin({
   pluginId: 'itsm',
   register(env) {
-    const sources = new Map<string, ItsmMeasurementSource>();
+    const sources = uniqueRegistry<ItsmMeasurementSource>(
+      source => source.id,
+      id => `Measurement source "${id}" is registered twice`,
+    );
     env.registerExtensionPoint(itsmMeasurementSourcesExtensionPoint, {
-      addSource(...added) {
-        for (const source of added) {
-          if (sources.has(source.id)) {
-            throw new Error(
-              `Measurement source "${source.id}" is registered twice`,
-            );
-          }
-          sources.set(source.id, source);
-        }
-      },
+      addSource: (...added) => sources.add(...added),
     });
-    const scorers = new Map<string, ItsmObjectiveScorer>();
+    const scorers = uniqueRegistry<ItsmObjectiveScorer>(
+      scorer => scorer.objectiveType,
+      type => `Two scorers for objective type "${type}"`,
+    );
     env.registerExtensionPoint(itsmScorersExtensionPoint, {
-      addScorer(...added) {
-        for (const scorer of added) {
-          if (scorers.has(scorer.objectiveType)) {
-            throw new Error(
-              `Two scorers for objective type "${scorer.objectiveType}"`,
-            );
-          }
-          scorers.set(scorer.objectiveType, scorer);
-        }
-      },
+      addScorer: (...added) => scorers.add(...added),
     });
 
     env.registerInit({
@@ -114,7 +102,7 @@ export const itsmPlugin = createBackendPlugin({
           directory: new ServiceDirectory({ catalog, access }),
           snapshots: new SnapshotStore({
             store,
-            scorers,
+            scorers: scorers.items,
             atRiskRemaining,
             graceMs: config.has('itsm.snapshots.gracePeriod')
               ? durationToMilliseconds(
@@ -125,7 +113,7 @@ export const itsmPlugin = createBackendPlugin({
               : undefined,
           }),
           access,
-          scorers,
+          scorers: scorers.items,
           clock: deps.clock,
           atRiskRemaining,
         });
@@ -147,60 +135,18 @@ export const itsmPlugin = createBackendPlugin({
           reporter,
         });
 
-        const duration = (key: string, fallback: HumanDuration) =>
-          config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
-        // A task runs first after its usual delay, or after one period when
-        // that is shorter (a test's seconds-long schedule).
-        const firstRun = (frequency: HumanDuration, delay: HumanDuration) =>
-          durationToMilliseconds(frequency) < durationToMilliseconds(delay)
-            ? frequency
-            : delay;
-        const pruneEvery = duration('itsm.pruning.frequency', { hours: 1 });
-        const snapshotEvery = duration('itsm.snapshots.frequency', {
-          hours: 1,
+        await scheduleTasks({
+          config,
+          scheduler,
+          logger,
+          catalog,
+          auth,
+          store,
+          access,
+          reporter,
+          clock: deps.clock,
+          sources: [...sources.items.values()],
         });
-        // scope 'global': one run per tick across all replicas.
-        await scheduler.scheduleTask({
-          id: 'itsm-prune-measurements',
-          frequency: pruneEvery,
-          timeout: { minutes: 15 },
-          initialDelay: firstRun(pruneEvery, { minutes: 1 }),
-          scope: 'global',
-          fn: pruningTask({
-            catalog,
-            auth,
-            store,
-            logger,
-            gracePeriodMs: durationToMilliseconds(
-              duration('itsm.pruning.gracePeriod', { days: 7 }),
-            ),
-          }),
-        });
-
-        // Closes the books: last month's report of every service, once.
-        await scheduler.scheduleTask({
-          id: 'itsm-sla-snapshots',
-          frequency: snapshotEvery,
-          timeout: { minutes: 30 },
-          initialDelay: firstRun(snapshotEvery, { minutes: 2 }),
-          scope: 'global',
-          fn: snapshotTask({
-            catalog,
-            auth,
-            reporter,
-            logger,
-            clock: deps.clock,
-          }),
-        });
-
-        for (const source of sources.values()) {
-          await scheduler.scheduleTask({
-            scope: 'global',
-            ...source.schedule,
-            id: `itsm-source-${source.id}`,
-            fn: measurementSourceTask({ source, access, logger }),
-          });
-        }
       },
     });
   },

@@ -1,0 +1,37 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+/**
+ * What modules register through an extension point, by key; a second
+ * registration of a key is refused at startup rather than one silently
+ * replacing the other.
+ */
+export function uniqueRegistry<T>(
+  keyOf: (item: T) => string,
+  duplicate: (key: string) => string,
+) {
+  const items = new Map<string, T>();
+  return {
+    items,
+    add(...added: T[]) {
+      for (const item of added) {
+        const key = keyOf(item);
+        if (items.has(key)) throw new Error(duplicate(key));
+        items.set(key, item);
+      }
+    },
+  };
+}
