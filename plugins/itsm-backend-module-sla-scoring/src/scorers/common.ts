@@ -55,6 +55,25 @@ export function hasMeasurements(context: ItsmScoringContext): boolean {
 export const percent = (part: number, whole: number) => (100 * part) / whole;
 
 /**
+ * The first index in [from, to) at which `reached` holds, given that once it
+ * holds it holds for every later index; `to` if none. A binary search.
+ */
+export function firstIndex(
+  reached: (index: number) => boolean,
+  from: number,
+  to: number,
+): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (reached(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+/**
  * The index of the first of ascending `instants` for which `reached` holds,
  * given that once it holds it holds for every later one; `instants.length`
  * if none. Trend scoring uses it to find when a measurement starts to count.
@@ -65,12 +84,5 @@ export function firstInstant(
   from = 0,
   to = instants.length,
 ): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (reached(instants[middle])) high = middle;
-    else low = middle + 1;
-  }
-  return low;
+  return firstIndex(i => reached(instants[i]), from, to);
 }

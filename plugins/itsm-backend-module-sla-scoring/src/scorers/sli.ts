@@ -21,7 +21,7 @@ import {
   SliEventRecord,
 } from '@backstage-itsm/plugin-itsm-node';
 import { allowedFailureShare } from '@backstage-itsm/plugin-itsm-common';
-import { evaluatedRange, firstInstant, percent } from './common';
+import { evaluatedRange, firstIndex, firstInstant, percent } from './common';
 
 /** How far before a look-back a slice may start and still overlap it. */
 function longestSliceMs(slices: readonly SliEventRecord[]): number {
@@ -146,14 +146,8 @@ function forEachSlice(
   const { objective } = context;
   const indicator = objective.indicator ?? objective.name;
   const slices = context.measurements.sliEvents;
-  let low = 0;
-  let high = slices.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (slices[middle].sliceStart >= from) high = middle;
-    else low = middle + 1;
-  }
-  for (let i = low; i < slices.length; i++) {
+  const first = firstIndex(i => slices[i].sliceStart >= from, 0, slices.length);
+  for (let i = first; i < slices.length; i++) {
     const slice = slices[i];
     if (slice.objective === indicator || slice.objective === objective.name) {
       visit(slice, slice.sliceStart);
