@@ -167,7 +167,7 @@ describe('itsm backend plugin', () => {
         credentials: mockCredentials.user(),
       });
       expect(open.output).toEqual({
-        incidents: [
+        items: [
           expect.objectContaining({
             externalId: 'P-1',
             priority: 'P1',
@@ -181,17 +181,35 @@ describe('itsm backend plugin', () => {
         credentials: mockCredentials.user(),
       });
       expect(outages.output).toEqual({
-        outages: [
+        items: [
           {
             source: 'pager',
             externalId: 'O-1',
+            service: 'itservice:default/legacy-fax',
             start: '2026-11-01T10:00:00.000Z',
             end: '2026-11-01T11:00:00.000Z',
             impact: 'full',
             planned: false,
+            updatedAt: expect.any(String),
           },
         ],
       });
+      const report = await actions.invoke({
+        id: 'test:get-sla-status',
+        input: { service: 'online-banking', period: '2026-10' },
+        credentials: mockCredentials.user(),
+      });
+      expect(report.output).toMatchObject({
+        service: 'itservice:default/online-banking',
+        period: '2026-10',
+      });
+      await expect(
+        actions.invoke({
+          id: 'test:get-sla-status',
+          input: { service: 'online-banking', period: 'last month' },
+          credentials: mockCredentials.user(),
+        }),
+      ).rejects.toThrow(/period/);
       await expect(
         actions.invoke({
           id: 'test:list-outages',

@@ -17,16 +17,26 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { itsmSlaReadPermission } from '@backstage-itsm/plugin-itsm-common';
 import { MeasurementService } from '../measurements/MeasurementService';
-import { SlaReportService } from '../reports/SlaReportService';
+import {
+  parseReportPeriod,
+  SlaReportService,
+} from '../reports/SlaReportService';
 import { MeasurementAccess } from '../measurements/MeasurementAccess';
-
-// Enough for an assistant to reason about; the REST API pages through more.
-const ACTION_LIMIT = 100;
+import {
+  getServiceSlaQuerySchema,
+  getServiceSlaResponseSchema,
+  listIncidentsQuerySchema,
+  listIncidentsResponseSchema,
+  listOutagesQuerySchema,
+  listOutagesResponseSchema,
+  serviceRefSchema,
+} from '../schema/zod.generated';
 
 /**
  * Read-only actions for the MCP actions backend: thin adapters over the same
  * services as the REST API, with the same permission and catalog-visibility
- * checks.
+ * checks, and the same inputs and outputs as the REST operations they stand
+ * for (their zod schemas are generated from the OpenAPI document).
  */
 export function registerActions(options: {
   actionsRegistry: ActionsRegistryService;
@@ -40,104 +50,24 @@ export function registerActions(options: {
     name: 'get-sla-status',
     title: 'Get the SLA status of an IT service',
     description:
-      "Reports, for the current period, every agreement (SLA, OLA, UC) of an ITService with its status (met, at-risk, breached, no-data) and each objective with its target and attainment in percent, the error budget of the whole period in the objective's own unit (minutes, events or late incidents), and credits: projected while the period is open, payable to customers or receivable from suppliers.",
+      "The SLA report of an ITService for the current period (default) or a closed month, as GET /v1/services/{namespace}/{name}/sla answers it: every agreement (SLA, OLA, UC) with its status (met, at-risk, breached, no-data), each objective with its target and attainment in percent, the error budget of the whole period in the objective's own unit (minutes, events or late incidents), burn rates and forecasts, and credits: projected while the period is open, payable to customers or receivable from suppliers.",
     attributes: { readOnly: true, idempotent: true },
     schema: {
       input: z =>
-        z.object({
-          service: z.string().describe('Entity ref of the ITService'),
-        }),
-      output: z =>
-        z.object({
-          service: z.string(),
-          status: z.string(),
-          score: z.number().nullable(),
-          agreements: z.array(
-            z.object({
-              name: z.string(),
-              type: z.string(),
-              with: z.string(),
-              status: z.string(),
-              closed: z.boolean(),
-              final: z.boolean(),
-              creditPercent: z.number(),
-              creditBasis: z
-                .enum(['owed', 'projected'])
-                .describe(
-                  'owed for a closed period; projected: what would be owed if the period closed now',
-                ),
-              creditDirection: z
-                .enum(['payable', 'receivable'])
-                .describe(
-                  'payable: we pay (SLA, OLA); receivable: the supplier pays us (UC)',
-                ),
-              creditAmount: z
-                .object({ amount: z.number(), currency: z.string() })
-                .optional(),
-              objectives: z.array(
-                z.object({
-                  name: z.string(),
-                  target: z.number(),
-                  attainment: z.number().nullable(),
-                  status: z.string(),
-                  budget: z
-                    .object({
-                      unit: z.enum(['minutes', 'events', 'incidents']),
-                      allowed: z.number(),
-                      spent: z.number(),
-                      remaining: z.number(),
-                      remainingPercent: z.number(),
-                    })
-                    .optional()
-                    .describe(
-                      "The whole period's error budget in the objective's own unit",
-                    ),
-                }),
-              ),
-            }),
-          ),
-        }),
+        z
+          .object({ service: serviceRefSchema(z) })
+          .merge(getServiceSlaQuerySchema(z)),
+      output: getServiceSlaResponseSchema,
     },
     async action({ input, credentials }) {
       await access.authorize(credentials, itsmSlaReadPermission);
-      const report = await reporter.serviceReport(
-        input.service,
-        { kind: 'current' },
-        credentials,
-      );
+      const period = parseReportPeriod(input.period);
       return {
-        output: {
-          service: report.service,
-          status: report.status,
-          score: report.score,
-          agreements: report.agreements.map(a => ({
-            name: a.name,
-            type: a.type,
-            with: a.with,
-            status: a.status,
-            closed: a.closed,
-            final: a.final,
-            creditPercent: a.credit.percent,
-            creditBasis: a.credit.basis,
-            creditDirection: a.credit.direction,
-            ...(a.credit.amount && { creditAmount: a.credit.amount }),
-            objectives: a.objectives.map(o => ({
-              name: o.name,
-              target: o.target,
-              attainment: o.attainment,
-              status: o.status,
-              ...(o.budget && {
-                budget: {
-                  unit: o.budget.unit,
-                  allowed: o.budget.allowed,
-                  spent: o.budget.spent,
-                  remaining: o.budget.remaining,
-                  remainingPercent: o.budget.remainingPercent,
-                },
-              }),
-            })),
-          })),
-        },
+        output: await reporter.serviceReport(
+          input.service,
+          period,
+          credentials,
+        ),
       };
     },
   });
@@ -146,45 +76,18 @@ export function registerActions(options: {
     name: 'list-open-incidents',
     title: 'List open incidents of an IT service',
     description:
-      'Lists the incidents of an ITService that are not resolved yet, newest first, with priority and timestamps. The service is an entity ref such as itservice:default/online-banking.',
+      'Lists the incidents of an ITService that are not resolved yet, newest first, a page at a time, as GET /v1/incidents?open=true answers it. The service is an entity ref such as itservice:default/online-banking.',
     attributes: { readOnly: true, idempotent: true },
     schema: {
-      input: z =>
-        z.object({
-          service: z.string().describe('Entity ref of the ITService'),
-        }),
-      output: z =>
-        z.object({
-          incidents: z.array(
-            z.object({
-              source: z.string(),
-              externalId: z.string(),
-              priority: z.string(),
-              openedAt: z.string(),
-              acknowledgedAt: z.string().optional(),
-              title: z.string().optional(),
-              url: z.string().optional(),
-            }),
-          ),
-        }),
+      input: z => listIncidentsQuerySchema(z).omit({ open: true }),
+      output: listIncidentsResponseSchema,
     },
     async action({ input, credentials }) {
-      const page = await measurements.listIncidents(
-        { service: input.service, open: true, limit: ACTION_LIMIT },
-        credentials,
-      );
       return {
-        output: {
-          incidents: page.items.map(i => ({
-            source: i.source,
-            externalId: i.externalId,
-            priority: i.priority,
-            openedAt: i.openedAt,
-            acknowledgedAt: i.acknowledgedAt,
-            title: i.title,
-            url: i.url,
-          })),
-        },
+        output: await measurements.listIncidents(
+          { ...input, open: true },
+          credentials,
+        ),
       };
     },
   });
@@ -193,47 +96,15 @@ export function registerActions(options: {
     name: 'list-outages',
     title: 'List outages of an IT service',
     description:
-      'Lists the outages and planned maintenance of an ITService that started in a time range (ISO 8601, default: all), newest first.',
+      'Lists the outages and planned maintenance of an ITService that started in a time range (ISO 8601, default: all), newest first, a page at a time, as GET /v1/outages answers it.',
     attributes: { readOnly: true, idempotent: true },
     schema: {
-      input: z =>
-        z.object({
-          service: z.string().describe('Entity ref of the ITService'),
-          from: z.string().optional().describe('Earliest start, ISO 8601'),
-          to: z
-            .string()
-            .optional()
-            .describe('Latest start (exclusive), ISO 8601'),
-        }),
-      output: z =>
-        z.object({
-          outages: z.array(
-            z.object({
-              source: z.string(),
-              externalId: z.string(),
-              start: z.string(),
-              end: z.string().optional(),
-              impact: z.enum(['full', 'partial', 'none']),
-              planned: z.boolean(),
-              title: z.string().optional(),
-            }),
-          ),
-        }),
+      input: listOutagesQuerySchema,
+      output: listOutagesResponseSchema,
     },
     async action({ input, credentials }) {
-      const page = await measurements.listOutages(
-        {
-          service: input.service,
-          from: input.from,
-          to: input.to,
-          limit: ACTION_LIMIT,
-        },
-        credentials,
-      );
       return {
-        output: {
-          outages: page.items.map(({ updatedAt, service: _, ...o }) => o),
-        },
+        output: await measurements.listOutages(input, credentials),
       };
     },
   });

@@ -14,12 +14,7 @@
  * limitations under the License.
  */
 
-// openapi-fetch names its methods after the HTTP verbs (GET, POST, DELETE).
-/* eslint-disable new-cap */
-
-import { ResponseError } from '@backstage/errors';
-import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from '../schema/openapi.generated';
+import { DefaultApiClient, RequestOptions } from '../schema/client.generated';
 import {
   Incident,
   IncidentInput,
@@ -57,13 +52,8 @@ function refParams(ref: string, defaultKind: string) {
   return { namespace, name };
 }
 
-// The data of a call that succeeded: failures throw in the fetch below.
-function dataOf<T>(result: { data?: T }): T {
-  return result.data as T;
-}
-
 /** Per-request options; a backend caller passes its service token. @public */
-export type ItsmRequestOptions = { token?: string };
+export type ItsmRequestOptions = RequestOptions;
 
 /** The ITSM REST API. @public */
 export interface ItsmApi {
@@ -136,18 +126,15 @@ export interface ItsmApi {
 /**
  * A fetch-based client for the ITSM REST API, for the browser (with the
  * discovery and fetch APIs), other backends (with the discovery service and a
- * service token per request) and scripts.
+ * service token per request) and scripts: the generated DefaultApiClient,
+ * with entity refs for path parameters and the paged reports followed to the
+ * end.
  *
  * @public
  */
 export class ItsmClient implements ItsmApi {
-  private readonly discoveryApi: {
-    getBaseUrl(pluginId: string): Promise<string>;
-  };
   private readonly reportPageSize?: number;
-  // Typed by the OpenAPI document's paths: a path, parameter or body the
-  // document does not have does not compile.
-  private readonly client: Client<paths>;
+  private readonly api: DefaultApiClient;
 
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
@@ -155,112 +142,53 @@ export class ItsmClient implements ItsmApi {
     /** Services per page of the portfolio and party reports (backend default 100, at most 200). */
     reportPageSize?: number;
   }) {
-    this.discoveryApi = options.discoveryApi;
     this.reportPageSize = options.reportPageSize;
-    const fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
-    this.client = createClient<paths>({
-      fetch: async request => {
-        const response = await fetchApi.fetch(request);
-        if (!response.ok) {
-          throw await ResponseError.fromResponse(response);
-        }
-        return response;
-      },
-    });
-  }
-
-  // Where and as whom: the backend's URL and the caller's token, if any.
-  private async target(options?: ItsmRequestOptions) {
-    return {
-      baseUrl: await this.discoveryApi.getBaseUrl('itsm'),
-      ...(options?.token && {
-        headers: { Authorization: `Bearer ${options.token}` },
-      }),
-    };
+    this.api = new DefaultApiClient(options);
   }
 
   async pushIncidents(items: IncidentInput[], options?: ItsmRequestOptions) {
-    return dataOf(
-      await this.client.POST('/v1/incidents', {
-        ...(await this.target(options)),
-        body: { items },
-      }),
-    );
+    return this.api.pushIncidents({ body: { items } }, options);
   }
 
   async pushOutages(items: OutageInput[], options?: ItsmRequestOptions) {
-    return dataOf(
-      await this.client.POST('/v1/outages', {
-        ...(await this.target(options)),
-        body: { items },
-      }),
-    );
+    return this.api.pushOutages({ body: { items } }, options);
   }
 
   async pushSliEvents(items: SliEventInput[], options?: ItsmRequestOptions) {
-    return dataOf(
-      await this.client.POST('/v1/sli-events', {
-        ...(await this.target(options)),
-        body: { items },
-      }),
-    );
+    return this.api.pushSliEvents({ body: { items } }, options);
   }
 
   async listIncidents(
     query: ListIncidentsQuery,
     options?: ItsmRequestOptions,
   ): Promise<Page<Incident>> {
-    return dataOf(
-      await this.client.GET('/v1/incidents', {
-        ...(await this.target(options)),
-        params: { query },
-      }),
-    );
+    return this.api.listIncidents({ query }, options);
   }
 
   async listOutages(
     query: ListMeasurementsQuery,
     options?: ItsmRequestOptions,
   ): Promise<Page<Outage>> {
-    return dataOf(
-      await this.client.GET('/v1/outages', {
-        ...(await this.target(options)),
-        params: { query },
-      }),
-    );
+    return this.api.listOutages({ query }, options);
   }
 
   async listSliEvents(
     query: ListSliEventsQuery,
     options?: ItsmRequestOptions,
   ): Promise<Page<SliEvent>> {
-    return dataOf(
-      await this.client.GET('/v1/sli-events', {
-        ...(await this.target(options)),
-        params: { query },
-      }),
-    );
+    return this.api.listSliEvents({ query }, options);
   }
 
   async deleteIncident(key: MeasurementKey, options?: ItsmRequestOptions) {
-    await this.client.DELETE('/v1/incidents/{source}/{externalId}', {
-      ...(await this.target(options)),
-      params: { path: key },
-    });
+    await this.api.deleteIncident({ path: key }, options);
   }
 
   async deleteOutage(key: MeasurementKey, options?: ItsmRequestOptions) {
-    await this.client.DELETE('/v1/outages/{source}/{externalId}', {
-      ...(await this.target(options)),
-      params: { path: key },
-    });
+    await this.api.deleteOutage({ path: key }, options);
   }
 
   async deleteSliEvent(key: SliEventKey, options?: ItsmRequestOptions) {
-    await this.client.DELETE('/v1/sli-events', {
-      ...(await this.target(options)),
-      params: { query: key },
-    });
+    await this.api.deleteSliEvent({ query: key }, options);
   }
 
   async getServiceSla(
@@ -268,11 +196,9 @@ export class ItsmClient implements ItsmApi {
     query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
   ): Promise<ServiceSlaReport> {
-    return dataOf(
-      await this.client.GET('/v1/services/{namespace}/{name}/sla', {
-        ...(await this.target(options)),
-        params: { path: refParams(service, 'itservice'), query },
-      }),
+    return this.api.getServiceSla(
+      { path: refParams(service, 'itservice'), query },
+      options,
     );
   }
 
@@ -281,11 +207,9 @@ export class ItsmClient implements ItsmApi {
     query: SlaHistoryQuery,
     options?: ItsmRequestOptions,
   ): Promise<{ items: SlaHistoryEntry[] }> {
-    return dataOf(
-      await this.client.GET('/v1/services/{namespace}/{name}/sla/history', {
-        ...(await this.target(options)),
-        params: { path: refParams(service, 'itservice'), query },
-      }),
+    return this.api.getServiceSlaHistory(
+      { path: refParams(service, 'itservice'), query },
+      options,
     );
   }
 
@@ -294,15 +218,12 @@ export class ItsmClient implements ItsmApi {
     query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
   ): Promise<PartySlaReport> {
-    const target = await this.target(options);
     const path = refParams(stakeholder, 'stakeholder');
     return wholeParty(
-      await this.allPages(async cursor =>
-        dataOf(
-          await this.client.GET('/v1/stakeholders/{namespace}/{name}/sla', {
-            ...target,
-            params: { path, query: { ...query, ...this.page(cursor) } },
-          }),
+      await this.allPages(cursor =>
+        this.api.getStakeholderSla(
+          { path, query: { ...query, ...this.page(cursor) } },
+          options,
         ),
       ),
     );
@@ -313,15 +234,9 @@ export class ItsmClient implements ItsmApi {
     query: ReportCsvQuery,
     options?: ItsmRequestOptions,
   ): Promise<string> {
-    return dataOf(
-      await this.client.GET(
-        '/v1/stakeholders/{namespace}/{name}/sla/report.csv',
-        {
-          ...(await this.target(options)),
-          params: { path: refParams(stakeholder, 'stakeholder'), query },
-          parseAs: 'text',
-        },
-      ),
+    return this.api.getStakeholderReportCsv(
+      { path: refParams(stakeholder, 'stakeholder'), query },
+      options,
     );
   }
 
@@ -330,15 +245,12 @@ export class ItsmClient implements ItsmApi {
     query: ReportPeriodQuery = {},
     options?: ItsmRequestOptions,
   ): Promise<PartySlaReport> {
-    const target = await this.target(options);
     const path = refParams(supplier, 'supplier');
     return wholeParty(
-      await this.allPages(async cursor =>
-        dataOf(
-          await this.client.GET('/v1/suppliers/{namespace}/{name}/sla', {
-            ...target,
-            params: { path, query: { ...query, ...this.page(cursor) } },
-          }),
+      await this.allPages(cursor =>
+        this.api.getSupplierSla(
+          { path, query: { ...query, ...this.page(cursor) } },
+          options,
         ),
       ),
     );
@@ -348,13 +260,10 @@ export class ItsmClient implements ItsmApi {
     filters: PortfolioFilters = {},
     options?: ItsmRequestOptions,
   ): Promise<{ items: PortfolioRow[] }> {
-    const target = await this.target(options);
-    const pages = await this.allPages(async cursor =>
-      dataOf(
-        await this.client.GET('/v1/portfolio', {
-          ...target,
-          params: { query: { ...filters, ...this.page(cursor) } },
-        }),
+    const pages = await this.allPages(cursor =>
+      this.api.getPortfolio(
+        { query: { ...filters, ...this.page(cursor) } },
+        options,
       ),
     );
     return { items: pages.flatMap(page => page.items) };
