@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './backendProcess';
-import { FULL, QUICK, runBackendBenchmarks } from './backendSuite';
+import { FULL, QUICK, runBackendBenchmarks } from './backend/suite';
 import { bundleBenchmark } from './bundle';
 import {
   assertPostgresReachable,

@@ -1,0 +1,260 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { BackendProcess } from '../backendProcess';
+import {
+  componentTargets,
+  partyEntities,
+  pinnedNow,
+  serviceEntity,
+} from '../data';
+import { Engine } from '../engines';
+import { BenchRow } from '../stats';
+import { catalogScenario } from './catalogScenario';
+import {
+  Api,
+  BackendScenario,
+  BenchContext,
+  catalogCount,
+  count,
+  DAY,
+  loadMeasurements,
+  monthStart,
+  Sizes,
+  TOKEN,
+  waitFor,
+} from './context';
+import { ingestScenario } from './ingestScenario';
+import { memoryScenario } from './memoryScenario';
+import { portfolioScenario } from './portfolioScenario';
+import { slaHistoryScenario, slaReportScenario } from './reportScenarios';
+
+export { FULL, QUICK } from './context';
+export type { Sizes } from './context';
+
+/**
+ * In order: the catalog registers the portfolio's services, the report data
+ * is loaded after ingest, and sla-history and portfolio take sla-report's
+ * median as their baseline.
+ */
+const SCENARIOS: {
+  before?: (context: BenchContext) => Promise<void>;
+  scenario: BackendScenario;
+}[] = [
+  { scenario: catalogScenario },
+  { scenario: ingestScenario },
+  { before: loadReportData, scenario: slaReportScenario },
+  { scenario: slaHistoryScenario },
+  { scenario: portfolioScenario },
+  { scenario: memoryScenario },
+];
+
+/**
+ * Set-up, not measured: the growth services share the current period's
+ * density and differ only in how much history lies before it; each
+ * portfolio service gets a month.
+ */
+async function loadReportData(context: BenchContext) {
+  const { engineName, sizes, now, db, services, log } = context;
+  const growthLarge = sizes.growth[2];
+  const periodStart = monthStart(now);
+  const currentMinutes = Math.floor((now - periodStart) / 60_000);
+  const heavyDensity = sizes.heavyIncidents / (currentMinutes + growthLarge);
+  log(`[${engineName}] loading the history of the report services`);
+  for (const [i, history] of sizes.growth.entries()) {
+    const minutes = currentMinutes + history;
+    await loadMeasurements(db, {
+      service: services.growth[i],
+      from: now - minutes * 60_000,
+      to: now,
+      incidents: Math.round(heavyDensity * minutes),
+      outages: Math.round(
+        (sizes.heavyOutages / (currentMinutes + growthLarge)) * minutes,
+      ),
+      slices: minutes,
+      seed: 10 + i,
+    });
+  }
+  log(`[${engineName}] loading ${sizes.portfolio} portfolio services' month`);
+  for (const [i, service] of services.portfolio.entries()) {
+    await loadMeasurements(db, {
+      service,
+      from: now - 30 * DAY,
+      to: now,
+      incidents: 10,
+      outages: 2,
+      slices: 120,
+      sliceMinutes: 360,
+      seed: 1000 + i,
+    });
+  }
+}
+
+/**
+ * Every backend benchmark on one engine: one real backend process, the
+ * engine's fresh database, data generated for the given sizes.
+ */
+export async function runBackendBenchmarks(options: {
+  engine: Engine;
+  sizes: Sizes;
+  port: number;
+  log: (line: string) => void;
+}): Promise<BenchRow[]> {
+  const { engine, sizes, log } = options;
+  const now = pinnedNow(new Date());
+  const engineName = engine.name;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itsm-bench-catalog-'));
+  const writeYaml = (file: string, entities: object[]) => {
+    const target = path.join(dir, file);
+    fs.writeFileSync(
+      target,
+      entities.map(e => YAML.stringify(e)).join('---\n'),
+    );
+    return target;
+  };
+
+  const services = {
+    ingest: 'bench-ingest',
+    memory: 'bench-memory',
+    growth: sizes.growth.map(n => `bench-history-${count(n)}`),
+    portfolio: Array.from(
+      { length: sizes.portfolio },
+      (_, i) => `bench-service-${String(i).padStart(5, '0')}`,
+    ),
+  };
+  const base = writeYaml('base.yaml', [
+    ...partyEntities(),
+    ...componentTargets(),
+    ...[services.ingest, services.memory, ...services.growth].map(
+      serviceEntity,
+    ),
+  ]);
+
+  // The catalog registers only url locations through its API, so the
+  // generated files are served over loopback.
+  const files = http.createServer((req, res) => {
+    const file = path.join(dir, path.basename(req.url ?? ''));
+    if (!fs.existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/yaml' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>(resolve => files.listen(0, '127.0.0.1', resolve));
+  const filesHost = `localhost:${(files.address() as AddressInfo).port}`;
+
+  log(`[${engineName}] starting the backend`);
+  const backend = await BackendProcess.start({
+    name: `bench-${engineName}`,
+    port: options.port,
+    // memory forces full GCs and reads the heap through the inspector.
+    inspect: true,
+    env: { ITSM_FIXED_NOW: new Date(now).toISOString() },
+    config: {
+      backend: {
+        database: engine.databaseConfig,
+        reading: { allow: [{ host: filesHost }] },
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              options: { token: TOKEN, subject: 'itsm-bench' },
+            },
+          ],
+        },
+      },
+      catalog: {
+        // The catalog re-processes every entity this often; at the default
+        // (100-150 s) its passes over the bench's 8,000 entities fall at
+        // random into the measurements.
+        processingInterval: { minutes: 30 },
+        locations: [
+          {
+            type: 'file',
+            target: base,
+            rules: [
+              {
+                allow: [
+                  'Group',
+                  'ITService',
+                  'Stakeholder',
+                  'Supplier',
+                  'API',
+                  'Resource',
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      itsm: { demo: { enabled: false } },
+    },
+  });
+  const api = new Api(backend.baseUrl);
+  const rows: BenchRow[] = [];
+  const context: BenchContext = {
+    engineName,
+    sizes,
+    now,
+    api,
+    db: engine.itsmDatabase(),
+    backend,
+    services,
+    log,
+    publish: (file, entities) =>
+      `http://${filesHost}/${path.basename(writeYaml(file, entities))}`,
+    settle: async phase => {
+      if (!(await backend.settle())) {
+        log(`[${engineName}] the backend was still busy before ${phase}`);
+      }
+    },
+    measured: benchmark => {
+      const found = rows.find(
+        r => r.benchmark === benchmark && r.engine === engineName,
+      );
+      if (!found) throw new Error(`${benchmark} has not been measured yet`);
+      return found;
+    },
+  };
+
+  try {
+    await waitFor(
+      'the benchmark services in the catalog',
+      async () =>
+        (await catalogCount(api, 'itservice')) === 2 + sizes.growth.length,
+      120_000,
+    );
+    for (const { before, scenario } of SCENARIOS) {
+      await before?.(context);
+      rows.push(...(await scenario.run(context)));
+    }
+    return rows;
+  } catch (error) {
+    log(`[${engineName}] backend log:\n${backend.logTail(60)}`);
+    throw error;
+  } finally {
+    await backend.kill();
+    files.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
