@@ -15,6 +15,7 @@
  */
 
 import type { Entity } from '@backstage/catalog-model';
+import { isKind } from './refs';
 import {
   ITSM_API_VERSION,
   ITSM_KIND_IT_SERVICE,
@@ -178,7 +179,7 @@ export type ItsmEntity = ITServiceEntity | StakeholderEntity | SupplierEntity;
 function hasKind(entity: Entity | undefined, kind: string): boolean {
   return (
     entity?.apiVersion === ITSM_API_VERSION &&
-    entity.kind?.toLocaleLowerCase('en-US') === kind.toLocaleLowerCase('en-US')
+    isKind(entity.kind, kind.toLocaleLowerCase('en-US'))
   );
 }
 

@@ -71,6 +71,16 @@ export function entityRefKey(ref: Entity | CompoundEntityRef): string {
   return stringifyEntityRef(ref).toLocaleLowerCase('en-US');
 }
 
+/** A compound ref in the normal form of {@link entityRefKey}. @public */
+export function normalizedRef(ref: CompoundEntityRef): CompoundEntityRef {
+  return parseEntityRef(entityRefKey(ref));
+}
+
+/** Whether a kind, as written, is the given lower-case kind (the catalog ignores case). @public */
+export function isKind(written: string | undefined, kind: string): boolean {
+  return written?.toLocaleLowerCase('en-US') === kind;
+}
+
 /**
  * Resolves a reference written in an entity's spec against the entity's own
  * namespace and the field's default kind. Throws a TypeError that says what
@@ -88,17 +98,12 @@ export function resolveItsmRef(
     defaultKind: field.defaultKind,
     defaultNamespace: entity.metadata.namespace ?? 'default',
   });
-  const kind = parsed.kind.toLocaleLowerCase('en-US');
-  if (!field.kinds.includes(kind)) {
+  if (!field.kinds.some(kind => isKind(parsed.kind, kind))) {
     throw new TypeError(
       `"${ref}" is a ${parsed.kind}, expected ${describeKinds(field.kinds)}`,
     );
   }
-  return {
-    kind,
-    namespace: parsed.namespace.toLocaleLowerCase('en-US'),
-    name: parsed.name.toLocaleLowerCase('en-US'),
-  };
+  return normalizedRef(parsed);
 }
 
 /**

@@ -45,6 +45,7 @@ import {
   RELATION_SUPPLIED_BY,
   RELATION_SUPPLIES,
   RELATION_USER_OF,
+  normalizedRef,
   refsInField,
   resolveItsmRef,
   validateItsmEntity,
@@ -144,12 +145,7 @@ export class ItsmEntitiesProcessor implements CatalogProcessor {
       return entity;
     }
     // Lower case like the targets, so both ends of a pair read alike.
-    const { kind: selfKind, namespace, name } = getCompoundEntityRef(entity);
-    const self = {
-      kind: selfKind.toLocaleLowerCase('en-US'),
-      namespace: namespace.toLocaleLowerCase('en-US'),
-      name: name.toLocaleLowerCase('en-US'),
-    };
+    const self = normalizedRef(getCompoundEntityRef(entity));
     for (const { field, ref, relation } of RELATION_FIELDS[kind]) {
       for (const target of refsInField(entity, field)) {
         const other = resolveItsmRef(target.ref, ref, entity);

@@ -29,6 +29,7 @@ import {
 import {
   entityRefKey,
   IncidentInput,
+  isKind,
   IngestResult,
   OutageInput,
   SliEventInput,
@@ -90,7 +91,7 @@ type Relocations<R> = { moves: ServiceMeasurementKey[]; touched: R[] };
 
 // REF_FIELDS hold no apiVersion: the kind alone, as the catalog matches it.
 const isITService = (entity?: { kind: string }) =>
-  entity?.kind.toLocaleLowerCase('en-US') === 'itservice';
+  isKind(entity?.kind, 'itservice');
 
 const KIND_NAMES = {
   itservice: 'ITService',
@@ -157,7 +158,7 @@ export class MeasurementAccess {
         }`,
       );
     }
-    if (parsed.kind.toLocaleLowerCase('en-US') !== kind) {
+    if (!isKind(parsed.kind, kind)) {
       throw new InputError(
         `${kind === 'itservice' ? 'service' : kind}: must be an ${
           KIND_NAMES[kind]
@@ -168,7 +169,7 @@ export class MeasurementAccess {
     const entity = await this.deps.catalog.getEntityByRef(normalized, {
       credentials: await this.lookupCredentials(credentials),
     });
-    if (entity?.kind.toLocaleLowerCase('en-US') !== kind) {
+    if (!entity || !isKind(entity.kind, kind)) {
       throw new NotFoundError(
         `No ${KIND_NAMES[kind]} "${normalized}" in the catalog`,
       );

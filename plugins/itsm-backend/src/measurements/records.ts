@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { entityRefKey } from '@backstage-itsm/plugin-itsm-common';
+import { entityRefKey, isKind } from '@backstage-itsm/plugin-itsm-common';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type {
@@ -55,7 +55,7 @@ export function normalizeServiceRef(ref: string): string {
     defaultKind: 'itservice',
     defaultNamespace: 'default',
   });
-  if (parsed.kind.toLocaleLowerCase('en-US') !== 'itservice') {
+  if (!isKind(parsed.kind, 'itservice')) {
     throw new TypeError(
       `must be an ITService ref, got a ${parsed.kind} ("${ref}")`,
     );

@@ -163,9 +163,7 @@ function dependsOnRefs(service: ITServiceEntity): string[] {
     service,
     service.spec.dependsOn,
     ITSM_REF_FIELDS.ITService.dependsOn,
-  )
-    .map(ref => ref.toLocaleLowerCase('en-US'))
-    .filter(ref => ref.startsWith('itservice:'));
+  ).filter(ref => ref.startsWith('itservice:'));
 }
 
 /** The cycles reachable from `root`, each once, as lists of refs starting at the smallest. */

@@ -15,6 +15,7 @@
  */
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   burnWindows,
@@ -372,7 +373,8 @@ export class SlaReportService {
       credentials,
     );
     if (hidden.size === 0) return report;
-    const seen = (ref: string) => !hidden.has(ref.toLocaleLowerCase('en-US'));
+    const seen = (ref: string) =>
+      !hidden.has(entityRefKey(parseEntityRef(ref)));
     return {
       ...report,
       warnings: report.warnings.filter(w => !w.service || seen(w.service)),

@@ -30,6 +30,7 @@ import {
   SupplierEntity,
 } from '../entities';
 import {
+  entityRefKey,
   ITSM_REF_FIELDS,
   ItsmRefField,
   OLA_COUNTERPARTY,
@@ -261,9 +262,7 @@ function checkITService(entity: ITServiceEntity, problems: Problems) {
   const { spec } = entity;
   checkRefs(entity, ITSM_REF_FIELDS.ITService, problems);
 
-  const self = `itservice:${entity.metadata.namespace ?? 'default'}/${
-    entity.metadata.name
-  }`.toLocaleLowerCase('en-US');
+  const self = entityRefKey(entity);
   spec.dependsOn?.forEach((ref, i) => {
     const resolved = checkRefQuietly(
       ref,
