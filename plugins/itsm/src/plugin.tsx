@@ -31,6 +31,7 @@ import { ItsmClient } from '@backstage-itsm/plugin-itsm-common';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { itsmApiRef } from './api';
 import { itsmCatalogGraphModule } from './catalogGraph';
+import { itsmTranslationRef } from './translation';
 
 /** The route of the service portfolio page. @public */
 export const itsmPortfolioRouteRef = createRouteRef();
@@ -49,7 +50,7 @@ const slaContent = EntityContentBlueprint.make({
   name: 'sla',
   params: {
     path: '/sla',
-    title: 'SLA',
+    title: itsmTranslationRef('extensions.slaTab'),
     filter: { kind: 'itservice' },
     loader: () => import('./components/SlaTab').then(m => <m.SlaTab />),
   },
@@ -59,7 +60,7 @@ const stakeholderServicesContent = EntityContentBlueprint.make({
   name: 'stakeholder-services',
   params: {
     path: '/services',
-    title: 'Services',
+    title: itsmTranslationRef('extensions.servicesTab'),
     filter: { kind: 'stakeholder' },
     loader: () =>
       import('./components/PartyServicesTab').then(m => <m.PartyServicesTab />),
@@ -70,7 +71,7 @@ const supplierServicesContent = EntityContentBlueprint.make({
   name: 'supplier-services',
   params: {
     path: '/services',
-    title: 'Services',
+    title: itsmTranslationRef('extensions.servicesTab'),
     filter: { kind: 'supplier' },
     loader: () =>
       import('./components/PartyServicesTab').then(m => <m.PartyServicesTab />),
@@ -100,7 +101,7 @@ const factsCard = EntityCardBlueprint.make({
 const portfolioPage = PageBlueprint.make({
   params: {
     path: '/itsm',
-    title: 'IT services',
+    title: itsmTranslationRef('extensions.portfolioPage'),
     icon: <AssessmentIcon />,
     routeRef: itsmPortfolioRouteRef,
     loader: () =>

@@ -14,23 +14,33 @@
  * limitations under the License.
  */
 
+import { mockApis } from '@backstage/frontend-test-utils';
 import {
   creditLabel,
   creditTotalLines,
+  directionKey,
   directionLines,
-  directionText,
 } from './credits';
 import { sumCreditTotals } from '@backstage-itsm/plugin-itsm-common';
+import { itsmTranslationRef } from '../translation';
+import { createFormat } from './format';
 import { testCredits } from './testData';
+
+const { t } = mockApis.translation().getTranslation(itsmTranslationRef);
+const format = createFormat(t, 'en');
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
 describe('credits', () => {
   it('labels owed and projected credits, payable and receivable', () => {
-    expect(creditLabel('owed')).toBe('Credit owed');
-    expect(creditLabel('projected')).toBe('Projected credit');
-    expect(directionText('payable')).toBe('payable to');
-    expect(directionText('receivable')).toBe('receivable from');
+    expect(creditLabel(t, 'owed')).toBe('Credit owed');
+    expect(creditLabel(t, 'projected')).toBe('Projected credit');
+    expect(t(directionKey('payable'), { party: 'telnova' })).toBe(
+      'payable to telnova',
+    );
+    expect(t(directionKey('receivable'), { party: 'telnova' })).toBe(
+      'receivable from telnova',
+    );
   });
 
   it('sums per currency without netting payable against receivable or mixing owed with projected', () => {
@@ -52,8 +62,10 @@ describe('credits', () => {
         projected: { payable: [eur(0.3)], receivable: [eur(300)] },
       }),
     );
-    expect(directionLines(total.owed)).toEqual(['payable €1,500.00, $10.00']);
-    expect(directionLines(total.projected)).toEqual([
+    expect(directionLines(total.owed, t, format)).toEqual([
+      'payable €1,500.00, $10.00',
+    ]);
+    expect(directionLines(total.projected, t, format)).toEqual([
       'payable €0.30',
       'receivable €300.00',
     ]);

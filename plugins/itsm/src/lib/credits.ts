@@ -27,18 +27,24 @@ import type {
   CreditTotals,
   Money,
 } from '@backstage-itsm/plugin-itsm-common';
-import { formatMoneyList } from './format';
+import type { ItsmTranslation } from '../translation';
+import type { ItsmFormat } from './format';
 
 type Credit = AgreementReport['credit'];
 
 /** "Credit owed" for a closed period, "Projected credit" for an open one. */
-export function creditLabel(basis: Credit['basis']): string {
-  return basis === 'owed' ? 'Credit owed' : 'Projected credit';
+export function creditLabel(t: ItsmTranslation, basis: Credit['basis']) {
+  return basis === 'owed' ? t('credits.owed') : t('credits.projected');
 }
 
-/** "payable to" (we pay the counterparty) or "receivable from" (it pays us). */
-export function directionText(direction: Credit['direction']): string {
-  return direction === 'receivable' ? 'receivable from' : 'payable to';
+/**
+ * The message of "payable to X" (we pay the counterparty) or "receivable
+ * from X" (it pays us), for `t` with the party as a name or a link.
+ */
+export function directionKey(direction: Credit['direction']) {
+  return direction === 'receivable'
+    ? 'credits.receivableFrom'
+    : 'credits.payableTo';
 }
 
 /** One total of a CreditTotals: which basis, which direction, what sums. */
@@ -61,8 +67,17 @@ export function creditTotalLines(totals: CreditTotals): CreditTotalLine[] {
 }
 
 /** Lines "payable €2,400.00" and "receivable €300.00" of one basis; none → []. */
-export function directionLines(totals: CreditTotals[keyof CreditTotals]) {
+export function directionLines(
+  totals: CreditTotals[keyof CreditTotals],
+  t: ItsmTranslation,
+  format: ItsmFormat,
+) {
   return (['payable', 'receivable'] as const)
     .filter(direction => totals[direction].length)
-    .map(direction => `${direction} ${formatMoneyList(totals[direction])}`);
+    .map(direction => {
+      const sums = format.formatMoneyList(totals[direction]);
+      return direction === 'payable'
+        ? t('credits.payableSums', { sums })
+        : t('credits.receivableSums', { sums });
+    });
 }

@@ -14,7 +14,13 @@
  * limitations under the License.
  */
 
-import {
+import { mockApis } from '@backstage/frontend-test-utils';
+import { itsmTranslationRef } from '../translation';
+import { createFormat, httpHref } from './format';
+
+// The plugin's own English messages, as an app without translations has them.
+const { t } = mockApis.translation().getTranslation(itsmTranslationRef);
+const {
   formatAttainmentPercent,
   formatBudget,
   formatBurnRate,
@@ -24,8 +30,7 @@ import {
   formatPercent,
   formatQuantity,
   formatTarget,
-  httpHref,
-} from './format';
+} = createFormat(t, 'en');
 
 describe('format', () => {
   it.each([

@@ -14,12 +14,16 @@
  * limitations under the License.
  */
 
+import { mockApis } from '@backstage/frontend-test-utils';
 import type { ObjectiveReport } from '@backstage-itsm/plugin-itsm-common';
 import { figuresState, pendingIncidents } from './FiguresState';
 import {
   testOpenIncident as open,
   testResolutionObjective,
 } from '../../lib/testData';
+import { itsmTranslationRef } from '../../translation';
+
+const { t } = mockApis.translation().getTranslation(itsmTranslationRef);
 
 const resolution = (
   details: ObjectiveReport['details'],
@@ -38,16 +42,18 @@ describe('figuresState', () => {
       open('INC1', '50%'),
       open('INC2', 'breached'),
     ]);
-    expect(figuresState({ closed: false, final: false }, [running]).text).toBe(
-      'Period open',
-    );
-    expect(figuresState({ closed: true, final: false }, [running]).text).toBe(
-      'Provisional: 1 incident still open',
-    );
-    expect(figuresState({ closed: true, final: false }, []).text).toBe(
+    expect(
+      figuresState(t, { closed: false, final: false }, [running]).text,
+    ).toBe('Period open');
+    expect(
+      figuresState(t, { closed: true, final: false }, [running]).text,
+    ).toBe('Provisional: 1 incident still open');
+    expect(figuresState(t, { closed: true, final: false }, []).text).toBe(
       'Provisional: incidents still open',
     );
-    expect(figuresState({ closed: true, final: true }, []).text).toBe('Final');
+    expect(figuresState(t, { closed: true, final: true }, []).text).toBe(
+      'Final',
+    );
   });
 
   it('counts each pending incident once across objectives', () => {

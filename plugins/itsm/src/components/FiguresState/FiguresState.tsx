@@ -14,9 +14,11 @@
  * limitations under the License.
  */
 
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { ObjectiveReport } from '@backstage-itsm/plugin-itsm-common';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { itsmTranslationRef, ItsmTranslation } from '../../translation';
 
 /**
  * How many incidents of the period are still pending (running, not yet
@@ -44,14 +46,14 @@ export function pendingIncidents(objectives: ObjectiveReport[]): number {
 
 /** Whether figures are final, provisional or of an open period. */
 export function figuresState(
+  t: ItsmTranslation,
   state: { closed: boolean; final: boolean },
   objectives: ObjectiveReport[],
 ): { text: string; explanation: string } {
   if (!state.closed) {
     return {
-      text: 'Period open',
-      explanation:
-        'The period has not ended: figures are so far, and credits are projected (what would be owed if the period closed now).',
+      text: t('figuresState.open'),
+      explanation: t('figuresState.openExplanation'),
     };
   }
   if (!state.final) {
@@ -59,18 +61,14 @@ export function figuresState(
     return {
       text:
         pending > 0
-          ? `Provisional: ${pending} ${
-              pending === 1 ? 'incident' : 'incidents'
-            } still open`
-          : 'Provisional: incidents still open',
-      explanation:
-        'The period has ended, but incidents opened in it are still running within their threshold: the figures change when they stop or run late.',
+          ? t('figuresState.provisional', { count: pending })
+          : t('figuresState.provisionalUncounted'),
+      explanation: t('figuresState.provisionalExplanation'),
     };
   }
   return {
-    text: 'Final',
-    explanation:
-      'The period has ended and no incident of it is pending: the figures will not change.',
+    text: t('figuresState.final'),
+    explanation: t('figuresState.finalExplanation'),
   };
 }
 
@@ -79,7 +77,8 @@ export function FiguresState(props: {
   state: { closed: boolean; final: boolean };
   objectives: ObjectiveReport[];
 }) {
-  const { text, explanation } = figuresState(props.state, props.objectives);
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { text, explanation } = figuresState(t, props.state, props.objectives);
   return (
     <Tooltip title={explanation}>
       <Typography

@@ -19,7 +19,7 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { ServiceSlaReport } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
@@ -35,7 +35,9 @@ import {
 } from 'recharts';
 import { itsmApiRef } from '../../api';
 import { useChartStyle } from '../../lib/chartStyle';
-import { formatAttainmentPercent, isNumber } from '../../lib/format';
+import { isNumber } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef } from '../../translation';
 
 /** Targets by agreement and objective name, for figures shown against them. */
 export type ObjectiveTargets = Map<string, number>;
@@ -61,6 +63,8 @@ export function HistoryChart(props: {
 }) {
   const api = useApi(itsmApiRef);
   const style = useChartStyle();
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatAttainmentPercent, formatDecimal, formatNumber } = useFormat();
   const { months, service, targets } = props;
   const { value, loading, error } = useAsync(
     () =>
@@ -98,48 +102,58 @@ export function HistoryChart(props: {
   const measured = data.filter(d => d.score !== undefined);
   const summary = measured.length
     ? measured
-        .map(
-          d =>
-            `${d.month}: score ${d.score!.toFixed(
-              0,
-            )}, lowest attainment ${formatAttainmentPercent(
-              d.worst,
-              d.worstTarget,
-            )}${d.final ? '' : ' (provisional)'}`,
-        )
+        .map(d => {
+          const figures = {
+            month: d.month,
+            score: formatNumber(d.score),
+            attainment: formatAttainmentPercent(d.worst, d.worstTarget),
+          };
+          return d.final
+            ? t('historyChart.month', figures)
+            : t('historyChart.monthProvisional', figures);
+        })
         .join('; ')
-    : 'No month in this range has measurements yet.';
+    : t('historyChart.noMeasurements');
   return (
-    <InfoCard title="Trend (last six closed months)">
+    <InfoCard title={t('historyChart.title')}>
       {measured.length === 0 ? (
         <Typography variant="body2">{summary}</Typography>
       ) : (
-        <div role="img" aria-label={`SLA trend. ${summary}`}>
+        <div role="img" aria-label={t('historyChart.ariaLabel', { summary })}>
           <ResponsiveContainer width="100%" height={240}>
             <LineChart data={data}>
               <CartesianGrid {...style.grid} />
               <XAxis dataKey="month" {...style.axis} />
-              <YAxis yAxisId="score" domain={[0, 100]} {...style.axis} />
+              <YAxis
+                yAxisId="score"
+                domain={[0, 100]}
+                tickFormatter={formatDecimal}
+                {...style.axis}
+              />
               <YAxis
                 yAxisId="attainment"
                 orientation="right"
                 domain={['auto', 100]}
+                tickFormatter={formatDecimal}
                 {...style.axis}
               />
               <Tooltip
                 {...style.tooltip}
-                formatter={(shown, name, item) => {
+                formatter={(shown, _name, item) => {
                   if (typeof shown !== 'number') return shown;
                   const row = item?.payload as
                     | (typeof data)[number]
                     | undefined;
-                  return name === 'Compliance score'
-                    ? shown.toFixed(0)
+                  // By data key: the series names are translated.
+                  return item?.dataKey === 'score'
+                    ? formatNumber(shown)
                     : formatAttainmentPercent(shown, row?.worstTarget);
                 }}
                 labelFormatter={(label, payload) =>
                   payload?.[0]?.payload?.final === false
-                    ? `${label} (provisional)`
+                    ? t('historyChart.provisionalMonth', {
+                        month: String(label),
+                      })
                     : label
                 }
               />
@@ -148,14 +162,14 @@ export function HistoryChart(props: {
                 yAxisId="score"
                 type="monotone"
                 dataKey="score"
-                name="Compliance score"
+                name={t('historyChart.score')}
                 stroke={style.colours[0]}
               />
               <Line
                 yAxisId="attainment"
                 type="monotone"
                 dataKey="worst"
-                name="Lowest attainment (%)"
+                name={t('historyChart.lowestAttainment')}
                 stroke={style.colours[1]}
               />
             </LineChart>

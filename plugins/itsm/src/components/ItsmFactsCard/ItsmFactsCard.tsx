@@ -15,6 +15,7 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   Contact,
@@ -27,20 +28,24 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
 import { httpHref } from '../../lib/format';
+import { itsmTranslationRef, ItsmTranslation } from '../../translation';
 import { RefLink, RefLinks } from '../RefLinks';
 
 function Fact(props: { label: string; children: React.ReactNode }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
   return (
     <Typography variant="body2" gutterBottom>
-      <strong>{props.label}:</strong> {props.children}
+      <strong>{t('factsCard.label', { label: props.label })}</strong>{' '}
+      {props.children}
     </Typography>
   );
 }
 
 function Contacts(props: { contacts?: Contact[] }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
   if (!props.contacts?.length) return null;
   return (
-    <Fact label="Contacts">
+    <Fact label={t('factsCard.contacts')}>
       {props.contacts.map((c, i) => (
         <span key={`${c.name}-${i}`}>
           {i > 0 && '; '}
@@ -58,72 +63,100 @@ function Contacts(props: { contacts?: Contact[] }) {
   );
 }
 
+/** "mon, fri 08:00–17:00 (Europe/Berlin), 1 holidays", or "24x7" without hours. */
+function serviceHoursText(
+  t: ItsmTranslation,
+  hours: ITServiceEntity['spec']['serviceHours'],
+): string {
+  if (!hours) return t('factsCard.always');
+  const intervals = hours.intervals
+    .map(i =>
+      t('factsCard.serviceHoursInterval', {
+        days: i.days.join(', '),
+        start: i.start,
+        end: i.end,
+      }),
+    )
+    .join('; ');
+  return hours.holidays?.length
+    ? t('factsCard.serviceHoursWithHolidays', {
+        intervals,
+        timezone: hours.timezone,
+        count: hours.holidays.length,
+      })
+    : t('factsCard.serviceHoursValue', {
+        intervals,
+        timezone: hours.timezone,
+      });
+}
+
 function ServiceFacts({ entity }: { entity: ITServiceEntity }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
   const { spec } = entity;
-  const hours = spec.serviceHours;
   return (
     <>
-      <Fact label="Type">{spec.type}</Fact>
-      <Fact label="Lifecycle">{spec.lifecycle}</Fact>
-      <Fact label="Service provider">
+      <Fact label={t('factsCard.type')}>{spec.type}</Fact>
+      <Fact label={t('factsCard.lifecycle')}>{spec.lifecycle}</Fact>
+      <Fact label={t('factsCard.serviceProvider')}>
         <RefLink
           entityRef={spec.owner}
           defaultKind="group"
           namespace={entity.metadata.namespace}
         />
       </Fact>
-      <Fact label="Customers">
+      <Fact label={t('factsCard.customers')}>
         <RefLinks
           refs={spec.customers}
           defaultKind="stakeholder"
           namespace={entity.metadata.namespace}
         />
       </Fact>
-      <Fact label="Users">
+      <Fact label={t('factsCard.users')}>
         <RefLinks
           refs={spec.users}
           defaultKind="stakeholder"
           namespace={entity.metadata.namespace}
         />
       </Fact>
-      <Fact label="Suppliers">
+      <Fact label={t('factsCard.suppliers')}>
         <RefLinks
           refs={spec.suppliers}
           defaultKind="supplier"
           namespace={entity.metadata.namespace}
         />
       </Fact>
-      <Fact label="Service hours">
-        {hours
-          ? `${hours.intervals
-              .map(i => `${i.days.join(', ')} ${i.start}–${i.end}`)
-              .join('; ')} (${hours.timezone})${
-              hours.holidays?.length
-                ? `, ${hours.holidays.length} holidays`
-                : ''
-            }`
-          : '24x7'}
+      <Fact label={t('factsCard.serviceHours')}>
+        {serviceHoursText(t, spec.serviceHours)}
       </Fact>
-      <Fact label="Planned maintenance">
+      <Fact label={t('factsCard.plannedMaintenance')}>
         {spec.maintenance?.length
           ? spec.maintenance
-              .map(m => `${m.name}: ${m.rrule} for ${m.duration}`)
+              .map(m =>
+                t('factsCard.maintenanceWindow', {
+                  name: m.name,
+                  rrule: m.rrule,
+                  duration: m.duration,
+                }),
+              )
               .join('; ')
-          : 'none'}
+          : t('common.none')}
       </Fact>
-      {spec.costCenter && <Fact label="Cost centre">{spec.costCenter}</Fact>}
+      {spec.costCenter && (
+        <Fact label={t('factsCard.costCentre')}>{spec.costCenter}</Fact>
+      )}
     </>
   );
 }
 
 function StakeholderFacts({ entity }: { entity: StakeholderEntity }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
   const { spec } = entity;
   return (
     <>
-      <Fact label="Type">{spec.type}</Fact>
-      <Fact label="Roles">{spec.roles.join(', ')}</Fact>
-      <Fact label="Organisation">{spec.organization}</Fact>
-      <Fact label="Represented by">
+      <Fact label={t('factsCard.type')}>{spec.type}</Fact>
+      <Fact label={t('factsCard.roles')}>{spec.roles.join(', ')}</Fact>
+      <Fact label={t('factsCard.organisation')}>{spec.organization}</Fact>
+      <Fact label={t('factsCard.representedBy')}>
         {spec.group ? (
           <RefLink
             entityRef={spec.group}
@@ -131,7 +164,7 @@ function StakeholderFacts({ entity }: { entity: StakeholderEntity }) {
             namespace={entity.metadata.namespace}
           />
         ) : (
-          'no group'
+          t('factsCard.noGroup')
         )}
       </Fact>
       <Contacts contacts={spec.contacts} />
@@ -140,29 +173,32 @@ function StakeholderFacts({ entity }: { entity: StakeholderEntity }) {
 }
 
 function SupplierFacts({ entity }: { entity: SupplierEntity }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
   const { spec } = entity;
   const contract = spec.contract;
   return (
     <>
-      <Fact label="Category">{spec.category}</Fact>
-      <Fact label="Supplier manager">
+      <Fact label={t('factsCard.category')}>{spec.category}</Fact>
+      <Fact label={t('factsCard.supplierManager')}>
         <RefLink
           entityRef={spec.owner}
           defaultKind="group"
           namespace={entity.metadata.namespace}
         />
       </Fact>
-      <Fact label="Contract">
+      <Fact label={t('factsCard.contract')}>
         {contract
-          ? `${contract.reference}, ${contract.start} to ${
-              contract.end ?? 'open-ended'
-            }, renewal ${contract.renewal ?? '—'}, notice ${
-              contract.noticePeriod ?? '—'
-            }`
-          : 'none recorded'}
+          ? t('factsCard.contractValue', {
+              reference: contract.reference,
+              start: contract.start,
+              end: contract.end ?? t('factsCard.openEnded'),
+              renewal: contract.renewal ?? '—',
+              notice: contract.noticePeriod ?? '—',
+            })
+          : t('factsCard.noContract')}
       </Fact>
       {spec.website && (
-        <Fact label="Website">
+        <Fact label={t('factsCard.website')}>
           {httpHref(spec.website) ? (
             <a href={httpHref(spec.website)}>{spec.website}</a>
           ) : (
@@ -175,13 +211,18 @@ function SupplierFacts({ entity }: { entity: SupplierEntity }) {
   );
 }
 
-/** The ITSM facts of an ITService, Stakeholder or Supplier, for its overview. */
+/** The ITSM facts of an ITService, Stakeholder or Supplier, for its overview. @public */
 export function ItsmFactsCard() {
   const { entity } = useEntity();
+  const { t } = useTranslationRef(itsmTranslationRef);
   let body = null;
   if (isITServiceEntity(entity)) body = <ServiceFacts entity={entity} />;
   else if (isStakeholderEntity(entity))
     body = <StakeholderFacts entity={entity} />;
   else if (isSupplierEntity(entity)) body = <SupplierFacts entity={entity} />;
-  return <InfoCard title={`${entity.kind} details`}>{body}</InfoCard>;
+  return (
+    <InfoCard title={t('factsCard.title', { kind: entity.kind })}>
+      {body}
+    </InfoCard>
+  );
 }

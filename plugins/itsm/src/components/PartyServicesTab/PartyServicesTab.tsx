@@ -25,6 +25,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
   useApi,
+  useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
@@ -43,20 +44,10 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
-import {
-  creditLabel,
-  creditTotalLines,
-  directionText,
-} from '../../lib/credits';
+import { creditLabel, creditTotalLines, directionKey } from '../../lib/credits';
 import { FiguresState } from '../FiguresState';
-import {
-  formatAttainmentPercent,
-  formatMoney,
-  formatMoneyList,
-  formatPercent,
-  formatTarget,
-  isNumber,
-} from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef } from '../../translation';
 import { SlaStatus } from '../SlaStatus';
 
 const DAY = 86_400_000;
@@ -82,24 +73,28 @@ export function contractState(supplier: SupplierEntity, now: Date) {
 function SupplierContract(props: { supplier: SupplierEntity }) {
   const { supplier } = props;
   const contract = supplier.spec.contract;
+  const { t } = useTranslationRef(itsmTranslationRef);
   const state = contractState(supplier, new Date());
   return (
-    <InfoCard title="Contract">
+    <InfoCard title={t('partyTab.contractTitle')}>
       <Typography variant="body2">
-        {supplier.spec.category} supplier · reference{' '}
-        {contract?.reference ?? '—'} · {contract?.start ?? '?'} to{' '}
-        {contract?.end ?? 'open-ended'} · renewal {contract?.renewal ?? '—'} ·
-        notice {contract?.noticePeriod ?? '—'}
+        {t('partyTab.contract', {
+          category: supplier.spec.category,
+          reference: contract?.reference ?? '—',
+          start: contract?.start ?? t('partyTab.unknownStart'),
+          end: contract?.end ?? t('partyTab.openEnded'),
+          renewal: contract?.renewal ?? '—',
+          notice: contract?.noticePeriod ?? '—',
+        })}
       </Typography>
       {state?.expired && (
         <Typography color="error">
-          The contract ended {-state.daysLeft} days ago.
+          {t('partyTab.contractEnded', { count: -state.daysLeft })}
         </Typography>
       )}
       {state?.insideNotice && (
         <Typography color="error">
-          The contract ends in {state.daysLeft} days, inside its notice period:
-          decide on renewal now.
+          {t('partyTab.contractEndsSoon', { count: state.daysLeft })}
         </Typography>
       )}
     </InfoCard>
@@ -109,24 +104,31 @@ function SupplierContract(props: { supplier: SupplierEntity }) {
 type Row = { service: string; agreement: AgreementReport };
 
 function ServicesTable(props: { report: PartySlaReport }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatAttainmentPercent, formatMoney, formatPercent, formatTarget } =
+    useFormat();
   const rows: Row[] = props.report.services.flatMap(s =>
     s.agreements.map(a => ({ service: s.service, agreement: a })),
   );
   return (
     <Table<Row>
-      title="Services and agreements"
+      title={t('partyTab.servicesTitle')}
       options={{ paging: false, padding: 'dense' }}
       columns={[
         {
-          title: 'Service',
+          title: t('partyTab.service'),
           render: (r: Row) => <EntityRefLink entityRef={r.service} />,
         },
         {
-          title: 'Agreement',
-          render: (r: Row) => `${r.agreement.name} (${r.agreement.type})`,
+          title: t('partyTab.agreement'),
+          render: (r: Row) =>
+            t('common.agreementName', {
+              name: r.agreement.name,
+              type: r.agreement.type,
+            }),
         },
         {
-          title: 'Period',
+          title: t('partyTab.period'),
           render: (r: Row) => (
             <>
               <Typography variant="body2">
@@ -140,41 +142,43 @@ function ServicesTable(props: { report: PartySlaReport }) {
           ),
         },
         {
-          title: 'Status',
+          title: t('partyTab.status'),
           render: (r: Row) => <SlaStatus status={r.agreement.status} />,
         },
         {
-          title: 'Objectives',
+          title: t('partyTab.objectives'),
           render: (r: Row) =>
             r.agreement.objectives
-              .map(
-                (o: ObjectiveReport) =>
-                  `${o.name}: ${formatAttainmentPercent(
-                    o.attainment,
-                    o.target,
-                  )} of ${formatTarget(o.target)}`,
+              .map((o: ObjectiveReport) =>
+                t('partyTab.objectiveOfTarget', {
+                  name: o.name,
+                  attainment: formatAttainmentPercent(o.attainment, o.target),
+                  target: formatTarget(o.target),
+                }),
               )
               .join('; '),
         },
         {
-          title: 'Credit',
+          title: t('partyTab.credit'),
           render: (r: Row) => {
             const credit = r.agreement.credit;
+            const label = creditLabel(t, credit.basis);
+            const percent = formatPercent(credit.percent, 0);
             return (
               <>
                 <Typography variant="body2">
-                  {`${creditLabel(credit.basis)}: ${formatPercent(
-                    credit.percent,
-                    0,
-                  )}${
-                    credit.amount && credit.percent > 0
-                      ? ` (${formatMoney(credit.amount)})`
-                      : ''
-                  }`}
+                  {credit.amount && credit.percent > 0
+                    ? t('credits.valueWithAmount', {
+                        label,
+                        percent,
+                        amount: formatMoney(credit.amount),
+                      })
+                    : t('credits.value', { label, percent })}
                 </Typography>
                 <Typography variant="caption" color="textSecondary">
-                  {directionText(credit.direction)}{' '}
-                  <EntityRefLink entityRef={r.agreement.with} />
+                  {t(directionKey(credit.direction), {
+                    party: <EntityRefLink entityRef={r.agreement.with} />,
+                  })}
                 </Typography>
               </>
             );
@@ -191,18 +195,24 @@ function ServicesTable(props: { report: PartySlaReport }) {
  * receivable from the party apart; never added together.
  */
 function CreditTotalsSummary(props: { report: PartySlaReport; party: string }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatMoneyList } = useFormat();
   const lines = creditTotalLines(props.report.credits);
   return (
     <Box mb={2}>
-      <Typography variant="h6">Credits this period</Typography>
+      <Typography variant="h6">{t('partyTab.creditsTitle')}</Typography>
       {lines.length === 0 ? (
-        <Typography variant="body1">none</Typography>
+        <Typography variant="body1">{t('common.none')}</Typography>
       ) : (
         lines.map(line => (
           <Typography key={`${line.basis}-${line.direction}`} variant="body1">
-            {`${creditLabel(line.basis)}, ${directionText(line.direction)} ${
-              props.party
-            }: ${formatMoneyList(line.sums)}`}
+            {t('partyTab.creditTotal', {
+              label: creditLabel(t, line.basis),
+              direction: t(directionKey(line.direction), {
+                party: props.party,
+              }),
+              sums: formatMoneyList(line.sums),
+            })}
           </Typography>
         ))
       )}
@@ -211,6 +221,7 @@ function CreditTotalsSummary(props: { report: PartySlaReport; party: string }) {
 }
 
 function CsvDownload(props: { stakeholder: string; month: string }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
   const discovery = useApi(discoveryApiRef);
   const { fetch } = useApi(fetchApiRef);
   const download = async () => {
@@ -228,15 +239,17 @@ function CsvDownload(props: { stakeholder: string; month: string }) {
   };
   return (
     <Button variant="outlined" onClick={download}>
-      Download {props.month} report (CSV)
+      {t('partyTab.downloadReport', { month: props.month })}
     </Button>
   );
 }
 
-/** The "Services" tab of a Stakeholder or Supplier: what was agreed with it, across services. */
+/** The "Services" tab of a Stakeholder or Supplier: what was agreed with it, across services. @public */
 export function PartyServicesTab() {
   const { entity } = useEntity();
   const api = useApi(itsmApiRef);
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatNumber } = useFormat();
   const ref = stringifyEntityRef(entity);
   const stakeholder = isStakeholderEntity(entity);
   const { value, loading, error } = useAsync(
@@ -258,8 +271,9 @@ export function PartyServicesTab() {
         {value && value.services.length > 0 ? (
           <>
             <Typography variant="h6" gutterBottom>
-              Compliance score:{' '}
-              {isNumber(value.score) ? value.score.toFixed(0) : '—'}
+              {t('common.complianceScore', {
+                score: formatNumber(value.score),
+              })}
             </Typography>
             <CreditTotalsSummary report={value} party={partyName} />
             <ServicesTable report={value} />
@@ -267,21 +281,20 @@ export function PartyServicesTab() {
         ) : (
           <EmptyState
             missing="data"
-            title="No agreements with this party"
-            description={`No IT service has an agreement whose counterparty ("with") is ${ref}.`}
+            title={t('partyTab.noAgreementsTitle')}
+            description={t('partyTab.noAgreementsDescription', { party: ref })}
           />
         )}
       </Grid>
       {stakeholder && (
         <Grid item xs={12}>
-          <InfoCard title="Monthly customer report">
+          <InfoCard title={t('partyTab.reportTitle')}>
             <Typography variant="body2" paragraph>
-              Every objective agreed with this stakeholder, its attainment and
-              the credits owed, for last month.
+              {t('partyTab.reportDescription')}
             </Typography>
             <CsvDownload stakeholder={ref} month={lastMonth} />{' '}
             <Button variant="outlined" onClick={() => window.print()}>
-              Print this page
+              {t('partyTab.print')}
             </Button>
           </InfoCard>
         </Grid>

@@ -14,12 +14,18 @@
  * limitations under the License.
  */
 
+import { mockApis } from '@backstage/frontend-test-utils';
+import { createFormat } from '../../lib/format';
+import { itsmTranslationRef } from '../../translation';
 import { budgetLeftText } from './PeriodTrendChart';
+
+const { t } = mockApis.translation().getTranslation(itsmTranslationRef);
+const format = createFormat(t, 'en');
 
 describe('budgetLeftText', () => {
   it('gives the budget left, and the floor as a bound', () => {
-    expect(budgetLeftText(42.4)).toBe('42 %');
-    expect(budgetLeftText(-37.2)).toBe('-37 %');
-    expect(budgetLeftText(-100)).toBe('-100 % or less');
+    expect(budgetLeftText(42.4, t, format)).toBe('42 %');
+    expect(budgetLeftText(-37.2, t, format)).toBe('-37 %');
+    expect(budgetLeftText(-100, t, format)).toBe('-100 % or less');
   });
 });

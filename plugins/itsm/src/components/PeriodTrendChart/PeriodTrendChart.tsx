@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import type { AgreementReport } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -28,22 +29,23 @@ import {
   YAxis,
 } from 'recharts';
 import { useChartStyle } from '../../lib/chartStyle';
-import {
-  formatAttainmentPercent,
-  formatPercent,
-  isNumber,
-} from '../../lib/format';
+import { isNumber, ItsmFormat } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef, ItsmTranslation } from '../../translation';
 
 /** The lowest budget left the chart draws, in percent. */
 const FLOOR = -100;
 
 /** Tooltip text of a point: the floor stands for itself and anything below. */
-export function budgetLeftText(value: number): string {
-  return value <= FLOOR ? `${FLOOR} % or less` : formatPercent(value, 0);
+export function budgetLeftText(
+  value: number,
+  t: ItsmTranslation,
+  format: ItsmFormat,
+): string {
+  return value <= FLOOR
+    ? t('periodTrendChart.atFloor', { value: format.formatPercent(FLOOR, 0) })
+    : format.formatPercent(value, 0);
 }
-
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
 /**
  * How each objective's error budget developed over the current period, one
@@ -51,12 +53,16 @@ const day = (iso: string) =>
  */
 export function PeriodTrendChart(props: { agreement: AgreementReport }) {
   const style = useChartStyle();
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const format = useFormat();
+  const { formatAttainmentPercent, formatDay, formatDecimal, formatPercent } =
+    format;
   const objectives = props.agreement.objectives.filter(o => o.trend?.length);
   if (objectives.length === 0) return null;
   const rows = new Map<string, Record<string, number | string>>();
   for (const objective of objectives) {
     for (const point of objective.trend!) {
-      const row = rows.get(point.at) ?? { at: day(point.at) };
+      const row = rows.get(point.at) ?? { at: formatDay(point.at) };
       if (isNumber(point.budgetRemainingPercent)) {
         // Budgets overspent more than twice over would flatten the chart:
         // they run along the dashed floor, and the tooltip says so.
@@ -69,26 +75,18 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
     .map(o => {
       const first = o.trend![0];
       const last = o.trend![o.trend!.length - 1];
-      return `${o.name}: budget left ${formatPercent(
-        first.budgetRemainingPercent,
-        0,
-      )} on ${day(first.at)}, ${formatPercent(
-        last.budgetRemainingPercent,
-        0,
-      )} now (attainment ${formatAttainmentPercent(
-        last.attainment,
-        o.target,
-      )})`;
+      return t('periodTrendChart.objective', {
+        objective: o.name,
+        first: formatPercent(first.budgetRemainingPercent, 0),
+        firstDay: formatDay(first.at),
+        last: formatPercent(last.budgetRemainingPercent, 0),
+        attainment: formatAttainmentPercent(last.attainment, o.target),
+      });
     })
     .join('; ');
   return (
-    <div
-      role="img"
-      aria-label={`Error budget left over the period. ${summary}`}
-    >
-      <Typography variant="subtitle2">
-        Error budget left over the period (%)
-      </Typography>
+    <div role="img" aria-label={t('periodTrendChart.ariaLabel', { summary })}>
+      <Typography variant="subtitle2">{t('periodTrendChart.title')}</Typography>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={[...rows.values()]}>
           <CartesianGrid {...style.grid} />
@@ -96,6 +94,7 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
           <YAxis
             domain={[FLOOR - 10, 100]}
             ticks={[-100, -50, 0, 50, 100]}
+            tickFormatter={formatDecimal}
             {...style.axis}
           />
           <ReferenceLine y={0} stroke={style.reference} />
@@ -107,7 +106,9 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
           <Tooltip
             {...style.tooltip}
             formatter={value =>
-              typeof value === 'number' ? budgetLeftText(value) : value
+              typeof value === 'number'
+                ? budgetLeftText(value, t, format)
+                : value
             }
           />
           <Legend />

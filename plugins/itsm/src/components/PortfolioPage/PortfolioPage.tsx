@@ -24,7 +24,7 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   complianceScoreRules,
@@ -41,10 +41,13 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { directionLines } from '../../lib/credits';
-import { formatAttainmentPercent, isNumber } from '../../lib/format';
+import { isNumber, ItsmFormat } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef, ItsmTranslation } from '../../translation';
 import { contractState } from '../PartyServicesTab';
 import { RefLink, RefLinks } from '../RefLinks';
 import { SlaStatus } from '../SlaStatus';
@@ -55,11 +58,17 @@ function Tile(props: {
   value: string | string[];
   hint: string;
 }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
   const lines = Array.isArray(props.value) ? props.value : undefined;
   return (
     <InfoCard title={props.title}>
       {lines ? (
-        <Box aria-label={`${props.title}: ${lines.join('; ')}`}>
+        <Box
+          aria-label={t('portfolioPage.tileLabel', {
+            title: props.title,
+            value: lines.join('; '),
+          })}
+        >
           {lines.map(line => (
             <Typography key={line} variant="h6" component="p">
               {line}
@@ -70,7 +79,10 @@ function Tile(props: {
         <Typography
           variant="h3"
           component="p"
-          aria-label={`${props.title}: ${props.value}`}
+          aria-label={t('portfolioPage.tileLabel', {
+            title: props.title,
+            value: String(props.value),
+          })}
         >
           {props.value}
         </Typography>
@@ -84,7 +96,9 @@ function Tile(props: {
 
 /** "payable €2,400.00" and "receivable €300.00" of one basis, or `empty`. */
 function CreditLines(props: { totals: CreditTotals['owed']; empty?: string }) {
-  const lines = directionLines(props.totals);
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const format = useFormat();
+  const lines = directionLines(props.totals, t, format);
   if (lines.length === 0) return <>{props.empty ?? '—'}</>;
   return (
     <Box display="flex" flexDirection="column">
@@ -108,69 +122,80 @@ function worstTarget(r: PortfolioRow): number | undefined {
     : undefined;
 }
 
-const columns: TableColumn<PortfolioRow>[] = [
-  {
-    title: 'Service',
-    field: 'title',
-    render: r => <EntityRefLink entityRef={r.service} title={r.title} />,
-  },
-  {
-    title: 'Status',
-    field: 'status',
-    render: r => <SlaStatus status={r.status} />,
-  },
-  {
-    title: 'Score',
-    field: 'score',
-    type: 'numeric',
-    render: r => (
-      <Tooltip
-        title={`Weighted share of objectives met this period (${complianceScoreRules()}); objectives without data are left out.`}
-      >
-        <span>{isNumber(r.score) ? r.score.toFixed(0) : '—'}</span>
-      </Tooltip>
-    ),
-  },
-  {
-    title: 'Worst objective',
-    render: r =>
-      r.worstObjective
-        ? `${r.worstObjective.agreement} / ${
-            r.worstObjective.objective
-          }: ${formatAttainmentPercent(
-            r.worstObjective.attainment,
-            worstTarget(r),
-          )}`
-        : '—',
-  },
-  {
-    title: 'Owner',
-    field: 'owner',
-    render: r => <RefLink entityRef={r.owner} defaultKind="group" />,
-  },
-  {
-    title: 'Customers',
-    render: r => (
-      <RefLinks refs={r.customers} defaultKind="stakeholder" empty="—" />
-    ),
-  },
-  {
-    title: 'Suppliers',
-    render: r => (
-      <RefLinks refs={r.suppliers} defaultKind="supplier" empty="—" />
-    ),
-  },
-  { title: 'Type', field: 'type' },
-  { title: 'Lifecycle', field: 'lifecycle' },
-  {
-    title: 'Credits owed',
-    render: r => <CreditLines totals={r.credits.owed} />,
-  },
-  {
-    title: 'Projected',
-    render: r => <CreditLines totals={r.credits.projected} />,
-  },
-];
+/** The table's columns; the status, type and lifecycle ones are filters too. */
+function portfolioColumns(
+  t: ItsmTranslation,
+  format: ItsmFormat,
+): TableColumn<PortfolioRow>[] {
+  const { formatAttainmentPercent, formatNumber } = format;
+  // The rules come in English from the common package.
+  const scoreExplanation = t('portfolioPage.scoreExplanation', {
+    rules: complianceScoreRules(),
+  });
+  return [
+    {
+      title: t('portfolioPage.service'),
+      field: 'title',
+      render: r => <EntityRefLink entityRef={r.service} title={r.title} />,
+    },
+    {
+      title: t('portfolioPage.status'),
+      field: 'status',
+      render: r => <SlaStatus status={r.status} />,
+    },
+    {
+      title: t('portfolioPage.score'),
+      field: 'score',
+      type: 'numeric',
+      render: r => (
+        <Tooltip title={scoreExplanation}>
+          <span>{formatNumber(r.score)}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('portfolioPage.worstObjective'),
+      render: r =>
+        r.worstObjective
+          ? t('portfolioPage.worstObjectiveValue', {
+              agreement: r.worstObjective.agreement,
+              objective: r.worstObjective.objective,
+              attainment: formatAttainmentPercent(
+                r.worstObjective.attainment,
+                worstTarget(r),
+              ),
+            })
+          : '—',
+    },
+    {
+      title: t('portfolioPage.owner'),
+      field: 'owner',
+      render: r => <RefLink entityRef={r.owner} defaultKind="group" />,
+    },
+    {
+      title: t('portfolioPage.customers'),
+      render: r => (
+        <RefLinks refs={r.customers} defaultKind="stakeholder" empty="—" />
+      ),
+    },
+    {
+      title: t('portfolioPage.suppliers'),
+      render: r => (
+        <RefLinks refs={r.suppliers} defaultKind="supplier" empty="—" />
+      ),
+    },
+    { title: t('portfolioPage.type'), field: 'type' },
+    { title: t('portfolioPage.lifecycle'), field: 'lifecycle' },
+    {
+      title: t('portfolioPage.creditsOwedColumn'),
+      render: r => <CreditLines totals={r.credits.owed} />,
+    },
+    {
+      title: t('portfolioPage.projectedColumn'),
+      render: r => <CreditLines totals={r.credits.projected} />,
+    },
+  ];
+}
 
 /** The portfolio as CSV, one row per service. */
 export function portfolioCsv(rows: PortfolioRow[]): string {
@@ -231,6 +256,7 @@ function downloadCsv(rows: PortfolioRow[]) {
 /** Supplier contracts that end within their notice period, or have ended. */
 function ExpiringContracts() {
   const catalogApi = useApi(catalogApiRef);
+  const { t } = useTranslationRef(itsmTranslationRef);
   const { value } = useAsync(
     () => catalogApi.getEntities({ filter: { kind: 'supplier' } }),
     [catalogApi],
@@ -241,38 +267,55 @@ function ExpiringContracts() {
     .map(supplier => ({ supplier, state: contractState(supplier, now) }))
     .filter(({ state }) => state?.insideNotice || state?.expired);
   return (
-    <Typography variant="body2" aria-label="Contracts expiring">
-      <strong>Contracts expiring:</strong>{' '}
+    <Typography
+      variant="body2"
+      aria-label={t('portfolioPage.contractsExpiring')}
+    >
+      <strong>{t('portfolioPage.contractsExpiringLabel')}</strong>{' '}
       {expiring.length === 0
-        ? 'none within their notice period'
-        : expiring.map(({ supplier, state }, i) => (
-            <span key={supplier.metadata.name}>
-              {i > 0 && ', '}
-              <EntityRefLink entityRef={supplier} /> ends {state!.end}
-              {state!.expired ? ' (ended)' : ` (in ${state!.daysLeft} days)`}
-            </span>
-          ))}
+        ? t('portfolioPage.noContractsExpiring')
+        : expiring.map(({ supplier, state }, i) => {
+            const link = <EntityRefLink entityRef={supplier} />;
+            return (
+              <span key={supplier.metadata.name}>
+                {i > 0 && ', '}
+                {state!.expired
+                  ? t('portfolioPage.contractEnded', {
+                      supplier: link,
+                      end: state!.end,
+                    })
+                  : t('portfolioPage.contractEnds', {
+                      supplier: link,
+                      end: state!.end,
+                      count: state!.daysLeft,
+                    })}
+              </span>
+            );
+          })}
     </Typography>
   );
 }
 
-/** The service portfolio at /itsm: every IT service with its SLA status. */
+/** The service portfolio at /itsm: every IT service with its SLA status. @public */
 export function PortfolioPage() {
   const api = useApi(itsmApiRef);
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const format = useFormat();
+  const columns = useMemo(() => portfolioColumns(t, format), [t, format]);
   const { value, loading, error } = useAsync(() => api.getPortfolio(), [api]);
   const rows = value?.items ?? [];
   const count = (status: string) =>
-    String(rows.filter(r => r.status === status).length);
+    format.formatQuantity(rows.filter(r => r.status === status).length);
   const credits = sumCreditTotals(rows.map(r => r.credits));
   const creditTile = (totals: CreditTotals['owed']) => {
-    const lines = directionLines(totals);
-    return lines.length ? lines : ['none'];
+    const lines = directionLines(totals, t, format);
+    return lines.length ? lines : [t('common.none')];
   };
   return (
     <Page themeId="tool">
       <Header
-        title="IT service portfolio"
-        subtitle="Service levels of every IT service, this period"
+        title={t('portfolioPage.title')}
+        subtitle={t('portfolioPage.subtitle')}
       />
       <Content>
         {loading && <Progress />}
@@ -281,19 +324,19 @@ export function PortfolioPage() {
           <Grid container spacing={3}>
             {[
               {
-                title: 'Breached',
+                title: t('portfolioPage.breached'),
                 value: count('breached'),
-                hint: 'services with an agreement below target',
+                hint: t('portfolioPage.breachedHint'),
               },
               {
-                title: 'At risk',
+                title: t('portfolioPage.atRisk'),
                 value: count('at-risk'),
-                hint: 'on target, little budget left',
+                hint: t('portfolioPage.atRiskHint'),
               },
               {
-                title: 'Met',
+                title: t('portfolioPage.met'),
                 value: count('met'),
-                hint: 'every agreement on target',
+                hint: t('portfolioPage.metHint'),
               },
             ].map(tile => (
               <Grid item xs={4} md={2} key={tile.title}>
@@ -302,16 +345,16 @@ export function PortfolioPage() {
             ))}
             <Grid item xs={12} sm={6} md={3}>
               <Tile
-                title="Credits owed"
+                title={t('portfolioPage.creditsOwed')}
                 value={creditTile(credits.owed)}
-                hint="closed periods: payable to customers and teams (SLA, OLA), receivable from suppliers (UC)"
+                hint={t('portfolioPage.creditsOwedHint')}
               />
             </Grid>
             <Grid item xs={12} sm={6} md={3}>
               <Tile
-                title="Projected credits"
+                title={t('portfolioPage.projectedCredits')}
                 value={creditTile(credits.projected)}
-                hint="open periods: what would be owed if they closed now"
+                hint={t('portfolioPage.projectedCreditsHint')}
               />
             </Grid>
             <Grid item xs={12}>
@@ -319,21 +362,22 @@ export function PortfolioPage() {
             </Grid>
             <Grid item xs={12}>
               <Button variant="outlined" onClick={() => downloadCsv(rows)}>
-                Export CSV
+                {t('portfolioPage.exportCsv')}
               </Button>
             </Grid>
             <Grid item xs={12}>
               <Table<PortfolioRow>
-                title={`IT services (${rows.length})`}
+                title={t('portfolioPage.tableTitle', { count: rows.length })}
                 options={{
                   paging: rows.length > 20,
                   pageSize: 20,
                   padding: 'dense',
                 }}
+                // Filters find their column by its (translated) title.
                 filters={[
-                  { column: 'Status', type: 'select' },
-                  { column: 'Lifecycle', type: 'select' },
-                  { column: 'Type', type: 'select' },
+                  { column: t('portfolioPage.status'), type: 'select' },
+                  { column: t('portfolioPage.lifecycle'), type: 'select' },
+                  { column: t('portfolioPage.type'), type: 'select' },
                 ]}
                 columns={columns}
                 data={rows}

@@ -15,7 +15,9 @@
  */
 
 import { parseEntityRef } from '@backstage/catalog-model';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { itsmTranslationRef } from '../../translation';
 
 /** A link to a ref as written in YAML, which may leave out kind and namespace. */
 export function RefLink(props: {
@@ -37,7 +39,8 @@ export function RefLinks(props: {
   namespace?: string;
   empty?: string;
 }) {
-  if (!props.refs?.length) return <>{props.empty ?? 'none'}</>;
+  const { t } = useTranslationRef(itsmTranslationRef);
+  if (!props.refs?.length) return <>{props.empty ?? t('common.none')}</>;
   return (
     <>
       {props.refs.map((ref, i) => (

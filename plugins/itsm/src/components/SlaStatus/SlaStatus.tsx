@@ -20,10 +20,12 @@ import {
   StatusOK,
   StatusWarning,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Tooltip from '@material-ui/core/Tooltip';
 import type { SlaStatus as Status } from '@backstage-itsm/plugin-itsm-common';
 import { createContext, useContext } from 'react';
-import { formatPercent } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef } from '../../translation';
 
 /**
  * The report's `atRiskBudgetRemaining`, for the explanation of "At risk";
@@ -31,38 +33,27 @@ import { formatPercent } from '../../lib/format';
  */
 export const AtRiskShareContext = createContext<number | undefined>(undefined);
 
-const LABELS: Record<Status, { text: string; explanation: string }> = {
-  met: {
-    text: 'Met',
-    explanation: 'On target, with enough error budget left.',
-  },
-  'at-risk': {
-    text: 'At risk',
-    explanation:
-      'Still on target, but little of the error budget is left, a fast-burn alert is firing, or the forecast breaches before the period ends.',
-  },
-  breached: {
-    text: 'Breached',
-    explanation: 'Below target: the error budget is spent.',
-  },
-  'no-data': {
-    text: 'No data',
-    explanation:
-      'No measurement source has reported for this service in the period.',
-  },
-};
+/** The message group of each status. */
+const MESSAGES = {
+  met: 'met',
+  'at-risk': 'atRisk',
+  breached: 'breached',
+  'no-data': 'noData',
+} as const;
 
 /** A status with its colour, word and what it means on hover. */
 export function SlaStatus(props: { status: Status }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatPercent } = useFormat();
   const atRiskShare = useContext(AtRiskShareContext);
-  const { text } = LABELS[props.status];
+  const messages = MESSAGES[props.status];
+  const text = t(`status.${messages}.text`);
   const explanation =
     props.status === 'at-risk' && atRiskShare !== undefined
-      ? `Still on target, but less than ${formatPercent(
-          atRiskShare * 100,
-          0,
-        )} of the error budget is left, a fast-burn alert is firing, or the forecast breaches before the period ends.`
-      : LABELS[props.status].explanation;
+      ? t('status.atRisk.explanationWithShare', {
+          share: formatPercent(atRiskShare * 100, 0),
+        })
+      : t(`status.${messages}.explanation`);
   const Icon = {
     met: StatusOK,
     'at-risk': StatusWarning,

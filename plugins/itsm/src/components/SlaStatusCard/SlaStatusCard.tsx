@@ -19,20 +19,23 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/frontend-plugin-api';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { isITServiceEntity } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
-import { formatAttainmentPercent, isNumber } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef } from '../../translation';
 import { SlaStatus } from '../SlaStatus';
 
-/** A compact SLA card for an ITService's overview: each agreement's status. */
+/** A compact SLA card for an ITService's overview: each agreement's status. @public */
 export function SlaStatusCard() {
   const { entity } = useEntity();
   const api = useApi(itsmApiRef);
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatAttainmentPercent, formatNumber } = useFormat();
   const ref = stringifyEntityRef(entity);
   const agreements = isITServiceEntity(entity)
     ? entity.spec.agreements ?? []
@@ -44,9 +47,7 @@ export function SlaStatusCard() {
   let body;
   if (agreements.length === 0) {
     body = (
-      <Typography variant="body2">
-        No agreements; add them in the service's catalog YAML.
-      </Typography>
+      <Typography variant="body2">{t('slaStatusCard.noAgreements')}</Typography>
     );
   } else if (loading) {
     body = <Progress />;
@@ -56,20 +57,29 @@ export function SlaStatusCard() {
     body = (
       <>
         <Typography variant="body2" gutterBottom>
-          Compliance score{' '}
-          {isNumber(value?.score) ? value!.score.toFixed(0) : '—'}
+          {t('slaStatusCard.complianceScore', {
+            score: formatNumber(value?.score),
+          })}
         </Typography>
         {value?.agreements.map(a => {
           const worst = a.objectives.find(o => o.status === a.status);
+          const name = t('common.agreementName', {
+            name: a.name,
+            type: a.type,
+          });
           return (
             <Typography key={a.name} variant="body2">
-              <SlaStatus status={a.status} /> {a.name} ({a.type})
+              <SlaStatus status={a.status} />{' '}
               {worst && worst.status !== 'met'
-                ? ` — ${worst.name} ${formatAttainmentPercent(
-                    worst.attainment,
-                    worst.target,
-                  )}`
-                : ''}
+                ? t('slaStatusCard.worstObjective', {
+                    agreement: name,
+                    objective: worst.name,
+                    attainment: formatAttainmentPercent(
+                      worst.attainment,
+                      worst.target,
+                    ),
+                  })
+                : name}
             </Typography>
           );
         })}
@@ -78,8 +88,8 @@ export function SlaStatusCard() {
   }
   return (
     <InfoCard
-      title="Service levels"
-      deepLink={{ title: 'View SLA', link: 'sla' }}
+      title={t('slaStatusCard.title')}
+      deepLink={{ title: t('slaStatusCard.viewSla'), link: 'sla' }}
     >
       {body}
     </InfoCard>

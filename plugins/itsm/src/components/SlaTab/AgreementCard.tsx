@@ -15,31 +15,61 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { AgreementReport } from '@backstage-itsm/plugin-itsm-common';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { creditLabel, directionText } from '../../lib/credits';
+import { creditLabel, directionKey } from '../../lib/credits';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef, ItsmTranslation } from '../../translation';
 import { FiguresState } from '../FiguresState';
-import { formatInstant, formatMoney, formatPercent } from '../../lib/format';
 import { PeriodTrendChart } from '../PeriodTrendChart';
 import { SlaStatus } from '../SlaStatus';
 import { Explained } from './Explained';
 import { ObjectivesTable } from './ObjectivesTable';
 
+/** How the credit tier is found, for the tooltip of the credit. */
+function creditExplanation(
+  t: ItsmTranslation,
+  credit: AgreementReport['credit'],
+  fee: string | undefined,
+): string {
+  const objective = credit.objective ?? t('agreementCard.decidingObjective');
+  const projected = credit.basis === 'projected';
+  let tier: string;
+  if (projected) {
+    tier = fee
+      ? t('agreementCard.creditTierSoFarWithFee', { objective, fee })
+      : t('agreementCard.creditTierSoFar', { objective });
+  } else {
+    tier = fee
+      ? t('agreementCard.creditTierWithFee', { objective, fee })
+      : t('agreementCard.creditTier', { objective });
+  }
+  return projected ? `${tier} ${t('agreementCard.projectedNote')}` : tier;
+}
+
 export function AgreementCard(props: { agreement: AgreementReport }) {
   const { agreement } = props;
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatInstant, formatMoney, formatPercent } = useFormat();
   const credit = agreement.credit;
+  const label = creditLabel(t, credit.basis);
+  const percent = formatPercent(credit.percent, 0);
   return (
     <InfoCard
-      title={`${agreement.name} (${agreement.type})`}
-      subheader={
-        <>
-          with <EntityRefLink entityRef={agreement.with} /> · {agreement.window}{' '}
-          · {agreement.period.label} ({formatInstant(agreement.period.start)} –{' '}
-          {formatInstant(agreement.period.end)})
-        </>
-      }
+      title={t('common.agreementName', {
+        name: agreement.name,
+        type: agreement.type,
+      })}
+      subheader={t('agreementCard.subheader', {
+        party: <EntityRefLink entityRef={agreement.with} />,
+        window: agreement.window,
+        period: agreement.period.label,
+        start: formatInstant(agreement.period.start),
+        end: formatInstant(agreement.period.end),
+      })}
     >
       <Box
         display="flex"
@@ -52,23 +82,23 @@ export function AgreementCard(props: { agreement: AgreementReport }) {
         <FiguresState state={agreement} objectives={agreement.objectives} />
         <Typography component="span" variant="body2">
           <Explained
-            title={`Credit tier for ${
-              credit.objective ?? 'the deciding objective'
-            }: the lowest "below" threshold its attainment${
-              credit.basis === 'projected' ? ' so far' : ''
-            } falls below, in percent of the fee for the period${
-              credit.fee ? ` (${formatMoney(credit.fee)})` : ''
-            }, capped.${
-              credit.basis === 'projected'
-                ? ' Projected: what would be owed if the period closed now.'
-                : ''
-            }`}
+            title={creditExplanation(
+              t,
+              credit,
+              credit.fee ? formatMoney(credit.fee) : undefined,
+            )}
           >
-            {creditLabel(credit.basis)}: {formatPercent(credit.percent, 0)}
-            {credit.amount ? ` (${formatMoney(credit.amount)})` : ''}
+            {credit.amount
+              ? t('credits.valueWithAmount', {
+                  label,
+                  percent,
+                  amount: formatMoney(credit.amount),
+                })
+              : t('credits.value', { label, percent })}
           </Explained>{' '}
-          {directionText(credit.direction)}{' '}
-          <EntityRefLink entityRef={agreement.with} />
+          {t(directionKey(credit.direction), {
+            party: <EntityRefLink entityRef={agreement.with} />,
+          })}
         </Typography>
       </Box>
       <ObjectivesTable agreement={agreement} />

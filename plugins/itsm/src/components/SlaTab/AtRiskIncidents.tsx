@@ -15,17 +15,22 @@
  */
 
 import { InfoCard, Table } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   AtRiskIncident,
   ServiceSlaReport,
 } from '@backstage-itsm/plugin-itsm-common';
-import { formatInstant, formatPercent, httpHref } from '../../lib/format';
+import { httpHref } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef } from '../../translation';
 
 export function AtRiskIncidents(props: { report: ServiceSlaReport }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatInstant, formatPercent } = useFormat();
   const rows = props.report.atRiskIncidents;
   if (rows.length === 0) return null;
   return (
-    <InfoCard title="Open incidents at risk">
+    <InfoCard title={t('atRiskIncidents.title')}>
       <Table
         options={{
           paging: false,
@@ -35,7 +40,7 @@ export function AtRiskIncidents(props: { report: ServiceSlaReport }) {
         }}
         columns={[
           {
-            title: 'Incident',
+            title: t('atRiskIncidents.incident'),
             render: (r: AtRiskIncident) =>
               httpHref(r.url) ? (
                 <a href={httpHref(r.url)}>{r.externalId}</a>
@@ -43,20 +48,20 @@ export function AtRiskIncidents(props: { report: ServiceSlaReport }) {
                 r.externalId
               ),
           },
-          { title: 'Title', field: 'title' },
-          { title: 'Priority', field: 'priority' },
+          { title: t('atRiskIncidents.incidentTitle'), field: 'title' },
+          { title: t('atRiskIncidents.priority'), field: 'priority' },
           {
-            title: 'Objective',
+            title: t('atRiskIncidents.objective'),
             render: (r: AtRiskIncident) => `${r.agreement} / ${r.objective}`,
           },
           {
-            title: 'Threshold used',
+            title: t('atRiskIncidents.thresholdUsed'),
             render: (r: AtRiskIncident) =>
               formatPercent(r.percentOfThreshold, 0),
           },
-          { title: 'Milestone', field: 'milestone' },
+          { title: t('atRiskIncidents.milestone'), field: 'milestone' },
           {
-            title: 'Breaches at',
+            title: t('atRiskIncidents.breachesAt'),
             render: (r: AtRiskIncident) => formatInstant(r.breachAt),
           },
         ]}

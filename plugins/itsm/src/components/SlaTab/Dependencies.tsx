@@ -15,28 +15,37 @@
  */
 
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ServiceSlaReport } from '@backstage-itsm/plugin-itsm-common';
 import Typography from '@material-ui/core/Typography';
-import { formatPercent } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef } from '../../translation';
 import { Explained } from './Explained';
 
 export function Dependencies(props: { report: ServiceSlaReport }) {
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatPercent } = useFormat();
   const { composite, warnings } = props.report;
   if (composite.chain.length === 0 && warnings.length === 0) return null;
   return (
-    <InfoCard title="Dependencies">
+    <InfoCard title={t('dependencies.title')}>
       <Typography variant="body2" gutterBottom>
-        <Explained title="Services in series: the product of this service's availability and those it depends on.">
-          Composite availability: {formatPercent(composite.availability)}
+        <Explained title={t('dependencies.compositeExplanation')}>
+          {t('dependencies.composite', {
+            availability: formatPercent(composite.availability),
+          })}
         </Explained>
       </Typography>
       {composite.chain.map(link => (
         <Typography key={link.service} variant="body2">
-          <EntityRefLink entityRef={link.service} />:{' '}
-          {formatPercent(link.availability)}
+          {t('dependencies.link', {
+            service: <EntityRefLink entityRef={link.service} />,
+            availability: formatPercent(link.availability),
+          })}
         </Typography>
       ))}
+      {/* The backend's own words about the data, shown as it sends them. */}
       {warnings.map(w => (
         <Typography key={w.message} variant="body2" color="error">
           {w.message}

@@ -15,6 +15,7 @@
  */
 
 import { LinearGauge, Table, TableColumn } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   AgreementReport,
   ObjectiveReport,
@@ -23,14 +24,9 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import {
-  formatAttainmentPercent,
-  formatBudget,
-  formatBurnRate,
-  formatMinutes,
-  formatTarget,
-  isNumber,
-} from '../../lib/format';
+import { isNumber } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef } from '../../translation';
 import { SlaStatus } from '../SlaStatus';
 import { Explained } from './Explained';
 import {
@@ -41,31 +37,46 @@ import {
 
 export function ObjectivesTable(props: { agreement: AgreementReport }) {
   const { agreement } = props;
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const format = useFormat();
+  const {
+    formatAttainmentPercent,
+    formatBudget,
+    formatBurnRate,
+    formatMinutes,
+    formatQuantity,
+    formatTarget,
+  } = format;
   const columns: TableColumn<ObjectiveReport>[] = [
     {
-      title: 'Objective',
+      title: t('objectivesTable.objective'),
       render: o => (
         <>
           <Typography variant="body2">{o.name}</Typography>
           <Typography variant="caption" color="textSecondary">
-            {[o.type, o.priority, o.threshold && `within ${o.threshold}`]
+            {[
+              o.type,
+              o.priority,
+              o.threshold &&
+                t('objectivesTable.within', { threshold: o.threshold }),
+            ]
               .filter(Boolean)
               .join(' · ')}
           </Typography>
         </>
       ),
     },
-    { title: 'Target', render: o => formatTarget(o.target) },
+    { title: t('objectivesTable.target'), render: o => formatTarget(o.target) },
     {
-      title: 'Attainment',
+      title: t('objectivesTable.attainment'),
       render: o => (
-        <Explained title={attainmentExplanation(o)}>
+        <Explained title={attainmentExplanation(o, t, format)}>
           {formatAttainmentPercent(o.attainment, o.target)}
         </Explained>
       ),
     },
     {
-      title: 'Status',
+      title: t('objectivesTable.status'),
       render: o => (
         <Box style={{ whiteSpace: 'nowrap' }}>
           <SlaStatus status={o.status} />
@@ -73,10 +84,10 @@ export function ObjectivesTable(props: { agreement: AgreementReport }) {
       ),
     },
     {
-      title: 'Error budget',
+      title: t('objectivesTable.errorBudget'),
       render: o =>
         o.budget ? (
-          <Explained title={budgetExplanation(o)}>
+          <Explained title={budgetExplanation(o, t, format)}>
             <Box minWidth={160}>
               <LinearGauge
                 value={
@@ -95,17 +106,17 @@ export function ObjectivesTable(props: { agreement: AgreementReport }) {
         ),
     },
     {
-      title: 'Burn rates',
+      title: t('objectivesTable.burnRates'),
       render: o => {
         if (o.burnRatesApply === false) {
           return (
-            <Explained title="Burn rates and burn-rate alerts are defined for time- and event-based objectives (availability, SLI); response and resolution objectives count incidents instead.">
-              not applicable
+            <Explained title={t('objectivesTable.notApplicableExplanation')}>
+              {t('objectivesTable.notApplicable')}
             </Explained>
           );
         }
         return o.burnRates?.length ? (
-          <Explained title="Error ratio over the look-back ÷ (1 − target); 1× spends exactly the budget over the period.">
+          <Explained title={t('objectivesTable.burnRatesExplanation')}>
             {/* One look-back per line: a window never breaks mid-way. */}
             <Box display="flex" flexDirection="column">
               {o.burnRates.map(b => (
@@ -114,9 +125,10 @@ export function ObjectivesTable(props: { agreement: AgreementReport }) {
                   key={b.window}
                   style={{ whiteSpace: 'nowrap' }}
                 >
-                  {`${formatMinutes(b.lookbackMinutes)}: ${formatBurnRate(
-                    b.burnRate,
-                  )}`}
+                  {t('objectivesTable.burnRate', {
+                    lookback: formatMinutes(b.lookbackMinutes),
+                    rate: formatBurnRate(b.burnRate),
+                  })}
                 </Box>
               ))}
             </Box>
@@ -127,27 +139,36 @@ export function ObjectivesTable(props: { agreement: AgreementReport }) {
       },
     },
     {
-      title: 'Alerts and forecast',
+      title: t('objectivesTable.alertsAndForecast'),
       render: o => (
         <>
           {(o.alerts ?? []).map(a => (
             <Tooltip
               key={a.name}
-              title={`Burn rate ${formatBurnRate(
-                a.longBurnRate,
-              )} (long) and ${formatBurnRate(a.shortBurnRate)} (short) above ${
-                a.threshold
-              }×`}
+              title={t('objectivesTable.alertExplanation', {
+                long: formatBurnRate(a.longBurnRate),
+                short: formatBurnRate(a.shortBurnRate),
+                // The threshold with its decimals: 14.4×, not 14×.
+                threshold: t('format.burnRate', {
+                  value: formatQuantity(a.threshold),
+                }),
+              })}
             >
               <Chip
                 size="small"
                 color={a.severity === 'page' ? 'secondary' : 'default'}
-                label={`${a.severity}: ${a.name}`}
+                label={t('objectivesTable.alert', {
+                  severity:
+                    a.severity === 'page'
+                      ? t('objectivesTable.severityPage')
+                      : t('objectivesTable.severityTicket'),
+                  name: a.name,
+                })}
               />
             </Tooltip>
           ))}
           <Typography variant="caption" display="block">
-            {forecastText(o)}
+            {forecastText(o, t, format)}
           </Typography>
         </>
       ),

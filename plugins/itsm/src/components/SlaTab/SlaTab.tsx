@@ -21,7 +21,11 @@ import {
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi, useAppSearchParams } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useAppSearchParams,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -39,7 +43,8 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { itsmApiRef } from '../../api';
 import { FiguresState } from '../FiguresState';
-import { isNumber } from '../../lib/format';
+import { useFormat } from '../../lib/locale';
+import { itsmTranslationRef } from '../../translation';
 import { HistoryChart, objectiveTargets } from '../HistoryChart';
 import { AtRiskShareContext, SlaStatus } from '../SlaStatus';
 import { Explained } from './Explained';
@@ -59,10 +64,12 @@ const AGREEMENT_SNIPPET = `spec:
           type: availability
           target: 99.9`;
 
-/** The SLA tab of an ITService. */
+/** The SLA tab of an ITService. @public */
 export function SlaTab() {
   const { entity } = useEntity();
   const api = useApi(itsmApiRef);
+  const { t } = useTranslationRef(itsmTranslationRef);
+  const { formatNumber } = useFormat();
   const [searchParams, setSearchParams] = useAppSearchParams();
   const period = searchParams.get('period') ?? 'current';
   const ref = stringifyEntityRef(entity);
@@ -83,22 +90,22 @@ export function SlaTab() {
     return (
       <EmptyState
         missing="content"
-        title="No agreements yet"
-        description="Add an SLA, OLA or UC to this service's catalog YAML to see its compliance here."
+        title={t('slaTab.noAgreementsTitle')}
+        description={t('slaTab.noAgreementsDescription')}
         action={<CodeSnippet language="yaml" text={AGREEMENT_SNIPPET} />}
       />
     );
   }
   const picker = (
     <FormControl variant="outlined" size="small" style={{ minWidth: 200 }}>
-      <InputLabel id="itsm-period-label">Period</InputLabel>
+      <InputLabel id="itsm-period-label">{t('slaTab.periodLabel')}</InputLabel>
       <Select
         labelId="itsm-period-label"
-        label="Period"
+        label={t('slaTab.periodLabel')}
         value={period}
         onChange={e => setSearchParams({ period: String(e.target.value) })}
       >
-        <MenuItem value="current">Current period</MenuItem>
+        <MenuItem value="current">{t('slaTab.currentPeriod')}</MenuItem>
         {months.map(m => (
           <MenuItem key={m} value={m}>
             {m}
@@ -120,13 +127,19 @@ export function SlaTab() {
           <Box display="flex" alignItems="center" style={{ gap: 24 }}>
             {picker}
             <Typography variant="h6">
-              Overall: <SlaStatus status={report.status} />
+              {t('slaTab.overall', {
+                status: <SlaStatus status={report.status} />,
+              })}
             </Typography>
+            {/* The rules come in English from the common package. */}
             <Explained
-              title={`Weighted share of objectives met (${complianceScoreRules()}); objectives without data are left out.`}
+              title={t('common.scoreExplanation', {
+                rules: complianceScoreRules(),
+              })}
             >
-              Compliance score:{' '}
-              {isNumber(report.score) ? report.score.toFixed(0) : '—'}
+              {t('common.complianceScore', {
+                score: formatNumber(report.score),
+              })}
             </Explained>
             <FiguresState
               state={report}
@@ -136,12 +149,9 @@ export function SlaTab() {
         </Grid>
         {noData && (
           <Grid item xs={12}>
-            <InfoCard title="Some objectives have no data">
+            <InfoCard title={t('slaTab.noDataTitle')}>
               <Typography variant="body2" paragraph>
-                No incidents, outages or SLI counts were reported for this
-                service in the period, so those objectives show no number rather
-                than 100 %. Send measurements from your incident and monitoring
-                tools, for example:
+                {t('slaTab.noDataDescription')}
               </Typography>
               <CodeSnippet language="bash" text={noDataCommand(ref)} />
             </InfoCard>

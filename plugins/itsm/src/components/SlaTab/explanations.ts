@@ -15,33 +15,43 @@
  */
 
 import { ObjectiveReport } from '@backstage-itsm/plugin-itsm-common';
-import { formatInstant, formatPercent } from '../../lib/format';
+import type { ItsmFormat } from '../../lib/format';
+import type { ItsmTranslation } from '../../translation';
 
 // The share of a partial outage that counted as downtime, as the scorer reports it.
-function partialOutages(o: ObjectiveReport): string {
+function partialOutages(
+  o: ObjectiveReport,
+  t: ItsmTranslation,
+  format: ItsmFormat,
+): string {
   const weight = o.details?.partialWeight;
   return typeof weight === 'number'
-    ? `partial outages count ${formatPercent(weight * 100, 0)}`
-    : 'partial outages count with the configured weight';
+    ? t('explanations.partialOutagesWeight', {
+        weight: format.formatPercent(weight * 100, 0),
+      })
+    : t('explanations.partialOutagesConfigured');
 }
 
-export function attainmentExplanation(o: ObjectiveReport): string {
+export function attainmentExplanation(
+  o: ObjectiveReport,
+  t: ItsmTranslation,
+  format: ItsmFormat,
+): string {
   switch (o.type) {
     case 'availability':
-      return `(agreed service time − unplanned downtime inside it) ÷ agreed service time; planned maintenance is not agreed time, ${partialOutages(
-        o,
-      )}.`;
+      return t('explanations.availability', {
+        partialOutages: partialOutages(o, t, format),
+      });
     case 'response':
     case 'resolution':
-      return `Share of ${
-        o.priority ?? ''
-      } incidents opened in the period whose ${o.type} took at most ${
-        o.threshold ?? 'the threshold'
-      } of business time; open incidents count once past it.`;
+      return t(`explanations.${o.type}`, {
+        priority: o.priority ?? '',
+        threshold: o.threshold ?? t('explanations.theThreshold'),
+      });
     case 'sli':
-      return 'Good events ÷ total events in the period.';
+      return t('explanations.sli');
     default:
-      return 'Computed by a scorer module for this objective type.';
+      return t('explanations.otherType');
   }
 }
 
@@ -52,28 +62,38 @@ export const noDataCommand = (
   -d '{"items":[{"source":"monitoring","externalId":"OUT-1","service":"${service}",
        "start":"2026-11-20T08:00:00Z","end":"2026-11-20T08:20:00Z","impact":"full"}]}'`;
 
-export function budgetExplanation(o: ObjectiveReport): string {
+export function budgetExplanation(
+  o: ObjectiveReport,
+  t: ItsmTranslation,
+  format: ItsmFormat,
+): string {
   switch (o.budget?.unit) {
     case 'minutes':
-      return `Allowed = (1 − target) × the agreed minutes of the whole period; spent = downtime inside agreed time so far (${partialOutages(
-        o,
-      )}); left = allowed − spent.`;
+      return t('explanations.budgetMinutes', {
+        partialOutages: partialOutages(o, t, format),
+      });
     case 'events':
-      return "Allowed = (1 − target) × the period's events, projected to the period's end while it is open; spent = bad events so far.";
+      return t('explanations.budgetEvents');
     case 'incidents':
-      return 'Late incidents allowed among those counted so far, (1 − target) × counted, rounded down; "more may be late" = how many more may still breach this period if no other one is met in time.';
+      return t('explanations.budgetIncidents');
     default:
-      return 'Allowed = (1 − target) × the period; spent so far.';
+      return t('explanations.budgetOther');
   }
 }
 
-export function forecastText(o: ObjectiveReport): string {
-  if (!o.forecast) return o.status === 'no-data' ? 'No measurements yet.' : '';
-  if (o.forecast.alreadyExhausted) return 'Budget already spent.';
-  if (o.forecast.breachesBeforeEnd && o.forecast.exhaustedAt) {
-    return `At this pace the budget runs out ${formatInstant(
-      o.forecast.exhaustedAt,
-    )}.`;
+export function forecastText(
+  o: ObjectiveReport,
+  t: ItsmTranslation,
+  format: ItsmFormat,
+): string {
+  if (!o.forecast) {
+    return o.status === 'no-data' ? t('explanations.noMeasurements') : '';
   }
-  return 'At this pace the budget lasts the period.';
+  if (o.forecast.alreadyExhausted) return t('explanations.budgetSpent');
+  if (o.forecast.breachesBeforeEnd && o.forecast.exhaustedAt) {
+    return t('explanations.budgetRunsOut', {
+      at: format.formatInstant(o.forecast.exhaustedAt),
+    });
+  }
+  return t('explanations.budgetLasts');
 }
