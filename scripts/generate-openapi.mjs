@@ -78,6 +78,10 @@ const types = format(
       alphabetize: false,
       defaultNonNullable: false,
     }),
+  ).replace(
+    // Part of itsm-common's public API (re-exported as ItsmApiPaths, ...).
+    /^export (interface|type) (paths|webhooks|components|operations)\b/gm,
+    '/** @public */\n$&',
   ),
 );
 

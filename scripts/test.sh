@@ -55,6 +55,15 @@ yarn tsc
 step "Backstage packages on one release"
 node scripts/check-one-release.mjs
 
+step "publishable packages (backstage-cli repo fix --publish --check)"
+yarn backstage-cli repo fix --publish --check
+
+step "API reports match the packages' exports (yarn build:api-reports to update)"
+yarn test:api-reports
+
+step "changesets"
+yarn test:changesets
+
 step "unit and database tests"
 yarn backstage-cli repo test --no-watch
 

@@ -57,7 +57,7 @@ import type {
  * modest (at most 62 days x 24 slices per sli objective).
  */
 
-/** What generateDemoMeasurements is given. */
+/** What generateDemoMeasurements is given. @public */
 export type DemoMeasurementsOptions = {
   /** The instant the demo data runs up to; the clock is never read. */
   now: Date;
@@ -66,7 +66,7 @@ export type DemoMeasurementsOptions = {
   months?: number;
 };
 
-/** Demo items, ready for the ingest API. */
+/** Demo items, ready for the ingest API. @public */
 export type DemoMeasurements = {
   incidents: IncidentInput[];
   outages: OutageInput[];
@@ -87,6 +87,8 @@ const AT_RISK_SLI = {
 /**
  * Incidents, outages and SLI slices for the live services among `services`,
  * from the start of the UTC month `months` months back up to `now`.
+ *
+ * @public
  */
 export function generateDemoMeasurements(
   options: DemoMeasurementsOptions,

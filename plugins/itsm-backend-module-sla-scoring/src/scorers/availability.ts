@@ -95,6 +95,8 @@ function afterAgreed(intervals: Interval[], amountMs: number) {
  * overlapping outages count once, a full outage over a partial one as full;
  * coverage heartbeats (impact none) are never downtime. The error budget is
  * (1 − target) × the agreed time of the whole period, in minutes.
+ *
+ * @public
  */
 export function createAvailabilityScorer(options: {
   partialWeight: number;

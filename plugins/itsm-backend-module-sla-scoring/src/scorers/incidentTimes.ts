@@ -57,6 +57,8 @@ const EPSILON = 1e-9;
  * breached once past the threshold and pending before. Running incidents
  * are listed with their milestone and the instant they breach; while the
  * period is open, so are those opened before it (they count in their own).
+ *
+ * @public
  */
 export function createIncidentTimeScorer(
   objectiveType: 'response' | 'resolution',

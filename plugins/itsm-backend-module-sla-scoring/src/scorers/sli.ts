@@ -39,6 +39,8 @@ function longestSliceMs(slices: readonly SliEventRecord[]): number {
  * are reported under the objective's `indicator`, or its name. The error
  * budget is in bad events: (1 − target) × the period's events, projected
  * to its end from the rate so far while it is open.
+ *
+ * @public
  */
 export const sliScorer: ItsmObjectiveScorer = {
   objectiveType: 'sli',

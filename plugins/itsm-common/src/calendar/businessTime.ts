@@ -25,7 +25,7 @@ import {
   totalLength,
 } from './intervals';
 
-/** Which time counts: around the clock, or the service's agreed hours. */
+/** Which time counts: around the clock, or the service's agreed hours. @public */
 export type BusinessCalendar =
   | { kind: '24x7' }
   | { kind: 'service-hours'; hours: ServiceHours };
@@ -105,7 +105,7 @@ function serviceHoursIntervals(
   return intersectIntervals(intervals, [range]);
 }
 
-/** The agreed-service-time intervals inside range: sorted, disjoint. */
+/** The agreed-service-time intervals inside range: sorted, disjoint. @public */
 export function agreedIntervals(
   calendar: BusinessCalendar,
   range: Interval,
@@ -131,6 +131,8 @@ function businessIntervals(
 /**
  * Agreed time inside range minus the pauses (pauses may overlap each other,
  * extend outside range, be unsorted).
+ *
+ * @public
  */
 export function businessDuration(
   calendar: BusinessCalendar,
@@ -147,7 +149,9 @@ export function businessDuration(
 /**
  * The instant at which the agreed time elapsed since `start` (not counting
  * pauses) reaches `amountMs`, searching no further than `horizon` (default
- * start + 366 days); undefined if not reached by then. amountMs <= 0 → start.
+ * start + 366 days); undefined if not reached by then. amountMs of 0 or less: start.
+ *
+ * @public
  */
 export function businessDeadline(
   calendar: BusinessCalendar,

@@ -14,12 +14,14 @@
  * limitations under the License.
  */
 
-/** A half-open span of time [start, end), in epoch milliseconds. */
+/** A half-open span of time [start, end), in epoch milliseconds. @public */
 export type Interval = { start: number; end: number };
 
 /**
  * Sorts the intervals, drops empty ones and merges overlapping or touching
  * ones, so every other operation can work on a canonical, disjoint list.
+ *
+ * @public
  */
 export function mergeIntervals(intervals: Interval[]): Interval[] {
   const sorted = intervals
@@ -37,7 +39,7 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
   return merged;
 }
 
-/** The time covered by both `a` and `b`, merged and sorted. */
+/** The time covered by both `a` and `b`, merged and sorted. @public */
 export function intersectIntervals(a: Interval[], b: Interval[]): Interval[] {
   const left = mergeIntervals(a);
   const right = mergeIntervals(b);
@@ -60,7 +62,7 @@ export function intersectIntervals(a: Interval[], b: Interval[]): Interval[] {
   return result;
 }
 
-/** The time covered by `a` but not by `b`, merged and sorted. */
+/** The time covered by `a` but not by `b`, merged and sorted. @public */
 export function subtractIntervals(a: Interval[], b: Interval[]): Interval[] {
   const cuts = mergeIntervals(b);
   const result: Interval[] = [];
@@ -84,7 +86,7 @@ export function subtractIntervals(a: Interval[], b: Interval[]): Interval[] {
   return result;
 }
 
-/** The length of the union of the intervals: overlaps count once. */
+/** The length of the union of the intervals: overlaps count once. @public */
 export function totalLength(intervals: Interval[]): number {
   return mergeIntervals(intervals).reduce(
     (sum, { start, end }) => sum + end - start,

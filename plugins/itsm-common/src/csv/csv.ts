@@ -19,7 +19,7 @@ import { stringify } from 'csv-stringify/sync';
 /**
  * Rows as RFC 4180 CSV with CRLF line ends, for the customer report and
  * the portfolio export. Cells that a spreadsheet would run as a formula
- * (starting with =, +, -, @, tab or carriage return) are prefixed with a
+ * (starting with =, +, -, \@, tab or carriage return) are prefixed with a
  * single quote, as OWASP recommends against CSV injection. null and
  * undefined are empty cells.
  *

@@ -17,6 +17,7 @@
 // Generated from plugins/itsm-backend/src/schema/openapi.yaml by
 // `yarn openapi:generate`; do not edit.
 /* eslint-disable */
+/** @public */
 export interface paths {
   '/v1/incidents': {
     parameters: {
@@ -210,7 +211,9 @@ export interface paths {
     trace?: never;
   };
 }
+/** @public */
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
     Error: {
@@ -660,6 +663,7 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   ListIncidents: {
     parameters: {
