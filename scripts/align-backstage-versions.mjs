@@ -7,8 +7,9 @@
  * fetched from every network; without it caret ranges drift into two
  * releases at once. Run this, then `./run install` and commit yarn.lock.
  *
- * Usage: node scripts/align-backstage-versions.mjs [--check]
+ * Usage: node scripts/align-backstage-versions.mjs [--check] [--root DIR]
  *   --check  only report drift; exit 1 when a range is not on `latest`
+ *   --root   the repository to align (default: this one)
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
@@ -17,7 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// --root DIR aligns another Backstage repository (the install test's app).
+const rootArg = process.argv.indexOf('--root');
+const root =
+  rootArg > 0
+    ? process.argv[rootArg + 1]
+    : join(dirname(fileURLToPath(import.meta.url)), '..');
 const checkOnly = process.argv.includes('--check');
 const sections = [
   'dependencies',

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The whole test suite, as `./run test` runs it: formatting, lint, type check,
 # unit and database tests (SQLite and PostgreSQL), the quick benchmarks, the
-# resilience suite, then browser end-to-end tests (with the page benchmark).
+# resilience suite, browser end-to-end tests (with the page benchmark), then
+# the install test (the packed packages in a fresh app).
 # Exits non-zero on the first failure.
 set -eu
 cd "$(dirname -- "$0")/.."
@@ -79,3 +80,6 @@ fi
 
 step "end-to-end tests (Playwright, Chromium)"
 yarn test:e2e
+
+step "install test: the packed packages in a freshly created Backstage app, new and legacy frontend system"
+yarn test:install

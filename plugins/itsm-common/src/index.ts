@@ -31,9 +31,11 @@ export {
   formatItsmValidationProblems,
 } from './validation/validateItsmEntity';
 export type { ItsmValidationProblem } from './validation/validateItsmEntity';
-export { default as itServiceSchema } from './schema/ITService.v1alpha1.schema.json';
-export { default as stakeholderSchema } from './schema/Stakeholder.v1alpha1.schema.json';
-export { default as supplierSchema } from './schema/Supplier.v1alpha1.schema.json';
+export {
+  itServiceSchema,
+  stakeholderSchema,
+  supplierSchema,
+} from './schema/schemas';
 export * from './permissions';
 export * from './api/types';
 /** The HTTP API's paths, schemas and operations, generated from its OpenAPI document. @public */

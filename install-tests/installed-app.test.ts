@@ -1,0 +1,108 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { expect, Page, test } from '@playwright/test';
+
+// In an app created by @backstage/create-app with the packed tarballs and
+// the README's steps (scripts/test-install.mjs). The app's ITSM clock is the
+// real one, so the figures are checked for being computed, not for values.
+const variant = process.env.ITSM_INSTALL_VARIANT ?? 'new';
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({
+    path: `test-results/screenshots/install-${variant}-${name}.png`,
+    fullPage: true,
+  });
+}
+
+// The demo module seeds measurements once the catalog has the services.
+async function openWhenShown(page: Page, path: string, text: RegExp | string) {
+  await expect
+    .poll(
+      async () => {
+        await page.goto(path);
+        return page
+          .getByText(text)
+          .first()
+          .waitFor({ timeout: 20_000 })
+          .then(
+            () => 1,
+            () => 0,
+          );
+      },
+      { timeout: 240_000, intervals: [3_000] },
+    )
+    .toBeGreaterThan(0);
+}
+
+function lastMonth() {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+    .toISOString()
+    .slice(0, 7);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Catalog', exact: true }).first(),
+  ).toBeVisible();
+});
+
+test(`${variant} frontend system: an IT service's SLA tab shows computed figures`, async ({
+  page,
+}) => {
+  const month = lastMonth();
+  // A closed month: its figures do not depend on the hour the test runs.
+  await openWhenShown(
+    page,
+    `/catalog/default/itservice/online-banking/sla?period=${month}`,
+    'retail-online-banking-sla (SLA)',
+  );
+  await expect(page.getByText(`· ${month} (`).first()).toBeVisible();
+  const availability = page
+    .getByRole('row')
+    .filter({ hasText: /^availability/ })
+    .first();
+  // Target and attainment, the latter computed from the demo outages.
+  await expect(availability).toContainText('99.90 %');
+  await expect(availability).toContainText(/\d{2,3}\.\d{3,} %/);
+  await expect(availability).toContainText(/Met|At risk|Breached/);
+  await expect(
+    page.getByText(/^(Final|Provisional: .+)$/).first(),
+  ).toBeVisible();
+  await shoot(page, 'sla-tab');
+});
+
+test(`${variant} frontend system: the portfolio lists the services`, async ({
+  page,
+}) => {
+  await openWhenShown(page, '/itsm', 'Online Banking');
+  await expect(
+    page.getByRole('heading', { name: 'IT service portfolio' }),
+  ).toBeVisible();
+  for (const service of [
+    'Online Banking',
+    'Payments Processing',
+    'Telephone Banking (IVR)',
+  ]) {
+    await expect(
+      page.getByRole('row').filter({ hasText: service }).first(),
+    ).toBeVisible();
+  }
+  await shoot(page, 'portfolio');
+});
