@@ -104,6 +104,20 @@ const packages = readdirSync(join(root, 'plugins'))
     ),
   }))
   .filter(({ manifest }) => !manifest.private);
+// `yarn pack` rewrites package.json for the tarball and restores it after;
+// a pack that was killed halfway leaves the rewritten one behind.
+const leftovers = packages.filter(({ manifest }) =>
+  /^(\.\/)?dist\//.test(manifest.main ?? ''),
+);
+if (leftovers.length > 0) {
+  throw new Error(
+    `${leftovers
+      .map(({ dir }) => `plugins/${dir}/package.json`)
+      .join(
+        ', ',
+      )} point at dist/: an interrupted pack left them so; restore them with git checkout`,
+  );
+}
 const tarballs = new Map();
 say('type declarations (yarn tsc)');
 repoYarn(['tsc']);
