@@ -16,21 +16,7 @@
 
 import { defineConfig } from '@playwright/test';
 import { generateProjects } from '@backstage/e2e-test-utils/playwright';
-
-// Debian's Chromium, never a downloaded browser. The flags keep it from
-// stalling on a closed network (background fetches, updates, QUIC, sync).
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+import { chromiumLaunchOptions } from './playwright.chromium';
 
 const benchDatabase = process.env.ITSM_PAGE_BENCH_DATABASE;
 
@@ -85,7 +71,7 @@ export default defineConfig({
     baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: chromium,
+    launchOptions: chromiumLaunchOptions,
   },
 
   outputDir: 'test-results/e2e-artifacts',

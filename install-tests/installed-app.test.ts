@@ -15,6 +15,7 @@
  */
 
 import { expect, Page, test } from '@playwright/test';
+import { openWhenSeeded } from '../plugins/itsm/e2e-tests/pages';
 
 // In an app created by @backstage/create-app with the packed tarballs and
 // the README's steps (scripts/test-install.mjs). The app's ITSM clock is the
@@ -26,26 +27,6 @@ async function shoot(page: Page, name: string) {
     path: `test-results/screenshots/install-${variant}-${name}.png`,
     fullPage: true,
   });
-}
-
-// The demo module seeds measurements once the catalog has the services.
-async function openWhenShown(page: Page, path: string, text: RegExp | string) {
-  await expect
-    .poll(
-      async () => {
-        await page.goto(path);
-        return page
-          .getByText(text)
-          .first()
-          .waitFor({ timeout: 20_000 })
-          .then(
-            () => 1,
-            () => 0,
-          );
-      },
-      { timeout: 240_000, intervals: [3_000] },
-    )
-    .toBeGreaterThan(0);
 }
 
 function lastMonth() {
@@ -71,10 +52,11 @@ test(`${variant} frontend system: an IT service's SLA tab shows computed figures
 }) => {
   const month = lastMonth();
   // A closed month: its figures do not depend on the hour the test runs.
-  await openWhenShown(
+  await openWhenSeeded(
     page,
     `/catalog/default/itservice/online-banking/sla?period=${month}`,
     'retail-online-banking-sla (SLA)',
+    240_000,
   );
   await expect(page.getByText(`· ${month} (`).first()).toBeVisible();
   const availability = page
@@ -94,7 +76,7 @@ test(`${variant} frontend system: an IT service's SLA tab shows computed figures
 test(`${variant} frontend system: the portfolio lists the services`, async ({
   page,
 }) => {
-  await openWhenShown(page, '/itsm', 'Online Banking');
+  await openWhenSeeded(page, '/itsm', 'Online Banking', 240_000);
   await expect(
     page.getByRole('heading', { name: 'IT service portfolio' }),
   ).toBeVisible();

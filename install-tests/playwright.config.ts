@@ -15,6 +15,7 @@
  */
 
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from '../playwright.chromium';
 
 // The app `scripts/test-install.mjs` created and started: no web server
 // here. Debian's Chromium with the same flags as the repository's suite.
@@ -31,18 +32,7 @@ export default defineConfig({
     baseURL: 'http://localhost:3000',
     screenshot: 'only-on-failure',
     browserName: 'chromium',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   outputDir: '../test-results/install-artifacts',
 });

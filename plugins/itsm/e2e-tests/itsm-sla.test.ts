@@ -15,34 +15,13 @@
  */
 
 import { expect, Page, test } from '@playwright/test';
+import { openWhenSeeded } from './pages';
 import { signIn } from './signIn';
 
 // The demo data (itsm.demo.enabled in app-config.yaml) makes Online Banking
 // breach its SLA availability in every month, Payments Processing's
 // payment-success objective at risk, and TelNova's contract end in January
 // 2027; these tests assert on those numbers.
-
-// The backend seeds demo data a few seconds after start: wait for it.
-async function openWhenSeeded(page: Page, path: string, text: RegExp | string) {
-  await expect
-    .poll(
-      async () => {
-        await page.goto(path);
-        // Rendering may end after the network goes quiet on a busy machine:
-        // give each load its time before reloading.
-        return page
-          .getByText(text)
-          .first()
-          .waitFor({ timeout: 20_000 })
-          .then(
-            () => 1,
-            () => 0,
-          );
-      },
-      { timeout: 180_000, intervals: [3_000] },
-    )
-    .toBeGreaterThan(0);
-}
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({
