@@ -157,7 +157,7 @@ export function HistoryChart(props: {
                     : label
                 }
               />
-              <Legend />
+              <Legend verticalAlign="top" />
               <Line
                 yAxisId="score"
                 type="monotone"

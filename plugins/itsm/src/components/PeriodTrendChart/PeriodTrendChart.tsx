@@ -111,7 +111,7 @@ export function PeriodTrendChart(props: { agreement: AgreementReport }) {
                 : value
             }
           />
-          <Legend />
+          <Legend verticalAlign="top" />
           {objectives.map((o, i) => (
             <Line
               key={o.name}
