@@ -18,6 +18,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   itsmFixedClockServiceFactory,
+  ItsmMeasurementIntake,
   ItsmMeasurementSource,
   itsmMeasurementSourcesExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
@@ -49,6 +50,9 @@ async function registeredSources(enabled?: boolean) {
   return sources;
 }
 
+// The demo source only returns batches; it never calls the intake.
+const intake = {} as ItsmMeasurementIntake;
+
 describe('itsmModuleDemoData', () => {
   it('adds a source that pulls the demo data of the catalog at the itsm clock', async () => {
     const [source, ...others] = await registeredSources(true);
@@ -57,14 +61,14 @@ describe('itsmModuleDemoData', () => {
       id: 'demo-data',
       schedule: { frequency: { minutes: 1 } },
     });
-    const batch = await source.pull({ logger: mockServices.logger.mock() });
+    const batch = await source.pull({ logger: mockServices.logger.mock(), intake });
     expect(batch).toEqual(
       generateDemoMeasurements({ now: new Date(NOW), services }),
     );
     expect(batch.outages?.length).toBeGreaterThan(0);
     // Nothing new in the same hour with the same services: nothing to send.
     await expect(
-      source.pull({ logger: mockServices.logger.mock() }),
+      source.pull({ logger: mockServices.logger.mock(), intake }),
     ).resolves.toEqual({});
   });
 

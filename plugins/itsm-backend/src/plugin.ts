@@ -27,6 +27,7 @@ import {
   itsmClockServiceRef,
   ItsmMeasurementSource,
   itsmMeasurementSourcesExtensionPoint,
+  ItsmPushMeasurementSource,
   ItsmObjectiveScorer,
   itsmScorersExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
@@ -39,6 +40,8 @@ import { registerActions } from './api/actions';
 import { MeasurementAccess } from './measurements/MeasurementAccess';
 import { createRouter } from './api/router';
 import { scheduleTasks } from './tasks/scheduleTasks';
+import { SourceHealthStore } from './database/SourceHealthStore';
+import { createMeasurementIntake } from './sources/intake';
 import { uniqueRegistry } from './extensionPoints';
 
 /**
@@ -49,12 +52,32 @@ import { uniqueRegistry } from './extensionPoints';
 export const itsmPlugin = createBackendPlugin({
   pluginId: 'itsm',
   register(env) {
-    const sources = uniqueRegistry<ItsmMeasurementSource>(
+    // Pull and push sources share one id space: the source names the
+    // measurements it stores and its row in the source-health view.
+    const sources = uniqueRegistry<
+      | { kind: 'pull'; id: string; source: ItsmMeasurementSource }
+      | { kind: 'push'; id: string; source: ItsmPushMeasurementSource }
+    >(
       source => source.id,
       id => `Measurement source "${id}" is registered twice`,
     );
     env.registerExtensionPoint(itsmMeasurementSourcesExtensionPoint, {
-      addSource: (...added) => sources.add(...added),
+      addSource: (...added) =>
+        sources.add(
+          ...added.map(source => ({
+            kind: 'pull' as const,
+            id: source.id,
+            source,
+          })),
+        ),
+      addPushSource: (...added) =>
+        sources.add(
+          ...added.map(source => ({
+            kind: 'push' as const,
+            id: source.id,
+            source,
+          })),
+        ),
     });
     const scorers = uniqueRegistry<ItsmObjectiveScorer>(
       scorer => scorer.objectiveType,
@@ -87,12 +110,15 @@ export const itsmPlugin = createBackendPlugin({
         const store = await DatabaseMeasurementStore.create({
           database: deps.database,
         });
+        const health = new SourceHealthStore(await deps.database.getClient());
         const access = new MeasurementAccess({
           store,
           catalog,
           auth,
           permissions: deps.permissions,
+          health,
         });
+        const intake = createMeasurementIntake({ access, store, health });
 
         const atRiskRemaining = config.getOptionalNumber(
           'itsm.atRiskBudgetRemaining',
@@ -123,6 +149,7 @@ export const itsmPlugin = createBackendPlugin({
             measurements,
             access,
             reporter,
+            health,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             maxBodySize: config.getOptionalString('itsm.maxBodySize') ?? '10mb',
@@ -142,11 +169,22 @@ export const itsmPlugin = createBackendPlugin({
           catalog,
           auth,
           store,
-          access,
+          health,
+          intake,
           reporter,
           clock: deps.clock,
-          sources: [...sources.items.values()],
+          sources: [...sources.items.values()].flatMap(s =>
+            s.kind === 'pull' ? [s.source] : [],
+          ),
         });
+        for (const registered of sources.items.values()) {
+          if (registered.kind === 'push') {
+            await registered.source.connect({
+              logger: logger.child({ measurementSource: registered.id }),
+              intake,
+            });
+          }
+        }
       },
     });
   },

@@ -21,8 +21,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import type {
   Agreement,
+  Incident,
   IncidentInput,
   ITServiceEntity,
+  Outage,
   Objective,
   OutageInput,
   ScoreDetails,
@@ -42,12 +44,76 @@ export type ItsmMeasurementBatch = {
   sliEvents?: SliEventInput[];
 };
 
+/** What storing a batch did. @public */
+export type ItsmIngestTotals = {
+  created: number;
+  updated: number;
+  unchanged: number;
+};
+
+/**
+ * One observation of how a source fares, for the source-health view
+ * (`GET /v1/sources`, and per service on the SLA tab).
+ *
+ * @public
+ */
+export type ItsmSourceHealthReport = {
+  /** The source's id: the `source` of the measurements it stores. */
+  source: string;
+  /**
+   * ok: the source read its tool for the service (or, without a service, at
+   * all); failed: it could not, and `message` says why; unmatched: it received
+   * an item it could not map to an ITService in the catalog, which `message`
+   * describes (never stored, but counted).
+   */
+  outcome: 'ok' | 'failed' | 'unmatched';
+  /** The service concerned, as an entity ref; absent for the source as a whole. */
+  service?: string;
+  message?: string;
+};
+
+/**
+ * What the itsm backend hands a measurement source: the one path into the
+ * store, the health record, and what the source stored before.
+ *
+ * @public
+ */
+export type ItsmMeasurementIntake = {
+  /**
+   * Stores a batch as the REST API would: validated, upserted by its keys.
+   * Throws an InputError naming each bad item (an unknown service included)
+   * and then stores nothing of the batch.
+   */
+  ingest(batch: ItsmMeasurementBatch): Promise<ItsmIngestTotals>;
+  reportHealth(report: ItsmSourceHealthReport): Promise<void>;
+  /**
+   * Where the latest SLI slice the source stored for a service's objective
+   * ends, in epoch milliseconds; undefined when it stored none.
+   */
+  /**
+   * What is stored under these keys, in every service: webhook sources merge
+   * an event into it (a late "acknowledged" must not reopen a resolved
+   * incident).
+   */
+  findIncidents(
+    keys: Array<{ source: string; externalId: string }>,
+  ): Promise<Incident[]>;
+  findOutages(
+    keys: Array<{ source: string; externalId: string }>,
+  ): Promise<Outage[]>;
+  latestSliSliceEnd(key: {
+    source: string;
+    service: string;
+    objective: string;
+  }): Promise<number | undefined>;
+};
+
 /**
  * A pull-based source of measurements (an incident tool's API, a monitoring
  * system), run by the itsm backend on the scheduler, once per tick across
  * replicas. What it returns is ingested like a REST batch: validated, and
  * upserted idempotently by its keys, so returning the same items again is
- * harmless.
+ * harmless. A run that throws is recorded as the source's failure.
  *
  * @public
  */
@@ -58,12 +124,29 @@ export type ItsmMeasurementSource = {
   pull(options: {
     logger: LoggerService;
     signal?: AbortSignal;
+    intake: ItsmMeasurementIntake;
   }): Promise<ItsmMeasurementBatch>;
+};
+
+/**
+ * An event-driven source (webhooks through the events backend): the itsm
+ * backend connects it once at start-up, and it ingests what it receives.
+ *
+ * @public
+ */
+export type ItsmPushMeasurementSource = {
+  /** Unique among all sources, pull and push. */
+  id: string;
+  connect(options: {
+    logger: LoggerService;
+    intake: ItsmMeasurementIntake;
+  }): Promise<void>;
 };
 
 /** Lets modules add measurement sources to the itsm backend. @public */
 export interface ItsmMeasurementSourcesExtensionPoint {
   addSource(...sources: ItsmMeasurementSource[]): void;
+  addPushSource(...sources: ItsmPushMeasurementSource[]): void;
 }
 
 /** @public */

@@ -18,6 +18,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import { MeasurementStore } from '../database/MeasurementStore';
+import { SourceHealthStore } from '../database/SourceHealthStore';
 import { SlaReportService } from '../reports/SlaReportService';
 import { MeasurementAccess } from '../measurements/MeasurementAccess';
 import { MeasurementService } from '../measurements/MeasurementService';
@@ -68,6 +69,7 @@ describe('the OpenAPI document', () => {
       measurements: new MeasurementService({ store, access }),
       access,
       reporter: {} as SlaReportService,
+      health: {} as SourceHealthStore,
       httpAuth: mockServices.httpAuth(),
       auditor: mockServices.auditor.mock(),
       maxBodySize: '1mb',

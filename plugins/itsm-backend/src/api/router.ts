@@ -23,8 +23,11 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import {
   IngestResult,
+  itsmMeasurementReadPermission,
   itsmSlaReadPermission,
 } from '@backstage-itsm/plugin-itsm-common';
+import { SourceHealthStore } from '../database/SourceHealthStore';
+import { serviceSourceHealth, sourceSummary } from '../sources/sourceHealth';
 import express from 'express';
 
 // Any route's request: the typed router types each route's own.
@@ -131,6 +134,7 @@ export type RouterOptions = {
   /** For the permission checks of the reports. */
   access: MeasurementAccess;
   reporter: SlaReportService;
+  health: SourceHealthStore;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   /** express.json's limit, e.g. '10mb'. */
@@ -332,6 +336,25 @@ export async function createRouter(
     res.json(
       await reporter.serviceReport(refOf(req), period(req), credentials),
     );
+  });
+  // Which sources report for a service is part of reading its SLA.
+  api.get('/v1/services/:namespace/:name/sources', async (req, res) => {
+    const credentials = await slaReader(req);
+    const service = await access.visibleService(refOf(req), credentials);
+    const rows = await options.health.forService(service);
+    res.json({
+      items: rows.map(({ record, whole }) =>
+        serviceSourceHealth(record, whole),
+      ),
+    });
+  });
+  // Unmatched items name services and labels of every team: measurement readers only.
+  api.get('/v1/sources', async (req, res) => {
+    await access.authorize(
+      await httpAuth.credentials(req),
+      itsmMeasurementReadPermission,
+    );
+    res.json({ items: (await options.health.sources()).map(sourceSummary) });
   });
   api.get('/v1/services/:namespace/:name/sla/history', async (req, res) => {
     const credentials = await slaReader(req);

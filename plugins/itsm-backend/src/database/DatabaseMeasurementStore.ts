@@ -295,6 +295,24 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return this.upsert(sliEvents, records);
   }
 
+  async latestSliSliceEnd(key: {
+    source: string;
+    service: string;
+    objective: string;
+  }) {
+    const row = await this.db(sliEvents.table)
+      .where({
+        source: key.source,
+        service_ref: key.service,
+        objective: key.objective,
+      })
+      .orderBy('slice_start', 'desc')
+      .first('slice_start', 'slice_seconds');
+    return row
+      ? Number(row.slice_start) + Number(row.slice_seconds) * 1000
+      : undefined;
+  }
+
   listIncidents(options: ListOptions & { open?: boolean }) {
     return this.list(incidents, options, query =>
       options.open ? query.whereNull('resolved_at') : query,

@@ -99,6 +99,13 @@ export interface MeasurementStore {
     options: ListOptions & { objective?: string },
   ): Promise<RecordPage<SliEventRecord>>;
 
+  /** Where the latest SLI slice of a source's series ends (epoch ms), if any. */
+  latestSliSliceEnd(key: {
+    source: string;
+    service: string;
+    objective: string;
+  }): Promise<number | undefined>;
+
   /** The stored incidents or outages of these keys, in every service. */
   findIncidents(keys: MeasurementKey[]): Promise<Array<Stored<IncidentRecord>>>;
   findOutages(keys: MeasurementKey[]): Promise<Array<Stored<OutageRecord>>>;

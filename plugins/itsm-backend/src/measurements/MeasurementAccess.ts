@@ -40,6 +40,10 @@ import {
   ServiceMeasurementKey,
 } from '../database/MeasurementStore';
 import {
+  MeasurementKind,
+  SourceHealthStore,
+} from '../database/SourceHealthStore';
+import {
   describeProblems,
   ItemProblem,
   readIncidents,
@@ -111,6 +115,8 @@ export class MeasurementAccess {
       catalog: CatalogService;
       auth: AuthService;
       permissions: PermissionsService;
+      /** Told which sources stored for which services. */
+      health?: SourceHealthStore;
     },
   ) {}
 
@@ -201,6 +207,7 @@ export class MeasurementAccess {
     const { records, problems } = readIncidents(items);
     const { store } = this.deps;
     return this.ingest(records, problems, caller, options, {
+      name: 'incidents',
       keyOf: r => `${r.source}/${r.externalId}`,
       upsert: (r, moves) => store.upsertIncidents(r, { moves }),
       relocate: r => this.relocations(r, caller, k => store.findIncidents(k)),
@@ -216,6 +223,7 @@ export class MeasurementAccess {
     const { records, problems } = readOutages(items);
     const { store } = this.deps;
     return this.ingest(records, problems, caller, options, {
+      name: 'outages',
       keyOf: r => `${r.source}/${r.externalId}`,
       upsert: (r, moves) => store.upsertOutages(r, { moves }),
       relocate: r => this.relocations(r, caller, k => store.findOutages(k)),
@@ -231,6 +239,7 @@ export class MeasurementAccess {
   ): Promise<IngestResult> {
     const { records, problems } = readSliEvents(items);
     return this.ingest(records, problems, caller, options, {
+      name: 'sliEvents',
       // A series, not each slice: a batch holds thousands of them.
       keyOf: r => `${r.source}/${r.objective}`,
       upsert: r => this.deps.store.upsertSliEvents(r),
@@ -266,12 +275,13 @@ export class MeasurementAccess {
     return items;
   }
 
-  private async ingest<R extends { service: string }>(
+  private async ingest<R extends { service: string; source: string }>(
     records: R[],
     problems: ItemProblem[],
     caller: BackstageCredentials | undefined,
     options: IngestOptions | undefined,
     kind: {
+      name: MeasurementKind;
       /** How the audit names a record's key within its service. */
       keyOf: (record: R) => string;
       upsert: (
@@ -293,6 +303,7 @@ export class MeasurementAccess {
       ? await kind.relocate(records)
       : { moves: [], touched: [] };
     const result = await kind.upsert(records, moves);
+    await this.deps.health?.stored(kind.name, records);
     if (options?.affected) {
       options.affected(describeAffected(records, moves, kind.keyOf));
     }

@@ -540,6 +540,85 @@ export const spec = {
           },
         },
       },
+      SourceHealth: {
+        type: 'object',
+        description:
+          'How one measurement source fares for a service, or as a whole. failing: its latest attempt (a scheduled query, a run) failed after its latest success, so what it stored may be stale; ok otherwise.',
+        required: ['source', 'status', 'lastStored'],
+        properties: {
+          source: {
+            $ref: '#/components/schemas/Source',
+          },
+          status: {
+            type: 'string',
+            enum: ['ok', 'failing'],
+          },
+          lastStored: {
+            type: 'object',
+            description: 'When the source last stored each kind of measurement',
+            properties: {
+              incidents: {
+                $ref: '#/components/schemas/Timestamp',
+              },
+              outages: {
+                $ref: '#/components/schemas/Timestamp',
+              },
+              sliEvents: {
+                $ref: '#/components/schemas/Timestamp',
+              },
+            },
+          },
+          lastSuccessAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          lastFailureAt: {
+            $ref: '#/components/schemas/Timestamp',
+          },
+          lastFailure: {
+            type: 'string',
+            description: 'Why the latest failed attempt failed',
+          },
+        },
+      },
+      SourceSummary: {
+        allOf: [
+          {
+            $ref: '#/components/schemas/SourceHealth',
+          },
+          {
+            type: 'object',
+            required: ['services', 'failingServices', 'unmatched'],
+            properties: {
+              services: {
+                type: 'integer',
+                description:
+                  'Services the source stored measurements or health for',
+              },
+              failingServices: {
+                type: 'integer',
+                description: 'Of those, the ones whose latest attempt failed',
+              },
+              unmatched: {
+                type: 'object',
+                description:
+                  'Items received that map to no ITService in the catalog: never stored, counted here',
+                required: ['count'],
+                properties: {
+                  count: {
+                    type: 'integer',
+                  },
+                  lastAt: {
+                    $ref: '#/components/schemas/Timestamp',
+                  },
+                  last: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
       SlaStatus: {
         type: 'string',
         enum: ['met', 'at-risk', 'breached', 'no-data'],
@@ -1846,6 +1925,76 @@ export const spec = {
         responses: {
           '204': {
             description: 'Deleted',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/sources': {
+      get: {
+        operationId: 'ListSources',
+        summary:
+          'Every measurement source, as a whole (the source-health view)',
+        responses: {
+          '200': {
+            description: 'One entry per source, in name order',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SourceSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/services/{namespace}/{name}/sources': {
+      get: {
+        operationId: 'GetServiceSources',
+        summary:
+          'The sources that report for an IT service, and when each last did',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One entry per source, in name order',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SourceHealth',
+                      },
+                    },
+                  },
+                },
+              },
+            },
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',

@@ -194,6 +194,53 @@ export const sliEventSchema = (z: Zod) =>
     updatedAt: timestampSchema(z),
   });
 
+export const sourceHealthSchema = (z: Zod) =>
+  z
+    .object({
+      source: sourceSchema(z),
+      status: z.enum(['ok', 'failing']),
+      lastStored: z
+        .object({
+          incidents: timestampSchema(z).optional(),
+          outages: timestampSchema(z).optional(),
+          sliEvents: timestampSchema(z).optional(),
+        })
+        .describe('When the source last stored each kind of measurement'),
+      lastSuccessAt: timestampSchema(z).optional(),
+      lastFailureAt: timestampSchema(z).optional(),
+      lastFailure: z
+        .string()
+        .describe('Why the latest failed attempt failed')
+        .optional(),
+    })
+    .describe(
+      'How one measurement source fares for a service, or as a whole. failing: its latest attempt (a scheduled query, a run) failed after its latest success, so what it stored may be stale; ok otherwise.',
+    );
+
+export const sourceSummarySchema = (z: Zod) =>
+  z.intersection(
+    sourceHealthSchema(z),
+    z.object({
+      services: z
+        .number()
+        .int()
+        .describe('Services the source stored measurements or health for'),
+      failingServices: z
+        .number()
+        .int()
+        .describe('Of those, the ones whose latest attempt failed'),
+      unmatched: z
+        .object({
+          count: z.number().int(),
+          lastAt: timestampSchema(z).optional(),
+          last: z.string().optional(),
+        })
+        .describe(
+          'Items received that map to no ITService in the catalog: never stored, counted here',
+        ),
+    }),
+  );
+
 export const slaStatusSchema = (z: Zod) =>
   z.enum(['met', 'at-risk', 'breached', 'no-data']);
 
@@ -772,6 +819,12 @@ export const deleteSliEventQuerySchema = (z: Zod) =>
     objective: z.string().min(1).max(200),
     sliceStart: z.string().datetime({ offset: true }),
   });
+
+export const listSourcesResponseSchema = (z: Zod) =>
+  z.object({ items: z.array(sourceSummarySchema(z)) });
+
+export const getServiceSourcesResponseSchema = (z: Zod) =>
+  z.object({ items: z.array(sourceHealthSchema(z)) });
 
 export const getServiceSlaResponseSchema = (z: Zod) =>
   serviceSlaReportSchema(z);

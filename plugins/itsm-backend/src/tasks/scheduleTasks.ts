@@ -25,11 +25,12 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import type {
   ItsmClockService,
+  ItsmMeasurementIntake,
   ItsmMeasurementSource,
 } from '@backstage-itsm/plugin-itsm-node';
 import { DatabaseMeasurementStore } from '../database/DatabaseMeasurementStore';
-import { MeasurementAccess } from '../measurements/MeasurementAccess';
 import { SlaReportService } from '../reports/SlaReportService';
+import { SourceHealthStore } from '../database/SourceHealthStore';
 import { snapshotTask } from './snapshotTask';
 import { measurementSourceTask, pruningTask } from './tasks';
 
@@ -44,12 +45,13 @@ export async function scheduleTasks(options: {
   catalog: CatalogService;
   auth: AuthService;
   store: DatabaseMeasurementStore;
-  access: MeasurementAccess;
+  health: SourceHealthStore;
+  intake: ItsmMeasurementIntake;
   reporter: SlaReportService;
   clock: ItsmClockService;
   sources: ItsmMeasurementSource[];
 }) {
-  const { config, scheduler, logger, catalog, auth, store, access, reporter } =
+  const { config, scheduler, logger, catalog, auth, store, intake, reporter } =
     options;
   const duration = (key: string, fallback: HumanDuration) =>
     config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
@@ -74,6 +76,7 @@ export async function scheduleTasks(options: {
       catalog,
       auth,
       store,
+      health: options.health,
       logger,
       gracePeriodMs: durationToMilliseconds(
         duration('itsm.pruning.gracePeriod', { days: 7 }),
@@ -102,7 +105,7 @@ export async function scheduleTasks(options: {
       scope: 'global',
       ...source.schedule,
       id: `itsm-source-${source.id}`,
-      fn: measurementSourceTask({ source, access, logger }),
+      fn: measurementSourceTask({ source, intake, logger }),
     });
   }
 }

@@ -18,54 +18,35 @@ import { entityRefKey } from '@backstage-itsm/plugin-itsm-common';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  ItsmMeasurementBatch,
+  ItsmMeasurementIntake,
   ItsmMeasurementSource,
 } from '@backstage-itsm/plugin-itsm-node';
 import { MeasurementStore } from '../database/MeasurementStore';
-import { MeasurementAccess } from '../measurements/MeasurementAccess';
-
-/** The REST API's batch limit, kept for every other path into the store too. */
-export const MAX_BATCH = 5000;
-
-function batches<T>(items: T[] | undefined): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < (items?.length ?? 0); i += MAX_BATCH) {
-    result.push(items!.slice(i, i + MAX_BATCH));
-  }
-  return result;
-}
-
-/** Ingests what a source or the demo seeder produced, in API-sized batches. */
-export async function ingestBatch(
-  access: MeasurementAccess,
-  batch: ItsmMeasurementBatch,
-) {
-  const totals = { created: 0, updated: 0, unchanged: 0 };
-  const add = (r: typeof totals) => {
-    totals.created += r.created;
-    totals.updated += r.updated;
-    totals.unchanged += r.unchanged;
-  };
-  for (const items of batches(batch.incidents))
-    add(await access.ingestIncidents(items));
-  for (const items of batches(batch.outages))
-    add(await access.ingestOutages(items));
-  for (const items of batches(batch.sliEvents))
-    add(await access.ingestSliEvents(items));
-  return totals;
-}
+import { SourceHealthStore } from '../database/SourceHealthStore';
 
 /** One scheduled run of a measurement source registered on itsm-node. */
 export function measurementSourceTask(options: {
   source: ItsmMeasurementSource;
-  access: MeasurementAccess;
+  intake: ItsmMeasurementIntake;
   logger: LoggerService;
 }) {
-  const { source, access } = options;
+  const { source, intake } = options;
   const logger = options.logger.child({ measurementSource: source.id });
   return async (signal?: AbortSignal) => {
-    const batch = await source.pull({ logger, signal });
-    const result = await ingestBatch(access, batch);
+    let result;
+    try {
+      const batch = await source.pull({ logger, signal, intake });
+      result = await intake.ingest(batch);
+    } catch (error) {
+      // Recorded for the source-health view, then thrown for the scheduler.
+      await intake.reportHealth({
+        source: source.id,
+        outcome: 'failed',
+        message: String((error as Error)?.message ?? error),
+      });
+      throw error;
+    }
+    await intake.reportHealth({ source: source.id, outcome: 'ok' });
     // A run that changed nothing is not news.
     const log = result.created + result.updated > 0 ? 'info' : 'debug';
     logger[log](
@@ -82,10 +63,11 @@ export function pruningTask(options: {
   catalog: CatalogService;
   auth: AuthService;
   store: MeasurementStore;
+  health: SourceHealthStore;
   logger: LoggerService;
   gracePeriodMs: number;
 }) {
-  const { catalog, auth, store, logger, gracePeriodMs } = options;
+  const { catalog, auth, store, health, logger, gracePeriodMs } = options;
   return async () => {
     const { items } = await catalog.getEntities(
       {
@@ -100,6 +82,7 @@ export function pruningTask(options: {
       now: Date.now(),
       gracePeriodMs,
     });
+    await health.forgetServices(pruned);
     logger.info(
       `Pruning: ${existing.size} services in the catalog, ${
         missing.length

@@ -33,6 +33,8 @@ import {
   SliEvent,
   SliEventInput,
   SliEventKey,
+  SourceHealth,
+  SourceSummary,
 } from './types';
 import {
   PartySlaReport,
@@ -96,6 +98,15 @@ export interface ItsmApi {
     query?: ReportPeriodQuery,
     options?: ItsmRequestOptions,
   ): Promise<ServiceSlaReport>;
+  /** The sources that report for a service, and when each last did. */
+  getServiceSources(
+    service: string,
+    options?: ItsmRequestOptions,
+  ): Promise<{ items: SourceHealth[] }>;
+  /** Every measurement source as a whole. */
+  listSources(
+    options?: ItsmRequestOptions,
+  ): Promise<{ items: SourceSummary[] }>;
   getServiceSlaHistory(
     service: string,
     query: SlaHistoryQuery,
@@ -200,6 +211,17 @@ export class ItsmClient implements ItsmApi {
       { path: refParams(service, 'itservice'), query },
       options,
     );
+  }
+
+  async getServiceSources(service: string, options?: ItsmRequestOptions) {
+    return this.api.getServiceSources(
+      { path: refParams(service, 'itservice') },
+      options,
+    );
+  }
+
+  async listSources(options?: ItsmRequestOptions) {
+    return this.api.listSources(options);
   }
 
   async getServiceSlaHistory(

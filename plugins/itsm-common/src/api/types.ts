@@ -44,6 +44,12 @@ export type SliEventInput = Schemas['SliEventInput'];
 /** A stored SLI slice. @public */
 export type SliEvent = Schemas['SliEvent'];
 
+/** How a measurement source fares for a service. @public */
+export type SourceHealth = Schemas['SourceHealth'];
+
+/** A measurement source as a whole, in the source-health view. @public */
+export type SourceSummary = Schemas['SourceSummary'];
+
 /** What an idempotent batch write did. @public */
 export type IngestResult = Schemas['IngestResult'];
 

@@ -230,6 +230,46 @@ export class DefaultApiClient {
     );
   }
 
+  /** Every measurement source, as a whole (the source-health view) */
+  async listSources(
+    options?: RequestOptions,
+  ): Promise<
+    operations['ListSources']['responses'][200]['content']['application/json']
+  > {
+    return this.send<
+      operations['ListSources']['responses'][200]['content']['application/json']
+    >(
+      {
+        method: 'GET',
+        path: '/v1/sources',
+        parse: 'json',
+      },
+      options,
+    );
+  }
+
+  /** The sources that report for an IT service, and when each last did */
+  async getServiceSources(
+    request: {
+      path: NonNullable<operations['GetServiceSources']['parameters']['path']>;
+    },
+    options?: RequestOptions,
+  ): Promise<
+    operations['GetServiceSources']['responses'][200]['content']['application/json']
+  > {
+    return this.send<
+      operations['GetServiceSources']['responses'][200]['content']['application/json']
+    >(
+      {
+        method: 'GET',
+        path: '/v1/services/{namespace}/{name}/sources',
+        pathParams: request.path,
+        parse: 'json',
+      },
+      options,
+    );
+  }
+
   /** The SLA report of an IT service for a period */
   async getServiceSla(
     request: {

@@ -108,6 +108,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every measurement source, as a whole (the source-health view) */
+    get: operations['ListSources'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/services/{namespace}/{name}/sources': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sources that report for an IT service, and when each last did */
+    get: operations['GetServiceSources'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/services/{namespace}/{name}/sla': {
     parameters: {
       query?: never;
@@ -327,6 +361,34 @@ export interface components {
       good: number;
       total: number;
       updatedAt: components['schemas']['Timestamp'];
+    };
+    /** @description How one measurement source fares for a service, or as a whole. failing: its latest attempt (a scheduled query, a run) failed after its latest success, so what it stored may be stale; ok otherwise. */
+    SourceHealth: {
+      source: components['schemas']['Source'];
+      /** @enum {string} */
+      status: 'ok' | 'failing';
+      /** @description When the source last stored each kind of measurement */
+      lastStored: {
+        incidents?: components['schemas']['Timestamp'];
+        outages?: components['schemas']['Timestamp'];
+        sliEvents?: components['schemas']['Timestamp'];
+      };
+      lastSuccessAt?: components['schemas']['Timestamp'];
+      lastFailureAt?: components['schemas']['Timestamp'];
+      /** @description Why the latest failed attempt failed */
+      lastFailure?: string;
+    };
+    SourceSummary: components['schemas']['SourceHealth'] & {
+      /** @description Services the source stored measurements or health for */
+      services: number;
+      /** @description Of those, the ones whose latest attempt failed */
+      failingServices: number;
+      /** @description Items received that map to no ITService in the catalog: never stored, counted here */
+      unmatched: {
+        count: number;
+        lastAt?: components['schemas']['Timestamp'];
+        last?: string;
+      };
     };
     /** @enum {string} */
     SlaStatus: 'met' | 'at-risk' | 'breached' | 'no-data';
@@ -919,6 +981,55 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  ListSources: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One entry per source, in name order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SourceSummary'][];
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetServiceSources: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One entry per source, in name order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['SourceHealth'][];
+          };
+        };
       };
       default: components['responses']['ErrorResponse'];
     };
