@@ -74,6 +74,18 @@ export type ObjectiveType =
   | 'sli'
   | `x-${string}`;
 
+/** Where the prometheus module reads an sli objective's counts. @public */
+export type PrometheusIndicator = {
+  /** A server of itsm.prometheus.servers; default "default". */
+  server?: string;
+  /** Counters of good events; give good or errors. */
+  good?: string;
+  /** Counters of bad events: good = total − errors. */
+  errors?: string;
+  /** Counters of all events. */
+  total: string;
+};
+
 /** One measurable promise inside an agreement. @public */
 export type Objective = {
   name: string;
@@ -88,6 +100,11 @@ export type Objective = {
   calendar?: 'service-hours' | '24x7';
   /** sli: the name of the indicator whose good/total counts are reported. */
   indicator?: string;
+  /**
+   * sli: measured from Prometheus counters (the prometheus module): series
+   * selectors of the good or the bad events, and of all events.
+   */
+  prometheus?: PrometheusIndicator;
   description?: string;
 };
 

@@ -32,37 +32,35 @@ function lastStored(record: SourceHealthRecord): SourceHealth['lastStored'] {
   );
 }
 
-/** The latest failure that came after every success, if any. */
-function currentFailure(
-  records: Array<SourceHealthRecord | undefined>,
-): SourceHealthRecord | undefined {
-  const lastSuccess = Math.max(0, ...records.map(r => r?.lastSuccessAt ?? 0));
-  return records
-    .filter(
-      r => r?.lastFailureAt !== undefined && r.lastFailureAt > lastSuccess,
-    )
-    .sort((a, b) => b!.lastFailureAt! - a!.lastFailureAt!)[0];
-}
+/** Whether a record's latest attempt failed after its latest success. */
+const failing = (record?: SourceHealthRecord) =>
+  record?.lastFailureAt !== undefined &&
+  record.lastFailureAt > (record.lastSuccessAt ?? 0);
 
 /**
  * How a source fares for one service: failing when its latest attempt for
- * the service, or its latest run as a whole (its tool unreachable), failed
- * after its latest success.
+ * the service failed, or when its latest run as a whole (its tool
+ * unreachable) failed after the service's latest success. A later run that
+ * succeeded as a whole does not clear the failure of one service.
  */
 export function serviceSourceHealth(
   record: SourceHealthRecord,
   whole?: SourceHealthRecord,
 ): SourceHealth {
-  const failure = currentFailure([record, whole]);
-  const lastSuccessAt = Math.max(
-    record.lastSuccessAt ?? 0,
-    whole?.lastSuccessAt ?? 0,
-  );
+  const failures = [
+    failing(record) ? record : undefined,
+    failing(whole) && whole!.lastFailureAt! > (record.lastSuccessAt ?? 0)
+      ? whole
+      : undefined,
+  ].filter((r): r is SourceHealthRecord => r !== undefined);
+  const failure = failures.sort(
+    (a, b) => b.lastFailureAt! - a.lastFailureAt!,
+  )[0];
   return {
     source: record.source,
     status: failure ? 'failing' : 'ok',
     lastStored: lastStored(record),
-    lastSuccessAt: iso(lastSuccessAt || undefined),
+    lastSuccessAt: iso(record.lastSuccessAt),
     lastFailureAt: iso(failure?.lastFailureAt),
     lastFailure: failure?.lastFailure,
   };
@@ -70,10 +68,9 @@ export function serviceSourceHealth(
 
 /** A source as a whole: failing when its latest run failed. */
 export function sourceSummary(record: SourceSummaryRecord): SourceSummary {
-  const failure = currentFailure([record]);
   return {
     source: record.source,
-    status: failure ? 'failing' : 'ok',
+    status: failing(record) ? 'failing' : 'ok',
     lastStored: lastStored(record),
     lastSuccessAt: iso(record.lastSuccessAt),
     lastFailureAt: iso(record.lastFailureAt),

@@ -385,6 +385,31 @@ describe('validateItsmEntity', () => {
       'spec.agreements[0].objectives[2].indicator: is required for an sli objective',
     ],
     [
+      'prometheus with both good and errors',
+      (a: any[]) => {
+        a[0].objectives[2].prometheus = {
+          good: 'ok_total',
+          errors: 'failed_total',
+          total: 'requests_total',
+        };
+      },
+      'spec.agreements[0].objectives[2].prometheus: needs exactly one of good and errors, beside total',
+    ],
+    [
+      'prometheus without total',
+      (a: any[]) => {
+        a[0].objectives[2].prometheus = { good: 'ok_total' };
+      },
+      'spec.agreements[0].objectives[2].prometheus.total: is required',
+    ],
+    [
+      'prometheus on availability',
+      (a: any[]) => {
+        a[0].objectives[0].prometheus = { good: 'up', total: 'all' };
+      },
+      'spec.agreements[0].objectives[0].prometheus: applies only to sli objectives, not availability',
+    ],
+    [
       'SLA with a non-customer',
       (a: any[]) => {
         a[0].with = 'stakeholder:branch-staff';

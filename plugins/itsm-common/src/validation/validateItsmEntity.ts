@@ -493,6 +493,22 @@ function checkAgreement(
         'is required for an sli objective: the indicator whose good/total counts are reported',
       );
     }
+    if (objective.prometheus !== undefined) {
+      if (objective.type !== 'sli') {
+        problems.add(
+          `${at}.prometheus`,
+          `applies only to sli objectives, not ${objective.type}`,
+        );
+      } else if (
+        (objective.prometheus.good === undefined) ===
+        (objective.prometheus.errors === undefined)
+      ) {
+        problems.add(
+          `${at}.prometheus`,
+          'needs exactly one of good and errors, beside total',
+        );
+      }
+    }
     if (objective.type !== 'sli' && objective.indicator !== undefined) {
       problems.add(
         `${at}.indicator`,

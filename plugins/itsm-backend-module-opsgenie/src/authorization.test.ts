@@ -1,0 +1,136 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { verifyOpsgenieAuthorization } from './authorization';
+
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+describe('verifyOpsgenieAuthorization', () => {
+  const token = { token: 'the-token' };
+  const login = { username: 'opsgenie', password: 's3cret:with:colons' };
+
+  it('accepts the configured bearer token', () => {
+    expect(
+      verifyOpsgenieAuthorization({
+        header: 'Bearer the-token',
+        credentials: token,
+      }),
+    ).toEqual({ valid: true });
+    expect(
+      verifyOpsgenieAuthorization({
+        header: 'bearer  the-token ',
+        credentials: token,
+      }),
+    ).toEqual({ valid: true });
+  });
+
+  it('accepts the configured user name and password', () => {
+    expect(
+      verifyOpsgenieAuthorization({
+        header: basic('opsgenie', 's3cret:with:colons'),
+        credentials: login,
+      }),
+    ).toEqual({ valid: true });
+  });
+
+  it('accepts either when both are configured', () => {
+    const both = { ...token, ...login };
+    expect(
+      verifyOpsgenieAuthorization({
+        header: 'Bearer the-token',
+        credentials: both,
+      }).valid,
+    ).toBe(true);
+    expect(
+      verifyOpsgenieAuthorization({
+        header: basic('opsgenie', 's3cret:with:colons'),
+        credentials: both,
+      }).valid,
+    ).toBe(true);
+  });
+
+  it('refuses a missing header, saying so', () => {
+    for (const header of [undefined, '', ' ']) {
+      expect(
+        verifyOpsgenieAuthorization({ header, credentials: token }),
+      ).toEqual({
+        valid: false,
+        reason:
+          'The request has no Authorization header; the Opsgenie webhook integration must send the one configured at itsm.opsgenie.webhook',
+      });
+    }
+  });
+
+  it('refuses wrong tokens, including prefixes and longer ones', () => {
+    for (const header of [
+      'Bearer the-toke',
+      'Bearer the-token2',
+      'Bearer THE-TOKEN',
+      'Bearer',
+    ]) {
+      expect(
+        verifyOpsgenieAuthorization({ header, credentials: token }),
+      ).toEqual({
+        valid: false,
+        reason: 'The bearer token does not match itsm.opsgenie.webhook.token',
+      });
+    }
+  });
+
+  it('refuses a wrong user name or password', () => {
+    for (const header of [
+      basic('opsgenie', 'wrong'),
+      basic('someone', 's3cret:with:colons'),
+      'Basic not-base64!',
+    ]) {
+      expect(
+        verifyOpsgenieAuthorization({ header, credentials: login }),
+      ).toEqual({
+        valid: false,
+        reason:
+          'The user name or password does not match itsm.opsgenie.webhook',
+      });
+    }
+  });
+
+  it('refuses a scheme that is not configured, or unknown', () => {
+    expect(
+      verifyOpsgenieAuthorization({
+        header: basic('a', 'b'),
+        credentials: token,
+      }),
+    ).toEqual({
+      valid: false,
+      reason:
+        'Basic authentication is not accepted: itsm.opsgenie.webhook has no username and password',
+    });
+    expect(
+      verifyOpsgenieAuthorization({ header: 'Bearer x', credentials: login }),
+    ).toEqual({
+      valid: false,
+      reason:
+        'Bearer tokens are not accepted: itsm.opsgenie.webhook has no token',
+    });
+    expect(
+      verifyOpsgenieAuthorization({ header: 'GenieKey x', credentials: token }),
+    ).toEqual({
+      valid: false,
+      reason:
+        'Unsupported Authorization scheme "GenieKey": use Bearer or Basic',
+    });
+  });
+});
