@@ -275,10 +275,14 @@ describe.each(databases.eachSupportedId())(
       };
       const unsigned = await post(valid);
       expect(unsigned.status).toBe(401);
-      expect(unsigned.body.error.message).toMatch(/Missing Authorization/);
+      expect(unsigned.body.error.message).toBe(
+        'The request has no Authorization header; the sender must send the one configured at itsm.alertmanager.webhook',
+      );
       const wrong = await post(valid, 'Bearer nope');
       expect(wrong.status).toBe(401);
-      expect(wrong.body.error.message).toMatch(/Invalid credentials/);
+      expect(wrong.body.error.message).toBe(
+        'The bearer token does not match itsm.alertmanager.webhook.token',
+      );
       const malformed = await post(
         { ...valid, alerts: [{ ...valid.alerts[0], startsAt: 'yesterday' }] },
         `Bearer ${TOKEN}`,
@@ -293,6 +297,15 @@ describe.each(databases.eachSupportedId())(
       );
       expect(oldVersion.status).toBe(400);
       expect(oldVersion.body.error.message).toMatch(/^version: must be "4"/);
+      const notJson = await request(backend.server)
+        .post('/api/events/http/itsm.alertmanager')
+        .set('content-type', 'application/json')
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .send('{"version": "4", "alerts": [');
+      expect(notJson.status).toBe(400);
+      expect(notJson.body.error.message).toMatch(
+        /^Malformed itsm.alertmanager webhook: the body is not JSON/,
+      );
       const stored = await outagesOf('checkout');
       expect(stored.map(o => o.externalId)).not.toContain(
         'f00@2026-11-01T00:00:00.000Z',

@@ -15,8 +15,11 @@
  */
 
 import { Config } from '@backstage/config';
-import { timingSafeEqual } from 'node:crypto';
 import type { RequestValidator } from '@backstage/plugin-events-node';
+import {
+  ItsmWebhookCredentials,
+  verifyWebhookAuthorization,
+} from '@backstage-itsm/plugin-itsm-node';
 import { AlertLabels, DEFAULT_ALERT_LABELS } from './webhook';
 
 /** The events topic the webhook is received on: POST /api/events/http/itsm.alertmanager */
@@ -27,8 +30,8 @@ export type AlertmanagerSettings = {
   /** The `source` of the outages it stores. */
   source: string;
   labels: AlertLabels;
-  /** Expected `Authorization` header values; one must match. */
-  authorizations: string[];
+  /** What the Authorization header must carry. */
+  credentials: ItsmWebhookCredentials;
 };
 
 /**
@@ -42,17 +45,14 @@ export function readAlertmanagerSettings(
   const settings = config.getOptionalConfig('itsm.alertmanager');
   if (!settings) return undefined;
   const webhook = settings.getOptionalConfig('webhook');
-  const authorizations: string[] = [];
-  const token = webhook?.getOptionalString('token');
-  if (token) authorizations.push(`Bearer ${token}`);
-  const username = webhook?.getOptionalString('username');
-  if (username) {
-    const password = webhook!.getString('password');
-    authorizations.push(
-      `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
-    );
-  }
-  if (authorizations.length === 0) {
+  const credentials: ItsmWebhookCredentials = {
+    token: webhook?.getOptionalString('token'),
+    username: webhook?.getOptionalString('username'),
+    password: webhook?.getOptionalString('username')
+      ? webhook.getString('password')
+      : undefined,
+  };
+  if (!credentials.token && !credentials.username) {
     throw new Error(
       'itsm.alertmanager.webhook: set token (Alertmanager sends it as a bearer token) or username and password (basic auth)',
     );
@@ -68,14 +68,8 @@ export function readAlertmanagerSettings(
       planned:
         labels?.getOptionalString('planned') ?? DEFAULT_ALERT_LABELS.planned,
     },
-    authorizations,
+    credentials,
   };
-}
-
-function sameText(a: string, b: string) {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }
 
 /**
@@ -88,30 +82,16 @@ export function createAlertmanagerValidator(
   parse: (body: unknown) => unknown,
 ): RequestValidator {
   return async (request, context) => {
-    const header = request.headers.authorization;
-    const given = Array.isArray(header) ? header[0] : header;
-    if (!given) {
+    const authorization = verifyWebhookAuthorization({
+      header: request.headers.authorization,
+      credentials: settings.credentials,
+      configKey: 'itsm.alertmanager.webhook',
+    });
+    if (!authorization.valid) {
       context.reject({
         status: 401,
         payload: {
-          error: {
-            name: 'AuthenticationError',
-            message:
-              'Missing Authorization header: configure the receiver with the bearer token or basic auth of itsm.alertmanager.webhook',
-          },
-        },
-      });
-      return;
-    }
-    if (!settings.authorizations.some(expected => sameText(given, expected))) {
-      context.reject({
-        status: 401,
-        payload: {
-          error: {
-            name: 'AuthenticationError',
-            message:
-              'Invalid credentials in the Authorization header (see itsm.alertmanager.webhook)',
-          },
+          error: { name: 'AuthenticationError', message: authorization.reason },
         },
       });
       return;

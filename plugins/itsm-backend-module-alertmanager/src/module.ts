@@ -22,7 +22,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
-import { itsmMeasurementSourcesExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
+import {
+  itsmJsonBodyParser,
+  itsmMeasurementSourcesExtensionPoint,
+} from '@backstage-itsm/plugin-itsm-node';
 import {
   ALERTMANAGER_TOPIC,
   createAlertmanagerValidator,
@@ -49,6 +52,11 @@ export const eventsModuleItsmAlertmanager = createBackendModule({
       async init({ events, config }) {
         const settings = readAlertmanagerSettings(config);
         if (!settings) return;
+        // Malformed JSON gets a 400 with the reason rather than a 500.
+        events.addHttpPostBodyParser({
+          contentType: 'application/json',
+          parser: itsmJsonBodyParser,
+        });
         events.addHttpPostIngress({
           topic: ALERTMANAGER_TOPIC,
           validator: createAlertmanagerValidator(

@@ -72,7 +72,10 @@ export class AlertmanagerReceiver {
     const source = settings.source;
     try {
       const webhook = parseAlertmanagerWebhook(payload);
-      const byService = new Map<string, OutageInput[]>();
+      const byService = new Map<
+        string,
+        { outages: OutageInput[]; alerts: string[] }
+      >();
       const mapped: Array<{
         alert: (typeof webhook.alerts)[number];
         service: string;
@@ -111,16 +114,19 @@ export class AlertmanagerReceiver {
           labels: settings.labels,
           stored: { end: storedEnd.get(`${service}\n${outageIdOf(alert)}`) },
         });
-        byService.set(service, [...(byService.get(service) ?? []), outage]);
+        const group = byService.get(service) ?? { outages: [], alerts: [] };
+        group.outages.push(outage);
+        group.alerts.push(alert.labels.alertname ?? alert.fingerprint);
+        byService.set(service, group);
       }
-      for (const [service, outages] of byService) {
+      for (const [service, { outages, alerts }] of byService) {
         try {
           await intake.ingest({ outages });
           await intake.reportHealth({ source, service, outcome: 'ok' });
         } catch (error) {
           if (isError(error) && error.name === 'InputError') {
             await this.unmatched(
-              `${outages.length} alert(s) for ${service}: ${error.message}`,
+              `alert ${alerts.join(', ')} for ${service}: ${error.message}`,
             );
           } else {
             throw error;

@@ -61,7 +61,10 @@ describe('itsmModuleDemoData', () => {
       id: 'demo-data',
       schedule: { frequency: { minutes: 1 } },
     });
-    const batch = await source.pull({ logger: mockServices.logger.mock(), intake });
+    const batch = await source.pull({
+      logger: mockServices.logger.mock(),
+      intake,
+    });
     expect(batch).toEqual(
       generateDemoMeasurements({ now: new Date(NOW), services }),
     );

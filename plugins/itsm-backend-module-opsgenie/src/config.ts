@@ -15,13 +15,13 @@
  */
 
 import type { RootConfigService } from '@backstage/backend-plugin-api';
-import type { OpsgenieWebhookCredentials } from './authorization';
+import type { ItsmWebhookCredentials } from '@backstage-itsm/plugin-itsm-node';
 import { isIncidentPriority, OpsgenieMappingOptions } from './mapping';
 import type { IncidentPriority } from './merge';
 
 /** The module's settings, read from `itsm.opsgenie`. @public */
 export type OpsgenieModuleOptions = OpsgenieMappingOptions & {
-  webhook: OpsgenieWebhookCredentials;
+  webhook: ItsmWebhookCredentials;
 };
 
 function nonEmpty(config: RootConfigService, key: string) {

@@ -28,11 +28,6 @@ export { itsmOpsgenieFeature as default } from './module';
 export { eventsModuleItsmOpsgenie, itsmModuleOpsgenie } from './module';
 export { readOpsgenieConfig } from './config';
 export type { OpsgenieModuleOptions } from './config';
-export { verifyOpsgenieAuthorization } from './authorization';
-export type {
-  OpsgenieAuthorizationCheck,
-  OpsgenieWebhookCredentials,
-} from './authorization';
 export {
   OPSGENIE_HANDLED_ACTIONS,
   opsgenieEpochToMs,

@@ -177,7 +177,7 @@ describe('Opsgenie webhooks through the events backend into the itsm backend', (
           error: {
             name: 'AuthenticationError',
             message:
-              'The request has no Authorization header; the Opsgenie webhook integration must send the one configured at itsm.opsgenie.webhook',
+              'The request has no Authorization header; the sender must send the one configured at itsm.opsgenie.webhook',
           },
         });
 

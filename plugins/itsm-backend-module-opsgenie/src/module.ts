@@ -22,8 +22,10 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
-import { itsmMeasurementSourcesExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
-import { itsmJsonBodyParser } from './bodyParser';
+import {
+  itsmJsonBodyParser,
+  itsmMeasurementSourcesExtensionPoint,
+} from '@backstage-itsm/plugin-itsm-node';
 import { readOpsgenieConfig } from './config';
 import { createOpsgenieEventHandler } from './eventHandler';
 import { OPSGENIE_SOURCE } from './mapping';

@@ -64,7 +64,7 @@ describe('createOpsgenieRequestValidator', () => {
         error: {
           name: 'AuthenticationError',
           message:
-            'The request has no Authorization header; the Opsgenie webhook integration must send the one configured at itsm.opsgenie.webhook',
+            'The request has no Authorization header; the sender must send the one configured at itsm.opsgenie.webhook',
         },
       },
     });

@@ -17,9 +17,9 @@
 import { isError } from '@backstage/errors';
 import type { RequestValidator } from '@backstage/plugin-events-node';
 import {
-  OpsgenieWebhookCredentials,
-  verifyOpsgenieAuthorization,
-} from './authorization';
+  ItsmWebhookCredentials,
+  verifyWebhookAuthorization,
+} from '@backstage-itsm/plugin-itsm-node';
 import { parseOpsgenieWebhook } from './payload';
 
 /** The events topic Opsgenie webhooks are published to. @public */
@@ -36,15 +36,16 @@ export const OPSGENIE_TOPIC = 'itsm.opsgenie';
  * @public
  */
 export function createOpsgenieRequestValidator(options: {
-  credentials: OpsgenieWebhookCredentials;
+  credentials: ItsmWebhookCredentials;
 }): RequestValidator {
   const { credentials } = options;
   return async (request, context) => {
     const reject = (status: number, name: string, message: string) =>
       context.reject({ status, payload: { error: { name, message } } });
-    const authorization = verifyOpsgenieAuthorization({
+    const authorization = verifyWebhookAuthorization({
       header: request.headers.authorization,
       credentials,
+      configKey: 'itsm.opsgenie.webhook',
     });
     if (!authorization.valid) {
       reject(401, 'AuthenticationError', authorization.reason);

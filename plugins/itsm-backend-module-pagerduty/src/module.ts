@@ -25,8 +25,8 @@ import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
 import {
   itsmClockServiceRef,
   itsmMeasurementSourcesExtensionPoint,
+  itsmJsonBodyParser,
 } from '@backstage-itsm/plugin-itsm-node';
-import { itsmJsonBodyParser } from './bodyParser';
 import { readPagerDutyConfig } from './config';
 import { createPagerDutyEventHandler } from './eventHandler';
 import { PAGERDUTY_SOURCE } from './mapping';

@@ -26,3 +26,4 @@ export * from './extensions';
 export * from './itsmService';
 export * from './measurements';
 export * from './migrations';
+export * from './webhooks';

@@ -14,24 +14,26 @@
  * limitations under the License.
  */
 
-import { verifyOpsgenieAuthorization } from './authorization';
+import { verifyWebhookAuthorization } from './authorization';
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-describe('verifyOpsgenieAuthorization', () => {
+describe('verifyWebhookAuthorization', () => {
   const token = { token: 'the-token' };
   const login = { username: 'opsgenie', password: 's3cret:with:colons' };
 
   it('accepts the configured bearer token', () => {
     expect(
-      verifyOpsgenieAuthorization({
+      verifyWebhookAuthorization({
+        configKey: 'itsm.opsgenie.webhook',
         header: 'Bearer the-token',
         credentials: token,
       }),
     ).toEqual({ valid: true });
     expect(
-      verifyOpsgenieAuthorization({
+      verifyWebhookAuthorization({
+        configKey: 'itsm.opsgenie.webhook',
         header: 'bearer  the-token ',
         credentials: token,
       }),
@@ -40,7 +42,8 @@ describe('verifyOpsgenieAuthorization', () => {
 
   it('accepts the configured user name and password', () => {
     expect(
-      verifyOpsgenieAuthorization({
+      verifyWebhookAuthorization({
+        configKey: 'itsm.opsgenie.webhook',
         header: basic('opsgenie', 's3cret:with:colons'),
         credentials: login,
       }),
@@ -50,13 +53,15 @@ describe('verifyOpsgenieAuthorization', () => {
   it('accepts either when both are configured', () => {
     const both = { ...token, ...login };
     expect(
-      verifyOpsgenieAuthorization({
+      verifyWebhookAuthorization({
+        configKey: 'itsm.opsgenie.webhook',
         header: 'Bearer the-token',
         credentials: both,
       }).valid,
     ).toBe(true);
     expect(
-      verifyOpsgenieAuthorization({
+      verifyWebhookAuthorization({
+        configKey: 'itsm.opsgenie.webhook',
         header: basic('opsgenie', 's3cret:with:colons'),
         credentials: both,
       }).valid,
@@ -66,11 +71,15 @@ describe('verifyOpsgenieAuthorization', () => {
   it('refuses a missing header, saying so', () => {
     for (const header of [undefined, '', ' ']) {
       expect(
-        verifyOpsgenieAuthorization({ header, credentials: token }),
+        verifyWebhookAuthorization({
+          configKey: 'itsm.opsgenie.webhook',
+          header,
+          credentials: token,
+        }),
       ).toEqual({
         valid: false,
         reason:
-          'The request has no Authorization header; the Opsgenie webhook integration must send the one configured at itsm.opsgenie.webhook',
+          'The request has no Authorization header; the sender must send the one configured at itsm.opsgenie.webhook',
       });
     }
   });
@@ -83,7 +92,11 @@ describe('verifyOpsgenieAuthorization', () => {
       'Bearer',
     ]) {
       expect(
-        verifyOpsgenieAuthorization({ header, credentials: token }),
+        verifyWebhookAuthorization({
+          configKey: 'itsm.opsgenie.webhook',
+          header,
+          credentials: token,
+        }),
       ).toEqual({
         valid: false,
         reason: 'The bearer token does not match itsm.opsgenie.webhook.token',
@@ -98,7 +111,11 @@ describe('verifyOpsgenieAuthorization', () => {
       'Basic not-base64!',
     ]) {
       expect(
-        verifyOpsgenieAuthorization({ header, credentials: login }),
+        verifyWebhookAuthorization({
+          configKey: 'itsm.opsgenie.webhook',
+          header,
+          credentials: login,
+        }),
       ).toEqual({
         valid: false,
         reason:
@@ -109,7 +126,8 @@ describe('verifyOpsgenieAuthorization', () => {
 
   it('refuses a scheme that is not configured, or unknown', () => {
     expect(
-      verifyOpsgenieAuthorization({
+      verifyWebhookAuthorization({
+        configKey: 'itsm.opsgenie.webhook',
         header: basic('a', 'b'),
         credentials: token,
       }),
@@ -119,14 +137,22 @@ describe('verifyOpsgenieAuthorization', () => {
         'Basic authentication is not accepted: itsm.opsgenie.webhook has no username and password',
     });
     expect(
-      verifyOpsgenieAuthorization({ header: 'Bearer x', credentials: login }),
+      verifyWebhookAuthorization({
+        configKey: 'itsm.opsgenie.webhook',
+        header: 'Bearer x',
+        credentials: login,
+      }),
     ).toEqual({
       valid: false,
       reason:
         'Bearer tokens are not accepted: itsm.opsgenie.webhook has no token',
     });
     expect(
-      verifyOpsgenieAuthorization({ header: 'GenieKey x', credentials: token }),
+      verifyWebhookAuthorization({
+        configKey: 'itsm.opsgenie.webhook',
+        header: 'GenieKey x',
+        credentials: token,
+      }),
     ).toEqual({
       valid: false,
       reason:

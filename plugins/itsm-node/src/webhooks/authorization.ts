@@ -17,20 +17,20 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 /**
- * The credentials the Opsgenie webhook integration is configured to send
- * in its Authorization header: a bearer token, a user name and password
+ * The credentials a webhook sender (Alertmanager, Opsgenie) is configured to
+ * send in its Authorization header: a bearer token, a user name and password
  * (basic authentication), or either.
  *
  * @public
  */
-export type OpsgenieWebhookCredentials = {
+export type ItsmWebhookCredentials = {
   token?: string;
   username?: string;
   password?: string;
 };
 
 /** The outcome of checking a request's Authorization header. @public */
-export type OpsgenieAuthorizationCheck =
+export type ItsmWebhookAuthorizationCheck =
   | { valid: true }
   | { valid: false; reason: string };
 
@@ -47,17 +47,18 @@ function same(a: string, b: string): boolean {
  *
  * @public
  */
-export function verifyOpsgenieAuthorization(options: {
+export function verifyWebhookAuthorization(options: {
   header: string | string[] | undefined;
-  credentials: OpsgenieWebhookCredentials;
-}): OpsgenieAuthorizationCheck {
-  const { header, credentials } = options;
+  credentials: ItsmWebhookCredentials;
+  /** Where the credentials are configured, for the reasons, e.g. itsm.opsgenie.webhook. */
+  configKey: string;
+}): ItsmWebhookAuthorizationCheck {
+  const { header, credentials, configKey } = options;
   const value = Array.isArray(header) ? header[0] : header;
   if (!value || value.trim() === '') {
     return {
       valid: false,
-      reason:
-        'The request has no Authorization header; the Opsgenie webhook integration must send the one configured at itsm.opsgenie.webhook',
+      reason: `The request has no Authorization header; the sender must send the one configured at ${configKey}`,
     };
   }
   const [scheme, ...rest] = value.trim().split(/\s+/);
@@ -67,16 +68,14 @@ export function verifyOpsgenieAuthorization(options: {
       if (credentials.token === undefined) {
         return {
           valid: false,
-          reason:
-            'Bearer tokens are not accepted: itsm.opsgenie.webhook has no token',
+          reason: `Bearer tokens are not accepted: ${configKey} has no token`,
         };
       }
       return same(param, credentials.token)
         ? { valid: true }
         : {
             valid: false,
-            reason:
-              'The bearer token does not match itsm.opsgenie.webhook.token',
+            reason: `The bearer token does not match ${configKey}.token`,
           };
     case 'basic': {
       if (
@@ -85,8 +84,7 @@ export function verifyOpsgenieAuthorization(options: {
       ) {
         return {
           valid: false,
-          reason:
-            'Basic authentication is not accepted: itsm.opsgenie.webhook has no username and password',
+          reason: `Basic authentication is not accepted: ${configKey} has no username and password`,
         };
       }
       const decoded = Buffer.from(param, 'base64').toString('utf8');
@@ -100,8 +98,7 @@ export function verifyOpsgenieAuthorization(options: {
         ? { valid: true }
         : {
             valid: false,
-            reason:
-              'The user name or password does not match itsm.opsgenie.webhook',
+            reason: `The user name or password does not match ${configKey}`,
           };
     }
     default:
