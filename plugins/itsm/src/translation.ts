@@ -129,6 +129,30 @@ export const itsmTranslationRef = createTranslationRef({
       noDataDescription:
         'No incidents, outages or SLI counts were reported for this service in the period, so those objectives show no number rather than 100 %. Send measurements from your incident and monitoring tools, for example:',
     },
+    sources: {
+      title: 'Measurement sources',
+      subheader:
+        'The tools that report on this service, and when each last did',
+      none: 'No tool has reported on this service yet. See "Connecting your tools" in the Backstage ITSM README to send incidents, outages and SLI counts from Prometheus, Alertmanager, PagerDuty, Opsgenie or your own scripts.',
+      source: 'Source',
+      status: 'Status',
+      ok: 'reporting',
+      failing: 'failing',
+      lastStored: 'Last stored',
+      lastSuccess: 'Last successful read',
+      problem: 'Problem',
+      failedAt: '{{at}}: {{message}}',
+      storedKind: '{{kind}}: {{at}}',
+      kinds: {
+        incidents: 'incidents',
+        outages: 'outages',
+        sliEvents: 'SLI counts',
+      },
+      failingTitle_one:
+        'A measurement source is failing: its figures may be stale',
+      failingTitle_other:
+        '{{count, number}} measurement sources are failing: their figures may be stale',
+    },
     agreementCard: {
       subheader:
         'with {{party}} · {{window}} · {{period}} ({{start}} – {{end}})',

@@ -398,4 +398,63 @@ describe('SlaTab', () => {
     await renderTab(mockItsmApi({}), { ...testService, spec });
     expect(await screen.findByText('No agreements yet')).toBeInTheDocument();
   });
+
+  it('lists the sources that report on the service, and warns above the figures when one fails', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport({ attainment: 99.95, budget: minutesBudget(21.6) }),
+        getServiceSlaHistory: async () => history,
+        getServiceSources: async () => ({
+          items: [
+            {
+              source: 'alertmanager',
+              status: 'ok',
+              lastStored: { outages: '2026-11-20T10:00:00.000Z' },
+            },
+            {
+              source: 'prometheus',
+              status: 'failing',
+              lastStored: { sliEvents: '2026-11-20T09:55:00.000Z' },
+              lastSuccessAt: '2026-11-20T09:56:00.000Z',
+              lastFailureAt: '2026-11-20T10:01:00.000Z',
+              lastFailure:
+                'login-success: prometheus server "default" at http://prometheus:9090: fetch failed',
+            },
+          ],
+        }),
+      }),
+    );
+    // WarningPanel prefixes its title with "Warning: ".
+    expect(
+      await screen.findByText(
+        /A measurement source is failing: its figures may be stale$/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Measurement sources')).toBeInTheDocument();
+    expect(screen.getByText('reporting')).toBeInTheDocument();
+    expect(screen.getByText('failing')).toBeInTheDocument();
+    expect(screen.getByText(/^outages: /)).toBeInTheDocument();
+    expect(screen.getByText(/^SLI counts: /)).toBeInTheDocument();
+    expect(
+      screen.getAllByText(
+        /prometheus server "default" at http:\/\/prometheus:9090: fetch failed/,
+      ).length,
+    ).toBe(2);
+  });
+
+  it('says when no tool has reported on the service yet', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport({ attainment: 99.95, budget: minutesBudget(21.6) }),
+        getServiceSlaHistory: async () => history,
+        getServiceSources: async () => ({ items: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText(/No tool has reported on this service yet/),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/is failing/)).not.toBeInTheDocument();
+  });
 });

@@ -52,6 +52,7 @@ import { noDataCommand } from './explanations';
 import { AgreementCard } from './AgreementCard';
 import { AtRiskIncidents } from './AtRiskIncidents';
 import { Dependencies } from './Dependencies';
+import { FailingSourcesWarning, SourcesCard } from './Sources';
 
 const AGREEMENT_SNIPPET = `spec:
   agreements:
@@ -84,6 +85,13 @@ export function SlaTab() {
     async () =>
       hasAgreements ? api.getServiceSla(ref, { period }) : undefined,
     [api, ref, period, hasAgreements],
+  );
+
+  // Live, whatever the period: which tools report now.
+  const sources = useAsync(
+    async () =>
+      isITServiceEntity(entity) ? api.getServiceSources(ref) : undefined,
+    [api, ref],
   );
 
   if (!hasAgreements) {
@@ -147,6 +155,11 @@ export function SlaTab() {
             />
           </Box>
         </Grid>
+        {sources.value && (
+          <Grid item xs={12}>
+            <FailingSourcesWarning sources={sources.value.items} />
+          </Grid>
+        )}
         {noData && (
           <Grid item xs={12}>
             <InfoCard title={t('slaTab.noDataTitle')}>
@@ -174,6 +187,16 @@ export function SlaTab() {
         </Grid>
         <Grid item xs={12}>
           <AtRiskIncidents report={report} />
+        </Grid>
+        <Grid item xs={12}>
+          {sources.error ? (
+            <ResponseErrorPanel
+              title={t('sources.title')}
+              error={sources.error}
+            />
+          ) : (
+            sources.value && <SourcesCard sources={sources.value.items} />
+          )}
         </Grid>
       </Grid>
     </AtRiskShareContext.Provider>
