@@ -89,7 +89,7 @@ function yarnOf(dir) {
 const repoYarn = yarnOf(root);
 
 // Debian's Chromium, as the end-to-end suite uses it.
-run('sh', [join(root, 'scripts/ensure-chromium.sh')]);
+run('sh', [join(root, 'scripts/ensure-debian-tools.sh'), 'chromium']);
 
 const work = mkdtempSync(join(tmpdir(), 'itsm-install-'));
 say(`working in ${work}`);

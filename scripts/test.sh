@@ -39,7 +39,7 @@ else
   say "NOTE: no PostgreSQL server answers on $PG_HOST:$PG_PORT; PostgreSQL database tests are SKIPPED, only SQLite runs."
 fi
 
-sh scripts/ensure-chromium.sh
+sh scripts/ensure-debian-tools.sh
 
 step "generated OpenAPI code matches openapi.yaml"
 yarn openapi:check

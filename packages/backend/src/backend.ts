@@ -49,6 +49,13 @@ export function createExampleBackend() {
   backend.add(import('@backstage-itsm/plugin-itsm-backend-module-sla-scoring'));
   // Seeds demo measurements when itsm.demo.enabled is true (app-config.yaml).
   backend.add(import('@backstage-itsm/plugin-itsm-backend-module-demo-data'));
+  // Measurements from the tools teams run; each is off until its
+  // itsm.<tool> block is configured (README: "Connecting your tools").
+  backend.add(import('@backstage/plugin-events-backend'));
+  backend.add(import('@backstage-itsm/plugin-itsm-backend-module-prometheus'));
+  backend.add(import('@backstage-itsm/plugin-itsm-backend-module-alertmanager'));
+  backend.add(import('@backstage-itsm/plugin-itsm-backend-module-pagerduty'));
+  backend.add(import('@backstage-itsm/plugin-itsm-backend-module-opsgenie'));
   // The end-to-end tests pin the ITSM clock (demo data, reports) to one
   // instant, so that their figures do not depend on the day they run.
   if (process.env.ITSM_FIXED_NOW) {

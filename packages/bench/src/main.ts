@@ -164,7 +164,7 @@ async function main() {
     }
   }
   if (options.page) {
-    const chromium = spawnSync('sh', ['scripts/ensure-chromium.sh'], {
+    const chromium = spawnSync('sh', ['scripts/ensure-debian-tools.sh', 'chromium'], {
       cwd: REPO_ROOT,
       stdio: 'inherit',
     });

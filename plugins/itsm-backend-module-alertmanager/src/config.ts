@@ -22,7 +22,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-node';
 import { AlertLabels, DEFAULT_ALERT_LABELS } from './webhook';
 
-/** The events topic the webhook is received on: POST /api/events/http/itsm.alertmanager */
+/** The events topic the webhook is received on: POST /api/events/http/itsm.alertmanager. @public */
 export const ALERTMANAGER_TOPIC = 'itsm.alertmanager';
 
 /** `itsm.alertmanager`, read. */

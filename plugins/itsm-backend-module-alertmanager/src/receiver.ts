@@ -30,7 +30,7 @@ import {
   ServiceMatchers,
 } from './webhook';
 
-/** The annotation of an ITService that declares the alerts about it. */
+/** The annotation of an ITService that declares the alerts about it. @public */
 export const MATCHERS_ANNOTATION = 'itsm.backstage.io/alertmanager-matchers';
 const MATCHERS_TTL_MS = 60_000;
 
