@@ -27,6 +27,8 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import eventsPlugin from '@backstage/plugin-events-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
+// The real itsm backend is what this module's intake is tested against.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import itsmPlugin from '@backstage-itsm/plugin-itsm-backend';
 import request from 'supertest';
 import alertmanagerModule from './module';

@@ -136,24 +136,24 @@ export const DEFAULT_ALERT_LABELS: AlertLabels = {
  * @public
  */
 export function parseMatchers(text: string): Array<[string, string]> {
-  const matchers: Array<[string, string]> = [];
   const pattern =
-    /\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,"]*?))\s*(?:,|$)/y;
-  let rest = text.trim();
-  pattern.lastIndex = 0;
-  while (rest.length > 0 && pattern.lastIndex < rest.length) {
+    /\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^,"\s]*))\s*(?:,|$)/y;
+  const source = text.trim();
+  const matchers: Array<[string, string]> = [];
+  while (pattern.lastIndex < source.length) {
     const start = pattern.lastIndex;
-    const match = pattern.exec(rest);
-    if (!match || match.index !== start) {
+    const match = pattern.exec(source);
+    if (!match || match[0].length === 0) {
       throw new InputError(
-        `alertmanager matchers: cannot read "${rest.slice(
+        `alertmanager matchers: cannot read "${source.slice(
           start,
         )}"; write name="value" pairs separated by commas`,
       );
     }
-    const value =
-      match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3];
-    matchers.push([match[1], value]);
+    matchers.push([
+      match[1],
+      match[2] !== undefined ? match[2].replace(/\\(.)/g, '$1') : match[3],
+    ]);
   }
   if (matchers.length === 0) {
     throw new InputError('alertmanager matchers: none given');

@@ -26,6 +26,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The real itsm backend is what this module's intake is tested against.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import itsmPlugin from '@backstage-itsm/plugin-itsm-backend';
 import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
 import request from 'supertest';
