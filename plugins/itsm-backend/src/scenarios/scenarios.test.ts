@@ -87,6 +87,18 @@ class ScenarioFormatError extends Error {}
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The rule numbers docs/sla-semantics.md has, from its "## Rule N:" headings. */
+const RULES = new Set(
+  [
+    ...fs
+      .readFileSync(
+        path.resolve(__dirname, '../../../../docs/sla-semantics.md'),
+        'utf8',
+      )
+      .matchAll(/^## Rule (\d+):/gm),
+  ].map(m => Number(m[1])),
+);
+
 /**
  * Reads and checks one scenario file strictly: unknown keys, missing keys
  * and values of the wrong type fail with the file and the field named.
@@ -165,11 +177,13 @@ function readScenario(file: string, text: string): Scenario {
 
   const title = string(top.title, 'title');
   const rules = list(top.rules, 'rules', true).map((rule, i) =>
-    Number.isInteger(rule) && (rule as number) >= 1 && (rule as number) <= 12
+    Number.isInteger(rule) && RULES.has(rule as number)
       ? (rule as number)
       : fail(
           `rules[${i}]`,
-          'must be a rule number 1-12 of docs/sla-semantics.md',
+          `must be a rule number of docs/sla-semantics.md (${[...RULES].join(
+            ', ',
+          )})`,
         ),
   );
   const now = instant(top.now, 'now');
