@@ -33,10 +33,7 @@ import itsmPlugin from '@backstage-itsm/plugin-itsm-backend';
 import request from 'supertest';
 import alertmanagerModule from './module';
 import { MATCHERS_ANNOTATION } from './receiver';
-import {
-  eventually,
-  startAlertmanager,
-} from './__testUtils__/alertmanagerProcess';
+import { eventually, startAlertmanager } from '@backstage-itsm/tool-processes';
 
 jest.setTimeout(120_000);
 
@@ -92,9 +89,25 @@ describe.each(databases.eachSupportedId())(
         ],
       });
       const { port } = backend.server.address() as { port: number };
+      // Short waits: a group's first notice, re-sends and the resolved
+      // notice within seconds.
       alertmanager = await startAlertmanager({
-        webhookUrl: `http://127.0.0.1:${port}/api/events/http/itsm.alertmanager`,
-        bearerToken: TOKEN,
+        config: `route:
+  receiver: itsm
+  group_by: [alertname, itsm_service]
+  group_wait: 1s
+  group_interval: 2s
+  repeat_interval: 3s
+receivers:
+  - name: itsm
+    webhook_configs:
+      - url: http://127.0.0.1:${port}/api/events/http/itsm.alertmanager
+        send_resolved: true
+        http_config:
+          authorization:
+            type: Bearer
+            credentials: ${TOKEN}
+`,
       });
     });
 

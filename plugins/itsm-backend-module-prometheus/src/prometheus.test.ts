@@ -37,10 +37,11 @@ import {
   freePort,
   startExporter,
   startPrometheus,
-} from './__testUtils__/prometheusProcess';
+} from '@backstage-itsm/tool-processes';
 
 jest.setTimeout(180_000);
 
+const METRIC = 'itsm_test_requests_total';
 const OK = 'code="200"';
 const FAILED = 'code="500"';
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
@@ -87,8 +88,8 @@ describe.each(databases.eachSupportedId())(
 
     /** Adds events, then waits for a scrape to have seen them. */
     async function serve(ok: number, failed: number) {
-      exporter.set(OK, exporter.get(OK) + ok);
-      exporter.set(FAILED, exporter.get(FAILED) + failed);
+      exporter.set(METRIC, OK, exporter.get(METRIC, OK) + ok);
+      exporter.set(METRIC, FAILED, exporter.get(METRIC, FAILED) + failed);
       served.total += ok + failed;
       served.failed += failed;
       await sleep(1_500);
@@ -96,8 +97,8 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       exporter = await startExporter();
-      exporter.set(OK, 0);
-      exporter.set(FAILED, 0);
+      exporter.set(METRIC, OK, 0);
+      exporter.set(METRIC, FAILED, 0);
       prometheus = await startPrometheus({ targets: [exporter.address] });
       await eventually('the first scrape', async () =>
         (await prometheus.query('itsm_test_requests_total')).length === 2
@@ -204,8 +205,8 @@ describe.each(databases.eachSupportedId())(
 
       await serve(25, 1);
       // A counter reset: the exporter restarts from zero.
-      exporter.set(OK, 0);
-      exporter.set(FAILED, 0);
+      exporter.set(METRIC, OK, 0);
+      exporter.set(METRIC, FAILED, 0);
       await sleep(1_500);
       await serve(9, 3);
       await serve(30, 0);
