@@ -356,4 +356,29 @@ describe('generateDemoMeasurements', () => {
       expect(inHours(incident.acknowledgedAt!)).toBe(true);
     }
   });
+
+  it('leaves sli objectives measured by Prometheus to Prometheus', () => {
+    const banking = services.find(s => s.metadata.name === 'online-banking')!;
+    const wired: typeof banking = {
+      ...banking,
+      spec: {
+        ...banking.spec,
+        agreements: banking.spec.agreements!.map(agreement => ({
+          ...agreement,
+          objectives: agreement.objectives.map(objective =>
+            objective.type === 'sli'
+              ? {
+                  ...objective,
+                  prometheus: { good: 'ok_total', total: 'all_total' },
+                }
+              : objective,
+          ),
+        })),
+      },
+    };
+    const objectives = (input: (typeof services)[number]) =>
+      new Set(generate(NOW, [input]).sliEvents.map(e => e.objective));
+    expect(objectives(banking)).toEqual(new Set(['login-success']));
+    expect(objectives(wired)).toEqual(new Set());
+  });
 });

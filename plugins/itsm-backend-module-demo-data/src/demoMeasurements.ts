@@ -770,7 +770,10 @@ function sliSlices(
   from: number,
   now: number,
 ): SliEventInput[] {
-  const objectives = objectivesOf(service).filter(o => o.type === 'sli');
+  const objectives = objectivesOf(service).filter(
+    // Objectives wired to Prometheus get their counts from it, not from the demo.
+    o => o.type === 'sli' && !o.prometheus,
+  );
   // The same objective name in two agreements is one indicator.
   const names = [...new Set(objectives.map(o => o.name))];
   const start = Math.max(from, utcMonth(now).minus({ months: 1 }).toMillis());
