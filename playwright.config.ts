@@ -77,8 +77,11 @@ export default defineConfig({
   outputDir: 'test-results/e2e-artifacts',
 
   // Every package with an e2e-tests folder is a project, run in Chromium.
+  // Except e2e-tests/tools: playwright.tools.config.ts runs those on the
+  // real clock.
   projects: generateProjects().map(project => ({
     ...project,
+    testIgnore: '**/tools/**',
     use: { browserName: 'chromium' as const },
   })),
 });

@@ -56,6 +56,9 @@ step "type check"
 rm -rf dist-types
 yarn tsc
 
+step "configuration schemas of every package load, and the config matches them"
+yarn backstage-cli config:check --lax
+
 step "Backstage packages on one release"
 node scripts/check-one-release.mjs
 
