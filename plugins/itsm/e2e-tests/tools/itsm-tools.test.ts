@@ -104,25 +104,20 @@ test('Prometheus SLI counts and Alertmanager outages show on the SLA tab, with t
     )
     .toBeGreaterThan(0);
 
-  const sources = page
-    .locator('div')
-    .filter({ has: page.getByText('Measurement sources', { exact: true }) })
-    .last();
-  const row = (name: string) =>
-    sources.getByRole('row').filter({ hasText: name });
-  await expect(row('prometheus')).toContainText('reporting');
-  await expect(row('prometheus')).toContainText('SLI counts:');
+  // The Measurement sources card: one row per source, what it stored last.
+  const row = (name: string, stored: string) =>
+    page.getByRole('row').filter({ hasText: name }).filter({ hasText: stored });
+  await expect(row('prometheus', 'SLI counts:')).toContainText('reporting');
   await expect
     .poll(
       async () => {
         await page.reload();
-        return row('alertmanager').count();
+        return row('alertmanager', 'outages:').count();
       },
       { timeout: 120_000, intervals: [5_000] },
     )
     .toBeGreaterThan(0);
-  await expect(row('alertmanager')).toContainText('outages:');
-  await expect(row('alertmanager')).toContainText('reporting');
+  await expect(row('alertmanager', 'outages:')).toContainText('reporting');
   // The availability objective now has an availability source.
   await expect(
     page.getByRole('row').filter({ hasText: 'availability' }).first(),
