@@ -15,9 +15,11 @@
  */
 
 import type { RootConfigService } from '@backstage/backend-plugin-api';
-import type { ItsmWebhookCredentials } from '@backstage-itsm/plugin-itsm-node';
-import { isIncidentPriority, OpsgenieMappingOptions } from './mapping';
-import type { IncidentPriority } from './merge';
+import {
+  ItsmWebhookCredentials,
+  readIncidentPriorityMap,
+} from '@backstage-itsm/plugin-itsm-node';
+import type { OpsgenieMappingOptions } from './mapping';
 
 /** The module's settings, read from `itsm.opsgenie`. @public */
 export type OpsgenieModuleOptions = OpsgenieMappingOptions & {
@@ -54,21 +56,10 @@ export function readOpsgenieConfig(
       'Invalid config at itsm.opsgenie.webhook: give a token (sent as Authorization: Bearer <token>) or a username and password (basic authentication); unauthenticated webhooks are never accepted',
     );
   }
-  let priorities: Record<string, IncidentPriority> | undefined;
-  const section = config.getOptionalConfig('itsm.opsgenie.priorities');
-  if (section) {
-    priorities = Object.fromEntries(
-      section.keys().map(name => {
-        const value = section.getString(name);
-        if (!isIncidentPriority(value)) {
-          throw new Error(
-            `Invalid config at itsm.opsgenie.priorities.${name}: must be one of P1, P2, P3, P4, P5, got "${value}"`,
-          );
-        }
-        return [name, value];
-      }),
-    );
-  }
+  const priorities = readIncidentPriorityMap(
+    config,
+    'itsm.opsgenie.priorities',
+  );
   const alertUrl = nonEmpty(config, 'itsm.opsgenie.alertUrl');
   if (
     alertUrl !== undefined &&

@@ -19,18 +19,18 @@ import { InputError } from '@backstage/errors';
 import type { Incident } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ItsmMeasurementIntake,
+  ItsmServiceMatch,
   ItsmSourceHealthReport,
 } from '@backstage-itsm/plugin-itsm-node';
 import { fixture, opsgenieAction } from './__testUtils__/fixtures';
 import { createOpsgenieEventHandler } from './eventHandler';
-import type { ServiceMatch } from './serviceIndex';
 
 function setup(
   options: {
     match?: (alert: {
       tags: readonly string[];
       teams: readonly string[];
-    }) => ServiceMatch;
+    }) => ItsmServiceMatch;
   } = {},
 ) {
   const stored = new Map<string, Incident>();

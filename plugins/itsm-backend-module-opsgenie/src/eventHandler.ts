@@ -15,36 +15,21 @@
  */
 
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { isError } from '@backstage/errors';
-import type { ItsmMeasurementIntake } from '@backstage-itsm/plugin-itsm-node';
+import {
+  createItsmIncidentEventHandler,
+  ItsmMeasurementIntake,
+  ItsmServiceMatch,
+} from '@backstage-itsm/plugin-itsm-node';
 import {
   OPSGENIE_SOURCE,
   opsgenieIncidentChange,
   OpsgenieMappingOptions,
 } from './mapping';
-import { mergeIncident } from './merge';
 import { OpsgenieAlertEvent, parseOpsgenieWebhook } from './payload';
 import {
   OPSGENIE_TAG_ANNOTATION,
   OPSGENIE_TEAM_ANNOTATION,
-  ServiceMatch,
 } from './serviceIndex';
-
-/** Runs work one at a time per key, in the order it was queued. */
-class KeyedQueue {
-  readonly #tails = new Map<string, Promise<void>>();
-
-  run(key: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const tail = next.catch(() => {});
-    this.#tails.set(key, tail);
-    tail.then(() => {
-      if (this.#tails.get(key) === tail) this.#tails.delete(key);
-    });
-    return next;
-  }
-}
 
 const list = (values: readonly string[]) =>
   values.length ? values.join(', ') : 'none';
@@ -56,7 +41,7 @@ function describeAlert(event: OpsgenieAlertEvent) {
   } with tags ${list(alert.tags)} and teams ${list(alert.teams)}`;
 }
 
-function unmatchedReason(event: OpsgenieAlertEvent, match: ServiceMatch) {
+function unmatchedReason(event: OpsgenieAlertEvent, match: ItsmServiceMatch) {
   return match.kind === 'many'
     ? `${describeAlert(
         event,
@@ -76,7 +61,8 @@ function unmatchedReason(event: OpsgenieAlertEvent, match: ServiceMatch) {
  * is counted as unmatched; anything else that goes wrong is logged and
  * recorded as a failure. An alert already stored stays in its ITService
  * when a later action maps to none (Opsgenie sends the teams with Create
- * only). Events of one alert are handled one at a time.
+ * only). Events of one alert are handled one at a time. See
+ * createItsmIncidentEventHandler of `@backstage-itsm/plugin-itsm-node`.
  *
  * @public
  */
@@ -87,84 +73,28 @@ export function createOpsgenieEventHandler(options: {
   lookupService: (alert: {
     tags: readonly string[];
     teams: readonly string[];
-  }) => Promise<ServiceMatch>;
+  }) => Promise<ItsmServiceMatch>;
   mapping?: OpsgenieMappingOptions;
 }): (eventPayload: unknown) => Promise<void> {
   const { intake, logger, lookupService, mapping } = options;
-  const queue = new KeyedQueue();
-
-  const unmatched = async (message: string) => {
-    logger.warn(message);
-    await intake.reportHealth({
-      source: OPSGENIE_SOURCE,
-      outcome: 'unmatched',
-      message,
-    });
-  };
-
-  async function handle(event: OpsgenieAlertEvent) {
-    const change = opsgenieIncidentChange(event, mapping);
-    const [stored] = await intake.findIncidents([
-      { source: OPSGENIE_SOURCE, externalId: change.externalId },
-    ]);
-    const match = await lookupService(event.alert);
-    let service: string;
-    if (match.kind === 'one') {
-      service = match.service;
-    } else if (stored) {
-      service = stored.service;
-    } else {
-      await unmatched(unmatchedReason(event, match));
-      return;
-    }
-    const incident = mergeIncident({ stored, change, service });
-    try {
-      await intake.ingest({ incidents: [incident] });
-    } catch (error) {
-      if (isError(error) && error.name === 'InputError') {
-        await unmatched(
-          `${describeAlert(
-            event,
-          )} maps to ${service}, which the itsm backend refused: ${
-            error.message
-          }`,
-        );
-        return;
-      }
-      throw error;
-    }
-    await intake.reportHealth({
-      source: OPSGENIE_SOURCE,
-      service,
-      outcome: 'ok',
-    });
-  }
-
-  return async eventPayload => {
-    try {
+  return createItsmIncidentEventHandler<OpsgenieAlertEvent>({
+    source: OPSGENIE_SOURCE,
+    intake,
+    logger,
+    eventName: 'an Opsgenie event',
+    parse: eventPayload => {
       const webhook = parseOpsgenieWebhook(eventPayload);
-      if (webhook.kind === 'ignored') {
-        logger.debug(`Ignored Opsgenie alert action ${webhook.action}`);
-        return;
-      }
-      await queue.run(webhook.event.alert.alertId, () => handle(webhook.event));
-    } catch (error) {
-      const message = `Could not store an Opsgenie event: ${
-        isError(error) ? error.message : String(error)
-      }`;
-      logger.error(message, isError(error) ? error : undefined);
-      try {
-        await intake.reportHealth({
-          source: OPSGENIE_SOURCE,
-          outcome: 'failed',
-          message,
-        });
-      } catch (reportError) {
-        logger.error(
-          'Could not record the failure in the source-health view',
-          isError(reportError) ? reportError : undefined,
-        );
-      }
-    }
-  };
+      return webhook.kind === 'ignored'
+        ? {
+            kind: 'ignored',
+            message: `Ignored Opsgenie alert action ${webhook.action}`,
+          }
+        : { kind: 'event', event: webhook.event };
+    },
+    incidentKey: event => event.alert.alertId,
+    change: event => opsgenieIncidentChange(event, mapping),
+    lookupService: event => lookupService(event.alert),
+    describe: describeAlert,
+    unmatchedReason,
+  });
 }

@@ -40,18 +40,15 @@ export type {
 } from './payload';
 export {
   OPSGENIE_SOURCE,
-  isIncidentPriority,
   opsgenieIncidentChange,
   opsgeniePriority,
 } from './mapping';
 export type { OpsgenieMappingOptions } from './mapping';
-export { mergeIncident } from './merge';
-export type { IncidentChange, IncidentPriority } from './merge';
 export {
   OPSGENIE_TAG_ANNOTATION,
   OPSGENIE_TEAM_ANNOTATION,
   buildOpsgenieServiceIndex,
   matchOpsgenieAlert,
 } from './serviceIndex';
-export type { OpsgenieServiceIndex, ServiceMatch } from './serviceIndex';
+export type { OpsgenieServiceIndex } from './serviceIndex';
 export { OPSGENIE_TOPIC, createOpsgenieRequestValidator } from './validator';

@@ -14,18 +14,15 @@
  * limitations under the License.
  */
 
-import type { IncidentChange, IncidentPriority } from './merge';
+import type { IncidentPriority } from '@backstage-itsm/plugin-itsm-common';
+import {
+  isIncidentPriority,
+  ItsmIncidentChange,
+} from '@backstage-itsm/plugin-itsm-node';
 import type { OpsgenieAlertEvent } from './payload';
 
 /** The source name of what this module stores. @public */
 export const OPSGENIE_SOURCE = 'opsgenie';
-
-const PRIORITIES: readonly IncidentPriority[] = ['P1', 'P2', 'P3', 'P4', 'P5'];
-
-/** Whether a text is an ITSM priority, P1 to P5. @public */
-export function isIncidentPriority(value: unknown): value is IncidentPriority {
-  return PRIORITIES.includes(value as IncidentPriority);
-}
 
 /**
  * An alert's ITSM priority: its Opsgenie priority as configured (keys
@@ -60,12 +57,13 @@ export type OpsgenieMappingOptions = {
   alertUrl?: string;
 };
 
-const KINDS: Record<OpsgenieAlertEvent['action'], IncidentChange['kind']> = {
-  Create: 'opened',
-  Acknowledge: 'acknowledged',
-  Close: 'resolved',
-  UpdatePriority: 'priority',
-};
+const KINDS: Record<OpsgenieAlertEvent['action'], ItsmIncidentChange['kind']> =
+  {
+    Create: 'opened',
+    Acknowledge: 'acknowledged',
+    Close: 'resolved',
+    UpdatePriority: 'priority',
+  };
 
 const TITLE_LIMIT = 1000;
 
@@ -81,7 +79,7 @@ const TITLE_LIMIT = 1000;
 export function opsgenieIncidentChange(
   event: OpsgenieAlertEvent,
   options: OpsgenieMappingOptions = {},
-): IncidentChange {
+): ItsmIncidentChange {
   const { alert } = event;
   const title = alert.message?.trim().slice(0, TITLE_LIMIT);
   const url = options.alertUrl?.replace(

@@ -23,18 +23,15 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
 import {
+  createItsmServiceIndexCache,
   itsmJsonBodyParser,
   itsmMeasurementSourcesExtensionPoint,
+  lookupWithRefresh,
 } from '@backstage-itsm/plugin-itsm-node';
 import { readOpsgenieConfig } from './config';
 import { createOpsgenieEventHandler } from './eventHandler';
 import { OPSGENIE_SOURCE } from './mapping';
-import {
-  buildOpsgenieServiceIndex,
-  CachedCatalogIndex,
-  lookupWithRefresh,
-  matchOpsgenieAlert,
-} from './serviceIndex';
+import { buildOpsgenieServiceIndex, matchOpsgenieAlert } from './serviceIndex';
 import { createOpsgenieRequestValidator, OPSGENIE_TOPIC } from './validator';
 
 /**
@@ -102,24 +99,10 @@ export const itsmModuleOpsgenie = createBackendModule({
         sources.addPushSource({
           id: OPSGENIE_SOURCE,
           async connect({ logger: log, intake }) {
-            const index = new CachedCatalogIndex({
-              now: Date.now,
-              load: async () => {
-                const { items } = await catalog.getEntities(
-                  {
-                    filter: { kind: 'ITService' },
-                    fields: [
-                      'apiVersion',
-                      'kind',
-                      'metadata.namespace',
-                      'metadata.name',
-                      'metadata.annotations',
-                    ],
-                  },
-                  { credentials: await auth.getOwnServiceCredentials() },
-                );
-                return buildOpsgenieServiceIndex(items);
-              },
+            const index = createItsmServiceIndexCache({
+              catalog,
+              auth,
+              build: buildOpsgenieServiceIndex,
               onStaleUse: error =>
                 log.warn(
                   `Could not read the ITServices from the catalog; mapping Opsgenie alerts with the previous list: ${error}`,

@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { InputError } from '@backstage/errors';
+import {
+  createItsmPayloadReader,
+  ItsmPayloadReader,
+} from '@backstage-itsm/plugin-itsm-node';
 
 /**
  * The alert actions this module turns into ITSM incidents. Any other action
@@ -89,40 +92,10 @@ export function opsgenieEpochToMs(value: number): number {
   return Math.floor(value * 1000);
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') {
-    const text = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(text);
-  }
-  if (typeof value === 'object') return 'an object';
-  return value === undefined ? 'nothing' : String(value);
-}
-
-function malformed(path: string, expected: string, value: unknown): never {
-  throw new InputError(
-    `Malformed Opsgenie webhook: ${path} must be ${expected}, got ${describe(
-      value,
-    )}`,
-  );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function object(value: unknown, path: string) {
-  if (!isObject(value)) malformed(path, 'an object', value);
-  return value;
-}
-
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    malformed(path, 'a non-empty string', value);
-  }
-  return value;
-}
+const reader = createItsmPayloadReader('Opsgenie webhook');
+const { isObject, object, string } = reader;
+// Annotated, so that a call narrows what follows it.
+const malformed: ItsmPayloadReader['malformed'] = reader.malformed;
 
 function optionalString(value: unknown, path: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;

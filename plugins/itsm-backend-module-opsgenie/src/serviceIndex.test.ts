@@ -15,11 +15,7 @@
  */
 
 import type { Entity } from '@backstage/catalog-model';
-import {
-  buildOpsgenieServiceIndex,
-  CachedCatalogIndex,
-  matchOpsgenieAlert,
-} from './serviceIndex';
+import { buildOpsgenieServiceIndex, matchOpsgenieAlert } from './serviceIndex';
 
 const itService = (
   name: string,
@@ -87,23 +83,5 @@ describe('buildOpsgenieServiceIndex and matchOpsgenieAlert', () => {
         kind: 'none',
       },
     );
-  });
-});
-
-describe('CachedCatalogIndex', () => {
-  it('serves a loaded index for a minute and refreshes on a miss at most once a minute', async () => {
-    let now = 0;
-    const load = jest.fn(async () => now);
-    const cache = new CachedCatalogIndex({ load, now: () => now });
-    await expect(cache.get()).resolves.toBe(0);
-    now = 30_000;
-    await expect(cache.get()).resolves.toBe(0);
-    await expect(cache.refreshAfterMiss()).resolves.toBe(30_000);
-    now = 60_000;
-    await expect(cache.refreshAfterMiss()).resolves.toBeUndefined();
-    await expect(cache.get()).resolves.toBe(30_000);
-    now = 90_000;
-    await expect(cache.get()).resolves.toBe(90_000);
-    expect(load).toHaveBeenCalledTimes(3);
   });
 });

@@ -18,26 +18,9 @@ import type {
   RequestDetails,
   RequestRejectionDetails,
 } from '@backstage/plugin-events-node';
+import { itsmWebhookRequestDetails as request } from '@backstage-itsm/plugin-itsm-node';
 import { fixtureText } from './__testUtils__/fixtures';
 import { createOpsgenieRequestValidator } from './validator';
-
-function request(
-  text: string,
-  headers: Record<string, string> = {},
-): RequestDetails {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return {
-    body,
-    headers,
-    query: {},
-    raw: { body: Buffer.from(text), encoding: 'utf-8' },
-  };
-}
 
 async function validate(details: RequestDetails) {
   let rejection: Partial<RequestRejectionDetails> | undefined;

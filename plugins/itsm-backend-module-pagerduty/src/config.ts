@@ -16,8 +16,8 @@
 
 import type { RootConfigService } from '@backstage/backend-plugin-api';
 import { parseDuration } from '@backstage-itsm/plugin-itsm-common';
-import { isIncidentPriority, PagerDutyPriorityMapping } from './mapping';
-import type { IncidentPriority } from './merge';
+import { readIncidentPriorityMap } from '@backstage-itsm/plugin-itsm-node';
+import type { PagerDutyPriorityMapping } from './mapping';
 
 /** The module's settings, read from `itsm.pagerduty`. @public */
 export type PagerDutyModuleOptions = PagerDutyPriorityMapping & {
@@ -26,25 +26,6 @@ export type PagerDutyModuleOptions = PagerDutyPriorityMapping & {
   /** Events that occurred longer ago than this are refused; unset: none. */
   maxEventAgeMs?: number;
 };
-
-function priorityMap(
-  config: RootConfigService,
-  key: string,
-): Record<string, IncidentPriority> | undefined {
-  const section = config.getOptionalConfig(key);
-  if (!section) return undefined;
-  return Object.fromEntries(
-    section.keys().map(name => {
-      const value = section.getString(name);
-      if (!isIncidentPriority(value)) {
-        throw new Error(
-          `Invalid config at ${key}.${name}: must be one of P1, P2, P3, P4, P5, got "${value}"`,
-        );
-      }
-      return [name, value];
-    }),
-  );
-}
 
 /**
  * Reads `itsm.pagerduty`; undefined when it is absent (the module is off).
@@ -73,8 +54,11 @@ export function readPagerDutyConfig(
       `Invalid config at itsm.pagerduty.maxEventAge: must be a duration such as 10m, 1h or 1h30m, got "${maxAge}"`,
     );
   }
-  const priorities = priorityMap(config, 'itsm.pagerduty.priorities');
-  const urgencies = priorityMap(config, 'itsm.pagerduty.urgencies');
+  const priorities = readIncidentPriorityMap(
+    config,
+    'itsm.pagerduty.priorities',
+  );
+  const urgencies = readIncidentPriorityMap(config, 'itsm.pagerduty.urgencies');
   return {
     webhookSecrets,
     ...(maxEventAgeMs !== undefined && { maxEventAgeMs }),

@@ -22,11 +22,11 @@ import type {
 } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ItsmMeasurementIntake,
+  ItsmServiceMatch,
   ItsmSourceHealthReport,
 } from '@backstage-itsm/plugin-itsm-node';
 import { fixture, pagerDutyEvent } from './__testUtils__/fixtures';
 import { createPagerDutyEventHandler } from './eventHandler';
-import { ServiceMatch } from './serviceIndex';
 
 /** An intake over a map, as the itsm backend's would behave for these tests. */
 function fakeIntake(options: { delayMs?: number } = {}) {
@@ -62,7 +62,7 @@ function fakeIntake(options: { delayMs?: number } = {}) {
 
 function setup(
   options: {
-    match?: (serviceId: string) => ServiceMatch;
+    match?: (serviceId: string) => ItsmServiceMatch;
     delayMs?: number;
   } = {},
 ) {

@@ -15,39 +15,31 @@
  */
 
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { isError } from '@backstage/errors';
-import type { ItsmMeasurementIntake } from '@backstage-itsm/plugin-itsm-node';
-import { PAGERDUTY_SOURCE, pagerDutyIncidentChange } from './mapping';
-import { PagerDutyPriorityMapping } from './mapping';
-import { mergeIncident } from './merge';
+import {
+  createItsmIncidentEventHandler,
+  ItsmMeasurementIntake,
+  ItsmServiceMatch,
+} from '@backstage-itsm/plugin-itsm-node';
+import {
+  PAGERDUTY_SOURCE,
+  pagerDutyIncidentChange,
+  PagerDutyPriorityMapping,
+} from './mapping';
 import { parsePagerDutyWebhook, PagerDutyIncidentEvent } from './payload';
-import { PAGERDUTY_SERVICE_ID_ANNOTATION, ServiceMatch } from './serviceIndex';
+import { PAGERDUTY_SERVICE_ID_ANNOTATION } from './serviceIndex';
 
-/** Runs work one at a time per key, in the order it was queued. */
-class KeyedQueue {
-  readonly #tails = new Map<string, Promise<void>>();
-
-  run(key: string, work: () => Promise<void>): Promise<void> {
-    const previous = this.#tails.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const tail = next.catch(() => {});
-    this.#tails.set(key, tail);
-    tail.then(() => {
-      if (this.#tails.get(key) === tail) this.#tails.delete(key);
-    });
-    return next;
-  }
-}
-
-function describeService(event: PagerDutyIncidentEvent) {
+function describeIncident(event: PagerDutyIncidentEvent) {
   const { service } = event.incident;
   return `PagerDuty service ${service.id}${
     service.summary ? ` ("${service.summary}")` : ''
-  }`;
+  } of incident ${event.incident.id}`;
 }
 
-function unmatchedReason(event: PagerDutyIncidentEvent, match: ServiceMatch) {
-  const what = `${describeService(event)} of incident ${event.incident.id}`;
+function unmatchedReason(
+  event: PagerDutyIncidentEvent,
+  match: ItsmServiceMatch,
+) {
+  const what = describeIncident(event);
   return match.kind === 'many'
     ? `${what} maps to several ITServices (${match.services.join(
         ', ',
@@ -64,6 +56,7 @@ function unmatchedReason(event: PagerDutyIncidentEvent, match: ServiceMatch) {
  * that maps to no ITService (or one the itsm backend refuses as unknown) is
  * counted as unmatched; anything else that goes wrong is logged and
  * recorded as a failure. Events of one incident are handled one at a time.
+ * See createItsmIncidentEventHandler of `@backstage-itsm/plugin-itsm-node`.
  *
  * @public
  */
@@ -71,85 +64,28 @@ export function createPagerDutyEventHandler(options: {
   intake: ItsmMeasurementIntake;
   logger: LoggerService;
   /** The ITService(s) a PagerDuty service id maps to. */
-  lookupService: (serviceId: string) => Promise<ServiceMatch>;
+  lookupService: (serviceId: string) => Promise<ItsmServiceMatch>;
   priorities?: PagerDutyPriorityMapping;
 }): (eventPayload: unknown) => Promise<void> {
   const { intake, logger, lookupService, priorities } = options;
-  const queue = new KeyedQueue();
-
-  const unmatched = async (message: string) => {
-    logger.warn(message);
-    await intake.reportHealth({
-      source: PAGERDUTY_SOURCE,
-      outcome: 'unmatched',
-      message,
-    });
-  };
-
-  async function handle(event: PagerDutyIncidentEvent) {
-    const change = pagerDutyIncidentChange(event, priorities);
-    const [stored] = await intake.findIncidents([
-      { source: PAGERDUTY_SOURCE, externalId: change.externalId },
-    ]);
-    const match = await lookupService(event.incident.service.id);
-    let service: string;
-    if (match.kind === 'one') {
-      service = match.service;
-    } else if (stored) {
-      // Known incidents stay where they are when their service maps to none.
-      service = stored.service;
-    } else {
-      await unmatched(unmatchedReason(event, match));
-      return;
-    }
-    const incident = mergeIncident({ stored, change, service });
-    try {
-      await intake.ingest({ incidents: [incident] });
-    } catch (error) {
-      if (isError(error) && error.name === 'InputError') {
-        await unmatched(
-          `${describeService(event)} of incident ${
-            event.incident.id
-          } maps to ${service}, which the itsm backend refused: ${
-            error.message
-          }`,
-        );
-        return;
-      }
-      throw error;
-    }
-    await intake.reportHealth({
-      source: PAGERDUTY_SOURCE,
-      service,
-      outcome: 'ok',
-    });
-  }
-
-  return async eventPayload => {
-    try {
+  return createItsmIncidentEventHandler<PagerDutyIncidentEvent>({
+    source: PAGERDUTY_SOURCE,
+    intake,
+    logger,
+    eventName: 'a PagerDuty event',
+    parse: eventPayload => {
       const webhook = parsePagerDutyWebhook(eventPayload);
-      if (webhook.kind === 'ignored') {
-        logger.debug(`Ignored PagerDuty event of type ${webhook.eventType}`);
-        return;
-      }
-      await queue.run(webhook.event.incident.id, () => handle(webhook.event));
-    } catch (error) {
-      const message = `Could not store a PagerDuty event: ${
-        isError(error) ? error.message : String(error)
-      }`;
-      logger.error(message, isError(error) ? error : undefined);
-      try {
-        await intake.reportHealth({
-          source: PAGERDUTY_SOURCE,
-          outcome: 'failed',
-          message,
-        });
-      } catch (reportError) {
-        logger.error(
-          'Could not record the failure in the source-health view',
-          isError(reportError) ? reportError : undefined,
-        );
-      }
-    }
-  };
+      return webhook.kind === 'ignored'
+        ? {
+            kind: 'ignored',
+            message: `Ignored PagerDuty event of type ${webhook.eventType}`,
+          }
+        : { kind: 'event', event: webhook.event };
+    },
+    incidentKey: event => event.incident.id,
+    change: event => pagerDutyIncidentChange(event, priorities),
+    lookupService: event => lookupService(event.incident.service.id),
+    describe: describeIncident,
+    unmatchedReason,
+  });
 }

@@ -45,19 +45,16 @@ export type {
 export {
   DEFAULT_PAGERDUTY_URGENCIES,
   PAGERDUTY_SOURCE,
-  isIncidentPriority,
   pagerDutyIncidentChange,
   pagerDutyPriority,
 } from './mapping';
 export type { PagerDutyPriorityMapping } from './mapping';
-export { mergeIncident } from './merge';
-export type { IncidentChange, IncidentPriority } from './merge';
 export {
   PAGERDUTY_SERVICE_ID_ANNOTATION,
   buildPagerDutyServiceIndex,
   matchPagerDutyService,
 } from './serviceIndex';
-export type { PagerDutyServiceIndex, ServiceMatch } from './serviceIndex';
+export type { PagerDutyServiceIndex } from './serviceIndex';
 export {
   PAGERDUTY_TOPIC,
   createPagerDutyRequestValidator,

@@ -14,18 +14,15 @@
  * limitations under the License.
  */
 
-import type { IncidentChange, IncidentPriority } from './merge';
+import type { IncidentPriority } from '@backstage-itsm/plugin-itsm-common';
+import {
+  isIncidentPriority,
+  ItsmIncidentChange,
+} from '@backstage-itsm/plugin-itsm-node';
 import type { PagerDutyIncidentEvent } from './payload';
 
 /** The source name of what this module stores. @public */
 export const PAGERDUTY_SOURCE = 'pagerduty';
-
-const PRIORITIES: readonly IncidentPriority[] = ['P1', 'P2', 'P3', 'P4', 'P5'];
-
-/** Whether a text is an ITSM priority, P1 to P5. @public */
-export function isIncidentPriority(value: unknown): value is IncidentPriority {
-  return PRIORITIES.includes(value as IncidentPriority);
-}
 
 /**
  * How PagerDuty's priorities and urgencies become ITSM priorities. Keys are
@@ -80,7 +77,7 @@ export function pagerDutyPriority(
 
 const KINDS: Record<
   PagerDutyIncidentEvent['eventType'],
-  IncidentChange['kind']
+  ItsmIncidentChange['kind']
 > = {
   'incident.triggered': 'opened',
   'incident.reopened': 'reopened',
@@ -103,7 +100,7 @@ const URL_LIMIT = 2000;
 export function pagerDutyIncidentChange(
   event: PagerDutyIncidentEvent,
   mapping?: PagerDutyPriorityMapping,
-): IncidentChange {
+): ItsmIncidentChange {
   const { incident } = event;
   const title = incident.title?.trim().slice(0, TITLE_LIMIT);
   const url =

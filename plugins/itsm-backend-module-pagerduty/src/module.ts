@@ -23,17 +23,17 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { eventsExtensionPoint } from '@backstage/plugin-events-node/alpha';
 import {
+  createItsmServiceIndexCache,
   itsmClockServiceRef,
-  itsmMeasurementSourcesExtensionPoint,
   itsmJsonBodyParser,
+  itsmMeasurementSourcesExtensionPoint,
+  lookupWithRefresh,
 } from '@backstage-itsm/plugin-itsm-node';
 import { readPagerDutyConfig } from './config';
 import { createPagerDutyEventHandler } from './eventHandler';
 import { PAGERDUTY_SOURCE } from './mapping';
 import {
   buildPagerDutyServiceIndex,
-  CachedCatalogIndex,
-  lookupWithRefresh,
   matchPagerDutyService,
 } from './serviceIndex';
 import { createPagerDutyRequestValidator, PAGERDUTY_TOPIC } from './validator';
@@ -107,24 +107,10 @@ export const itsmModulePagerDuty = createBackendModule({
         sources.addPushSource({
           id: PAGERDUTY_SOURCE,
           async connect({ logger: log, intake }) {
-            const index = new CachedCatalogIndex({
-              now: Date.now,
-              load: async () => {
-                const { items } = await catalog.getEntities(
-                  {
-                    filter: { kind: 'ITService' },
-                    fields: [
-                      'apiVersion',
-                      'kind',
-                      'metadata.namespace',
-                      'metadata.name',
-                      'metadata.annotations',
-                    ],
-                  },
-                  { credentials: await auth.getOwnServiceCredentials() },
-                );
-                return buildPagerDutyServiceIndex(items);
-              },
+            const index = createItsmServiceIndexCache({
+              catalog,
+              auth,
+              build: buildPagerDutyServiceIndex,
               onStaleUse: error =>
                 log.warn(
                   `Could not read the ITServices from the catalog; mapping PagerDuty services with the previous list: ${error}`,

@@ -14,7 +14,10 @@
  * limitations under the License.
  */
 
-import { InputError } from '@backstage/errors';
+import {
+  createItsmPayloadReader,
+  ItsmPayloadReader,
+} from '@backstage-itsm/plugin-itsm-node';
 
 /**
  * The V3 webhook event types this module turns into ITSM incidents. Any
@@ -82,40 +85,10 @@ export type PagerDutyWebhook =
 const ISO_INSTANT =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') {
-    const text = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return JSON.stringify(text);
-  }
-  if (typeof value === 'object') return 'an object';
-  return value === undefined ? 'nothing' : String(value);
-}
-
-function malformed(path: string, expected: string, value: unknown): never {
-  throw new InputError(
-    `Malformed PagerDuty webhook: ${path} must be ${expected}, got ${describe(
-      value,
-    )}`,
-  );
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function object(value: unknown, path: string) {
-  if (!isObject(value)) malformed(path, 'an object', value);
-  return value;
-}
-
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    malformed(path, 'a non-empty string', value);
-  }
-  return value;
-}
+const reader = createItsmPayloadReader('PagerDuty webhook');
+const { object, string } = reader;
+// Annotated, so that a call narrows what follows it.
+const malformed: ItsmPayloadReader['malformed'] = reader.malformed;
 
 function optionalString(value: unknown, path: string): string | undefined {
   if (value === undefined || value === null) return undefined;

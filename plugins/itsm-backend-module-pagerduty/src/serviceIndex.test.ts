@@ -17,8 +17,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
   buildPagerDutyServiceIndex,
-  CachedCatalogIndex,
-  lookupWithRefresh,
   matchPagerDutyService,
 } from './serviceIndex';
 
@@ -79,96 +77,5 @@ describe('buildPagerDutyServiceIndex and matchPagerDutyService', () => {
       kind: 'many',
       services: ['itservice:default/shared-a', 'itservice:default/shared-b'],
     });
-  });
-});
-
-describe('CachedCatalogIndex', () => {
-  function setup(options: { fail?: () => boolean } = {}) {
-    let now = 0;
-    let version = 0;
-    const load = jest.fn(async () => {
-      if (options.fail?.()) throw new Error('catalog down');
-      version += 1;
-      return version;
-    });
-    const onStaleUse = jest.fn();
-    const cache = new CachedCatalogIndex({
-      load,
-      now: () => now,
-      maxAgeMs: 60_000,
-      missRefreshMs: 60_000,
-      onStaleUse,
-    });
-    return {
-      cache,
-      load,
-      onStaleUse,
-      advance: (ms: number) => {
-        now += ms;
-      },
-    };
-  }
-
-  it('loads once and serves the value for a minute', async () => {
-    const { cache, load, advance } = setup();
-    await expect(cache.get()).resolves.toBe(1);
-    advance(59_999);
-    await expect(cache.get()).resolves.toBe(1);
-    expect(load).toHaveBeenCalledTimes(1);
-    advance(1);
-    await expect(cache.get()).resolves.toBe(2);
-  });
-
-  it('loads again after a miss, at most once a minute', async () => {
-    const { cache, load, advance } = setup();
-    await cache.get();
-    advance(1_000);
-    await expect(cache.refreshAfterMiss()).resolves.toBe(2);
-    advance(30_000);
-    await expect(cache.refreshAfterMiss()).resolves.toBeUndefined();
-    advance(30_000);
-    await expect(cache.refreshAfterMiss()).resolves.toBe(3);
-    expect(load).toHaveBeenCalledTimes(3);
-  });
-
-  it('shares one load between concurrent lookups', async () => {
-    const { cache, load } = setup();
-    await Promise.all([cache.get(), cache.get(), cache.get()]);
-    expect(load).toHaveBeenCalledTimes(1);
-  });
-
-  it('keeps using the previous value when loading fails, and fails without one', async () => {
-    let failing = true;
-    const { cache, onStaleUse, advance } = setup({ fail: () => failing });
-    await expect(cache.get()).rejects.toThrow('catalog down');
-    failing = false;
-    await expect(cache.get()).resolves.toBe(1);
-    failing = true;
-    advance(60_000);
-    await expect(cache.get()).resolves.toBe(1);
-    expect(onStaleUse).toHaveBeenCalledWith(new Error('catalog down'));
-  });
-
-  it('finds a newly annotated ITService on a miss, refreshing at most once a minute', async () => {
-    let entities = [itService('api', 'PF9KMXH')];
-    let now = 0;
-    const load = jest.fn(async () => buildPagerDutyServiceIndex(entities));
-    const cache = new CachedCatalogIndex({ load, now: () => now });
-    const lookup = (id: string) =>
-      lookupWithRefresh(cache, i => matchPagerDutyService(i, id));
-    await expect(lookup('PF9KMXH')).resolves.toMatchObject({ kind: 'one' });
-    entities = [...entities, itService('new', 'PNEWONE')];
-    now = 10_000;
-    await expect(lookup('PNEWONE')).resolves.toEqual({
-      kind: 'one',
-      service: 'itservice:default/new',
-    });
-    entities = [...entities, itService('newer', 'PNEWTWO')];
-    now = 30_000;
-    await expect(lookup('PNEWTWO')).resolves.toEqual({ kind: 'none' });
-    await expect(lookup('PNEWTWO')).resolves.toEqual({ kind: 'none' });
-    expect(load).toHaveBeenCalledTimes(2);
-    now = 70_000;
-    await expect(lookup('PNEWTWO')).resolves.toMatchObject({ kind: 'one' });
   });
 });

@@ -18,30 +18,13 @@ import type {
   RequestDetails,
   RequestRejectionDetails,
 } from '@backstage/plugin-events-node';
+import { itsmWebhookRequestDetails as request } from '@backstage-itsm/plugin-itsm-node';
 import { fixtureText, pagerDutyEvent } from './__testUtils__/fixtures';
 import { signPagerDutyPayload } from './signature';
 import { createPagerDutyRequestValidator, staleEventReason } from './validator';
 
 const secret = 'the-signing-secret';
 const NOW = Date.parse('2020-10-02T18:50:00Z');
-
-function request(
-  text: string,
-  headers: Record<string, string> = {},
-): RequestDetails {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return {
-    body,
-    headers,
-    query: {},
-    raw: { body: Buffer.from(text), encoding: 'utf-8' },
-  };
-}
 
 const signed = (text: string, key = secret) =>
   request(text, { 'x-pagerduty-signature': signPagerDutyPayload(text, key) });

@@ -14,69 +14,51 @@
  * limitations under the License.
  */
 
-import { verifyWebhookAuthorization } from './authorization';
+import {
+  ItsmWebhookCredentials,
+  verifyWebhookAuthorization,
+} from './authorization';
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/** Checks a header as the Opsgenie module configures the check. */
+const verify = (
+  header: string | string[] | undefined,
+  credentials: ItsmWebhookCredentials,
+) =>
+  verifyWebhookAuthorization({
+    configKey: 'itsm.opsgenie.webhook',
+    header,
+    credentials,
+  });
 
 describe('verifyWebhookAuthorization', () => {
   const token = { token: 'the-token' };
   const login = { username: 'opsgenie', password: 's3cret:with:colons' };
 
   it('accepts the configured bearer token', () => {
-    expect(
-      verifyWebhookAuthorization({
-        configKey: 'itsm.opsgenie.webhook',
-        header: 'Bearer the-token',
-        credentials: token,
-      }),
-    ).toEqual({ valid: true });
-    expect(
-      verifyWebhookAuthorization({
-        configKey: 'itsm.opsgenie.webhook',
-        header: 'bearer  the-token ',
-        credentials: token,
-      }),
-    ).toEqual({ valid: true });
+    expect(verify('Bearer the-token', token)).toEqual({ valid: true });
+    expect(verify('bearer  the-token ', token)).toEqual({ valid: true });
   });
 
   it('accepts the configured user name and password', () => {
-    expect(
-      verifyWebhookAuthorization({
-        configKey: 'itsm.opsgenie.webhook',
-        header: basic('opsgenie', 's3cret:with:colons'),
-        credentials: login,
-      }),
-    ).toEqual({ valid: true });
+    expect(verify(basic('opsgenie', 's3cret:with:colons'), login)).toEqual({
+      valid: true,
+    });
   });
 
   it('accepts either when both are configured', () => {
     const both = { ...token, ...login };
-    expect(
-      verifyWebhookAuthorization({
-        configKey: 'itsm.opsgenie.webhook',
-        header: 'Bearer the-token',
-        credentials: both,
-      }).valid,
-    ).toBe(true);
-    expect(
-      verifyWebhookAuthorization({
-        configKey: 'itsm.opsgenie.webhook',
-        header: basic('opsgenie', 's3cret:with:colons'),
-        credentials: both,
-      }).valid,
-    ).toBe(true);
+    expect(verify('Bearer the-token', both).valid).toBe(true);
+    expect(verify(basic('opsgenie', 's3cret:with:colons'), both).valid).toBe(
+      true,
+    );
   });
 
   it('refuses a missing header, saying so', () => {
     for (const header of [undefined, '', ' ']) {
-      expect(
-        verifyWebhookAuthorization({
-          configKey: 'itsm.opsgenie.webhook',
-          header,
-          credentials: token,
-        }),
-      ).toEqual({
+      expect(verify(header, token)).toEqual({
         valid: false,
         reason:
           'The request has no Authorization header; the sender must send the one configured at itsm.opsgenie.webhook',
@@ -91,13 +73,7 @@ describe('verifyWebhookAuthorization', () => {
       'Bearer THE-TOKEN',
       'Bearer',
     ]) {
-      expect(
-        verifyWebhookAuthorization({
-          configKey: 'itsm.opsgenie.webhook',
-          header,
-          credentials: token,
-        }),
-      ).toEqual({
+      expect(verify(header, token)).toEqual({
         valid: false,
         reason: 'The bearer token does not match itsm.opsgenie.webhook.token',
       });
@@ -110,13 +86,7 @@ describe('verifyWebhookAuthorization', () => {
       basic('someone', 's3cret:with:colons'),
       'Basic not-base64!',
     ]) {
-      expect(
-        verifyWebhookAuthorization({
-          configKey: 'itsm.opsgenie.webhook',
-          header,
-          credentials: login,
-        }),
-      ).toEqual({
+      expect(verify(header, login)).toEqual({
         valid: false,
         reason:
           'The user name or password does not match itsm.opsgenie.webhook',
@@ -125,35 +95,17 @@ describe('verifyWebhookAuthorization', () => {
   });
 
   it('refuses a scheme that is not configured, or unknown', () => {
-    expect(
-      verifyWebhookAuthorization({
-        configKey: 'itsm.opsgenie.webhook',
-        header: basic('a', 'b'),
-        credentials: token,
-      }),
-    ).toEqual({
+    expect(verify(basic('a', 'b'), token)).toEqual({
       valid: false,
       reason:
         'Basic authentication is not accepted: itsm.opsgenie.webhook has no username and password',
     });
-    expect(
-      verifyWebhookAuthorization({
-        configKey: 'itsm.opsgenie.webhook',
-        header: 'Bearer x',
-        credentials: login,
-      }),
-    ).toEqual({
+    expect(verify('Bearer x', login)).toEqual({
       valid: false,
       reason:
         'Bearer tokens are not accepted: itsm.opsgenie.webhook has no token',
     });
-    expect(
-      verifyWebhookAuthorization({
-        configKey: 'itsm.opsgenie.webhook',
-        header: 'GenieKey x',
-        credentials: token,
-      }),
-    ).toEqual({
+    expect(verify('GenieKey x', token)).toEqual({
       valid: false,
       reason:
         'Unsupported Authorization scheme "GenieKey": use Bearer or Basic',

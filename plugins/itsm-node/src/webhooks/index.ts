@@ -16,3 +16,9 @@
 
 export * from './authorization';
 export * from './bodyParser';
+export * from './catalogIndex';
+export * from './incidentEventHandler';
+export * from './mergeIncident';
+export * from './payloadReader';
+export * from './priorities';
+export * from './requestDetails';

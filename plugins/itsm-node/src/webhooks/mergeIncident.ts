@@ -17,10 +17,8 @@
 import type {
   Incident,
   IncidentInput,
+  IncidentPriority,
 } from '@backstage-itsm/plugin-itsm-common';
-
-/** An ITSM incident priority. @public */
-export type IncidentPriority = IncidentInput['priority'];
 
 /**
  * What one webhook event says about an incident, in the vendor's own terms
@@ -29,7 +27,7 @@ export type IncidentPriority = IncidentInput['priority'];
  *
  * @public
  */
-export type IncidentChange = {
+export type ItsmIncidentChange = {
   source: string;
   externalId: string;
   /**
@@ -82,7 +80,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export function mergeIncident(options: {
   stored?: Incident;
-  change: IncidentChange;
+  change: ItsmIncidentChange;
   /** The ITService the incident belongs to, as an entity ref. */
   service: string;
 }): IncidentInput {

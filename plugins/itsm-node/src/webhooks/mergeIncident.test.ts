@@ -15,31 +15,31 @@
  */
 
 import type { Incident } from '@backstage-itsm/plugin-itsm-common';
-import { IncidentChange, mergeIncident } from './merge';
+import { ItsmIncidentChange, mergeIncident } from './mergeIncident';
 
-const service = 'itservice:default/web-shop';
+const service = 'itservice:default/api';
 const t = (hhmm: string) => Date.parse(`2020-10-02T${hhmm}:00.000Z`);
 const iso = (hhmm: string) => `2020-10-02T${hhmm}:00.000Z`;
 
 function change(
-  kind: IncidentChange['kind'],
+  kind: ItsmIncidentChange['kind'],
   at: string,
-  extra: Partial<IncidentChange> = {},
-): IncidentChange {
+  extra: Partial<ItsmIncidentChange> = {},
+): ItsmIncidentChange {
   return {
-    source: 'opsgenie',
-    externalId: '052652ac-5d1c-464a-812a-7dd18bbfba8c',
+    source: 'pagerduty',
+    externalId: 'PGR0VU2',
     kind,
     at: t(at),
     openedAt: t('10:00'),
     priority: 'P2',
-    title: 'test alert',
+    title: 'A little bump in the road',
     ...extra,
   };
 }
 
 /** Applies changes in order, each onto what the previous one stored. */
-function replay(...changes: IncidentChange[]): Incident | undefined {
+function replay(...changes: ItsmIncidentChange[]): Incident | undefined {
   let stored: Incident | undefined;
   for (const c of changes) {
     stored = {
@@ -56,12 +56,12 @@ describe('mergeIncident', () => {
     expect(
       mergeIncident({ change: change('opened', '10:00'), service }),
     ).toEqual({
-      source: 'opsgenie',
-      externalId: '052652ac-5d1c-464a-812a-7dd18bbfba8c',
+      source: 'pagerduty',
+      externalId: 'PGR0VU2',
       service,
       priority: 'P2',
       openedAt: iso('10:00'),
-      title: 'test alert',
+      title: 'A little bump in the road',
     });
   });
 
@@ -229,20 +229,20 @@ describe('mergeIncident', () => {
     expect(
       replay(
         change('opened', '10:00', {
-          url: 'https://acme.app.opsgenie.com/alert/detail/052652ac-5d1c-464a-812a-7dd18bbfba8c/details',
+          url: 'https://acme.pagerduty.com/incidents/PGR0VU2',
         }),
         change('updated', '10:10', { title: 'Renamed' }),
       ),
     ).toMatchObject({
       title: 'Renamed',
-      url: 'https://acme.app.opsgenie.com/alert/detail/052652ac-5d1c-464a-812a-7dd18bbfba8c/details',
+      url: 'https://acme.pagerduty.com/incidents/PGR0VU2',
     });
   });
 
   it('stores the incident in the given service and keeps stored pauses', () => {
     const stored: Incident = {
-      source: 'opsgenie',
-      externalId: '052652ac-5d1c-464a-812a-7dd18bbfba8c',
+      source: 'pagerduty',
+      externalId: 'PGR0VU2',
       service: 'itservice:default/old',
       priority: 'P2',
       openedAt: iso('10:00'),
