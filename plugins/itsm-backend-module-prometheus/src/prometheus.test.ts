@@ -156,7 +156,8 @@ describe.each(databases.eachSupportedId())(
                   },
                   slice: { seconds: 5 },
                   delay: { seconds: 3 },
-                  backfill: { minutes: 5 },
+                  // The default: a week of 6-hour queries before the data.
+                  backfill: { days: 7 },
                   schedule: {
                     frequency: { seconds: 2 },
                     timeout: { seconds: 30 },
@@ -250,6 +251,11 @@ describe.each(databases.eachSupportedId())(
         ((expected.total - expected.failed) / expected.total) * 100,
         9,
       );
+      // The month is open: the events so far, projected to its end.
+      expect(objective.budget).toMatchObject({
+        unit: 'events',
+        spent: expected.failed,
+      });
 
       const health = await get('/services/default/checkout/sources');
       expect(health.body.items).toEqual([

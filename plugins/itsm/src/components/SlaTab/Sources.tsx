@@ -38,6 +38,7 @@ export function FailingSourcesWarning(props: { sources: SourceHealth[] }) {
   return (
     <WarningPanel
       severity="warning"
+      defaultExpanded
       title={t('sources.failingTitle', { count: failing.length })}
     >
       {failing.map(s => (
