@@ -53,7 +53,9 @@ export function createExampleBackend() {
   // itsm.<tool> block is configured (README: "Connecting your tools").
   backend.add(import('@backstage/plugin-events-backend'));
   backend.add(import('@backstage-itsm/plugin-itsm-backend-module-prometheus'));
-  backend.add(import('@backstage-itsm/plugin-itsm-backend-module-alertmanager'));
+  backend.add(
+    import('@backstage-itsm/plugin-itsm-backend-module-alertmanager'),
+  );
   backend.add(import('@backstage-itsm/plugin-itsm-backend-module-pagerduty'));
   backend.add(import('@backstage-itsm/plugin-itsm-backend-module-opsgenie'));
   // The end-to-end tests pin the ITSM clock (demo data, reports) to one

@@ -164,10 +164,14 @@ async function main() {
     }
   }
   if (options.page) {
-    const chromium = spawnSync('sh', ['scripts/ensure-debian-tools.sh', 'chromium'], {
-      cwd: REPO_ROOT,
-      stdio: 'inherit',
-    });
+    const chromium = spawnSync(
+      'sh',
+      ['scripts/ensure-debian-tools.sh', 'chromium'],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+      },
+    );
     if (chromium.status !== 0) {
       throw new Error(
         'The page benchmark needs Chromium; see above, or pass --no-page',
