@@ -15,7 +15,6 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
 import {
   entityRefKey,
   ITServiceEntity,
@@ -59,19 +58,12 @@ export function targetsOfServices(
   );
 }
 
-const normalized = (ref: string) =>
-  entityRefKey(
-    parseEntityRef(ref, {
-      defaultKind: 'itservice',
-      defaultNamespace: 'default',
-    }),
-  );
-
 /**
  * One run: for each objective, the slices since the last one stored (or the
  * back-fill horizon), counted from the raw samples of its counters. Each
- * service's health is recorded: ok, or failed with the reason, so that a
- * query that fails is never read as zero events.
+ * service's slices are stored through the intake, and its health recorded:
+ * ok, or failed with the reason, so that a query that fails is never read
+ * as zero events. Returns nothing more to store.
  */
 export async function pullPrometheus(options: {
   settings: PrometheusSettings;
@@ -86,24 +78,38 @@ export async function pullPrometheus(options: {
   const targets = new Map<string, PrometheusTarget>();
   for (const target of [
     ...targetsOfServices(options.services),
-    ...settings.mappings.map(m => ({ ...m, service: normalized(m.service) })),
+    ...settings.mappings,
   ]) {
     targets.set(JSON.stringify([target.service, target.objective]), target);
   }
-  const sliEvents: SliEventInput[] = [];
-  const problems = new Map<string, string[]>();
+  const byService = new Map<string, PrometheusTarget[]>();
   for (const target of targets.values()) {
-    const noted = problems.get(target.service) ?? [];
-    problems.set(target.service, noted);
-    try {
-      const { events, problem } = await measure(target, options, signal);
-      sliEvents.push(...events);
-      if (problem) noted.push(`${target.objective}: ${problem}`);
-    } catch (error) {
-      noted.push(`${target.objective}: ${(error as Error).message}`);
-    }
+    byService.set(target.service, [
+      ...(byService.get(target.service) ?? []),
+      target,
+    ]);
   }
-  for (const [service, noted] of problems) {
+  // Each service is stored on its own: one that cannot be (not in the
+  // catalog) fails alone, not the run of every other.
+  for (const [service, serviceTargets] of byService) {
+    const noted: string[] = [];
+    const sliEvents: SliEventInput[] = [];
+    for (const target of serviceTargets) {
+      try {
+        const { events, problem } = await measure(target, options, signal);
+        sliEvents.push(...events);
+        if (problem) noted.push(`${target.objective}: ${problem}`);
+      } catch (error) {
+        noted.push(`${target.objective}: ${(error as Error).message}`);
+      }
+    }
+    if (sliEvents.length > 0) {
+      try {
+        await intake.ingest({ sliEvents });
+      } catch (error) {
+        noted.push(`not stored: ${(error as Error).message}`);
+      }
+    }
     if (noted.length > 0) {
       logger.warn(`Prometheus SLIs of ${service}: ${noted.join('; ')}`);
     }
@@ -115,7 +121,7 @@ export async function pullPrometheus(options: {
         : { outcome: 'ok' }),
     });
   }
-  return { sliEvents };
+  return {};
 }
 
 async function measure(

@@ -20,7 +20,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import type { PrometheusIndicator } from '@backstage-itsm/plugin-itsm-common';
+import { parseEntityRef } from '@backstage/catalog-model';
+import {
+  entityRefKey,
+  PrometheusIndicator,
+} from '@backstage-itsm/plugin-itsm-common';
 import { PrometheusServer } from './PrometheusClient';
 
 /** An sli objective measured from Prometheus. */
@@ -92,8 +96,23 @@ export function readPrometheusSettings(
           `itsm.prometheus.mappings[${index}]: give exactly one of good and errors, beside total`,
         );
       }
+      let service: string;
+      try {
+        service = entityRefKey(
+          parseEntityRef(mapping.getString('service'), {
+            defaultKind: 'itservice',
+            defaultNamespace: 'default',
+          }),
+        );
+      } catch (error) {
+        throw new Error(
+          `itsm.prometheus.mappings[${index}].service: ${
+            (error as Error).message
+          }`,
+        );
+      }
       return {
-        service: mapping.getString('service'),
+        service,
         objective: mapping.getString('objective'),
         indicator: {
           server: mapping.getOptionalString('server'),

@@ -164,6 +164,13 @@ describe.each(databases.eachSupportedId())(
                     initialDelay: { seconds: 1 },
                   },
                   mappings: [
+                    // Not in the catalog: fails alone.
+                    {
+                      service: 'itservice:default/not-in-catalog',
+                      objective: 'request-success',
+                      errors: `${METRIC}{${FAILED}}`,
+                      total: METRIC,
+                    },
                     {
                       service: 'search',
                       objective: 'request-success',
@@ -276,8 +283,12 @@ describe.each(databases.eachSupportedId())(
       const summary = (await get('/sources')).body.items.find(
         (s: any) => s.source === 'prometheus',
       );
-      // checkout ok; ghost fails; search (not in this catalog) fails too.
-      expect(summary).toMatchObject({ status: 'ok', failingServices: 2 });
+      // checkout ok; ghost, search (server down) and not-in-catalog fail.
+      expect(summary).toMatchObject({ status: 'ok', failingServices: 3 });
+      const notInCatalog = await get(
+        '/services/default/not-in-catalog/sources',
+      );
+      expect(notInCatalog.status).toBe(404);
       const ghostEvents = await get('/sli-events', {
         service: 'itservice:default/ghost',
       });
