@@ -15,11 +15,15 @@
  */
 
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { entityRefKey, OutageInput } from '@backstage-itsm/plugin-itsm-common';
-import type { ItsmMeasurementIntake } from '@backstage-itsm/plugin-itsm-node';
+import {
+  CachedCatalogIndex,
+  createItsmServiceIndexCache,
+  ItsmMeasurementIntake,
+} from '@backstage-itsm/plugin-itsm-node';
 import { AlertmanagerSettings } from './config';
 import {
   alertToOutage,
@@ -32,7 +36,31 @@ import {
 
 /** The annotation of an ITService that declares the alerts about it. @public */
 export const MATCHERS_ANNOTATION = 'itsm.backstage.io/alertmanager-matchers';
-const MATCHERS_TTL_MS = 60_000;
+
+/** The matchers each ITService declares; a malformed annotation is logged and skipped. */
+function matchersOf(
+  entities: Entity[],
+  logger: LoggerService,
+): ServiceMatchers[] {
+  const matchers: ServiceMatchers[] = [];
+  for (const entity of entities) {
+    const text = entity.metadata.annotations?.[MATCHERS_ANNOTATION];
+    if (!text) continue;
+    try {
+      matchers.push({
+        service: entityRefKey(entity),
+        matchers: parseMatchers(text),
+      });
+    } catch (error) {
+      logger.warn(
+        `${entityRefKey(entity)}: ignoring ${MATCHERS_ANNOTATION}: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  }
+  return matchers;
+}
 
 function serviceRef(name: string): string | undefined {
   try {
@@ -54,7 +82,7 @@ function serviceRef(name: string): string | undefined {
  * cannot store is recorded in the source-health view.
  */
 export class AlertmanagerReceiver {
-  private matchers?: { at: number; items: ServiceMatchers[] };
+  private readonly matchers: CachedCatalogIndex<ServiceMatchers[]>;
 
   constructor(
     private readonly deps: {
@@ -63,9 +91,19 @@ export class AlertmanagerReceiver {
       logger: LoggerService;
       catalog: CatalogService;
       auth: AuthService;
-      now?: () => number;
     },
-  ) {}
+  ) {
+    // The matchers the ITServices declare, from the shared catalog index cache.
+    this.matchers = createItsmServiceIndexCache({
+      catalog: deps.catalog,
+      auth: deps.auth,
+      build: entities => matchersOf(entities, deps.logger),
+      onStaleUse: error =>
+        deps.logger.warn(
+          `Could not read the ITServices from the catalog; mapping alerts with the previous matchers: ${error}`,
+        ),
+    });
+  }
 
   async receive(payload: unknown): Promise<void> {
     const { settings, intake, logger } = this.deps;
@@ -151,41 +189,7 @@ export class AlertmanagerReceiver {
     });
   }
 
-  private async serviceMatchers(): Promise<ServiceMatchers[]> {
-    const now = (this.deps.now ?? Date.now)();
-    if (this.matchers && now - this.matchers.at < MATCHERS_TTL_MS) {
-      return this.matchers.items;
-    }
-    const { items } = await this.deps.catalog.getEntities(
-      {
-        filter: { kind: 'ITService' },
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'metadata.annotations',
-        ],
-      },
-      { credentials: await this.deps.auth.getOwnServiceCredentials() },
-    );
-    const matchers: ServiceMatchers[] = [];
-    for (const entity of items) {
-      const text = entity.metadata.annotations?.[MATCHERS_ANNOTATION];
-      if (!text) continue;
-      try {
-        matchers.push({
-          service: entityRefKey(entity),
-          matchers: parseMatchers(text),
-        });
-      } catch (error) {
-        this.deps.logger.warn(
-          `${entityRefKey(entity)}: ignoring ${MATCHERS_ANNOTATION}: ${
-            (error as Error).message
-          }`,
-        );
-      }
-    }
-    this.matchers = { at: now, items: matchers };
-    return matchers;
+  private serviceMatchers(): Promise<ServiceMatchers[]> {
+    return this.matchers.get();
   }
 }

@@ -14,9 +14,7 @@
  * limitations under the License.
  */
 
-import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { entityRefKey } from '@backstage-itsm/plugin-itsm-common';
 import type {
   ItsmMeasurementBatch,
   ItsmMeasurementIntake,
@@ -24,7 +22,11 @@ import type {
 import { MeasurementStore } from '../database/MeasurementStore';
 import { SourceHealthStore } from '../database/SourceHealthStore';
 import { MeasurementAccess } from '../measurements/MeasurementAccess';
-import { toIncident, toOutage } from '../measurements/records';
+import {
+  normalizeServiceRef,
+  toIncident,
+  toOutage,
+} from '../measurements/records';
 
 /** The REST API's batch limit, kept for every other path into the store too. */
 export const MAX_BATCH = 5000;
@@ -57,14 +59,10 @@ export async function ingestBatch(
   return totals;
 }
 
+// A source's ref, as the store keeps it; a bad one is the source's input error.
 function serviceKey(ref: string) {
   try {
-    return entityRefKey(
-      parseEntityRef(ref, {
-        defaultKind: 'itservice',
-        defaultNamespace: 'default',
-      }),
-    );
+    return normalizeServiceRef(ref);
   } catch (error) {
     throw new InputError(`service: ${(error as Error).message}`);
   }
