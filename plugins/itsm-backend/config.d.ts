@@ -51,6 +51,32 @@ export interface Config {
     };
 
     /**
+     * Notifications through Backstage's notifications backend when a service
+     * level changes state (docs/sla-semantics.md, rule 14): at risk,
+     * breached, recovered, burn alerts, incidents at 75 % and 100 % of their
+     * threshold, credits of a closed period, supplier contracts entering
+     * their notice period.
+     */
+    notifications?: {
+      /** Default true. False: nothing is evaluated, stored or sent. */
+      enabled?: boolean;
+      /** How often every service is evaluated. Default every 5 minutes. */
+      frequency?: HumanDuration | string;
+      /**
+       * How long a state must stay better before it is recorded; a status
+       * back at met is then notified as a recovery. Damps flapping.
+       * Default 30 minutes.
+       */
+      recoveryDelay?: HumanDuration | string;
+      /**
+       * Users or groups told about every change, besides each service's
+       * owner, counterparty and its agreements' `notify` refs, e.g.
+       * ['group:default/service-desk'].
+       */
+      recipients?: string[];
+    };
+
+    /**
      * Share of the error budget (0 to 1) below which an objective is at risk.
      * Default 0.25.
      */

@@ -22,6 +22,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { itsmPermissions } from '@backstage-itsm/plugin-itsm-common';
 import {
   itsmClockServiceRef,
@@ -43,6 +44,7 @@ import { scheduleTasks } from './tasks/scheduleTasks';
 import { SourceHealthStore } from './database/SourceHealthStore';
 import { createMeasurementIntake } from './sources/intake';
 import { uniqueRegistry } from './extensionPoints';
+import { createNotificationEvaluator } from './notifications/createNotificationEvaluator';
 
 /**
  * The ITSM backend plugin: ingests and serves measurements of IT services.
@@ -102,6 +104,7 @@ export const itsmPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
         clock: itsmClockServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const { config, logger, scheduler, auth, catalog } = deps;
@@ -143,6 +146,21 @@ export const itsmPlugin = createBackendPlugin({
           clock: deps.clock,
           atRiskRemaining,
         });
+        const notifier = createNotificationEvaluator({
+          config,
+          database: await deps.database.getClient(),
+          reporter,
+          catalog,
+          auth,
+          notifications: deps.notifications,
+          logger,
+          clock: deps.clock,
+        });
+        if (notifier) {
+          access.onStored(services =>
+            notifier.evaluator.requestEvaluation(services),
+          );
+        }
         const measurements = new MeasurementService({ store, access });
         deps.httpRouter.use(
           await createRouter({
@@ -150,6 +168,7 @@ export const itsmPlugin = createBackendPlugin({
             access,
             reporter,
             health,
+            notices: notifier?.store,
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
             maxBodySize: config.getOptionalString('itsm.maxBodySize') ?? '10mb',
@@ -172,6 +191,7 @@ export const itsmPlugin = createBackendPlugin({
           health,
           intake,
           reporter,
+          notifier: notifier?.evaluator,
           clock: deps.clock,
           sources: [...sources.items.values()].flatMap(s =>
             s.kind === 'pull' ? [s.source] : [],

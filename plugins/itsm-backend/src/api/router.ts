@@ -28,6 +28,10 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import { SourceHealthStore } from '../database/SourceHealthStore';
 import { serviceSourceHealth, sourceSummary } from '../sources/sourceHealth';
+import {
+  NotificationStore,
+  serviceNotification,
+} from '../notifications/NotificationStore';
 import express from 'express';
 
 // Any route's request: the typed router types each route's own.
@@ -135,6 +139,8 @@ export type RouterOptions = {
   access: MeasurementAccess;
   reporter: SlaReportService;
   health: SourceHealthStore;
+  /** Notices sent about services; absent when notifications are off. */
+  notices?: NotificationStore;
   httpAuth: HttpAuthService;
   auditor: AuditorService;
   /** express.json's limit, e.g. '10mb'. */
@@ -347,6 +353,13 @@ export async function createRouter(
         serviceSourceHealth(record, whole),
       ),
     });
+  });
+  api.get('/v1/services/:namespace/:name/notifications', async (req, res) => {
+    const credentials = await slaReader(req);
+    const service = await access.visibleService(refOf(req), credentials);
+    const limit = readLimit(req.query.limit as string | undefined, 1000);
+    const notices = (await options.notices?.list(service, limit)) ?? [];
+    res.json({ items: notices.map(serviceNotification) });
   });
   // Unmatched items name services and labels of every team: measurement readers only.
   api.get('/v1/sources', async (req, res) => {

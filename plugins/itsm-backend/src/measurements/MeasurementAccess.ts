@@ -109,6 +109,8 @@ const KIND_NAMES = {
  * services exist in the catalog, then store it in one transaction.
  */
 export class MeasurementAccess {
+  private readonly storedListeners: Array<(services: string[]) => void> = [];
+
   constructor(
     private readonly deps: {
       store: MeasurementStore;
@@ -119,6 +121,11 @@ export class MeasurementAccess {
       health?: SourceHealthStore;
     },
   ) {}
+
+  /** Tells `listener` which services' measurements changed after each write. */
+  onStored(listener: (services: string[]) => void): void {
+    this.storedListeners.push(listener);
+  }
 
   async authorize(
     credentials: BackstageCredentials,
@@ -310,6 +317,10 @@ export class MeasurementAccess {
     if (result.created + result.updated > 0) {
       // The months a row leaves are stale too.
       await this.invalidateSnapshots([...records, ...touched], kind.timesOf);
+      const services = [
+        ...new Set([...records, ...touched].map(r => r.service)),
+      ];
+      for (const listener of this.storedListeners) listener(services);
     }
     return result;
   }

@@ -112,6 +112,19 @@ export class SlaReportService {
     });
   }
 
+  /**
+   * The report of a service entity already read from the catalog, without
+   * the trend: what the notification evaluator watches.
+   */
+  async reportOf(
+    service: ITServiceEntity,
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+    now = this.deps.clock.now(),
+  ): Promise<ServiceSlaReport> {
+    return this.report(service, period, credentials, now);
+  }
+
   async history(
     ref: string,
     range: { from: string; to: string },

@@ -1519,6 +1519,95 @@ export const spec = {
           },
         },
       },
+      ServiceNotification: {
+        type: 'object',
+        description:
+          'A notification the itsm backend sent (or is sending) about an IT service or supplier, because a stored state changed (docs/sla-semantics.md, rule 14)',
+        required: [
+          'id',
+          'kind',
+          'severity',
+          'title',
+          'description',
+          'link',
+          'recipients',
+          'createdAt',
+          'delivery',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: [
+              'status',
+              'recovery',
+              'burn-alert',
+              'incident-milestone',
+              'credit',
+              'contract-notice',
+            ],
+            description:
+              'status: an objective became at risk or breached; recovery: it got better and stayed so for the recovery delay; burn-alert: a burn rate alert started firing; incident-milestone: an open incident reached 75 % or 100 % of its threshold; credit: a closed period ended with a credit; contract-notice: a supplier contract entered its notice period',
+          },
+          agreement: {
+            type: 'string',
+          },
+          objective: {
+            type: 'string',
+          },
+          subject: {
+            type: 'string',
+            description:
+              "What the change is about within the objective: the alert's name, the incident (source/externalId), the period of a credit, the contract reference",
+          },
+          state: {
+            type: 'string',
+            description: 'The state notified, e.g. breached, 75%, firing, owed',
+          },
+          severity: {
+            type: 'string',
+            enum: ['critical', 'high', 'normal', 'low'],
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          link: {
+            type: 'string',
+            description:
+              'The portal path of the exact view (SLA tab and period, supplier page)',
+          },
+          recipients: {
+            type: 'array',
+            description: 'Entity refs of the users and groups notified',
+            items: {
+              type: 'string',
+            },
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          sentAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          delivery: {
+            type: 'string',
+            enum: ['pending', 'sent'],
+            description: 'pending until the notifications backend accepted it',
+          },
+          lastError: {
+            type: 'string',
+            description:
+              'Why the latest delivery attempt failed, while pending',
+          },
+        },
+      },
       IngestResult: {
         type: 'object',
         required: ['created', 'updated', 'unchanged'],
@@ -1989,6 +2078,48 @@ export const spec = {
                       type: 'array',
                       items: {
                         $ref: '#/components/schemas/SourceHealth',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/v1/services/{namespace}/{name}/notifications': {
+      get: {
+        operationId: 'GetServiceNotifications',
+        summary:
+          'What the itsm backend notified about an IT service, newest first',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The newest notifications first',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/ServiceNotification',
                       },
                     },
                   },

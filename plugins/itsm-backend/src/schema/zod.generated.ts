@@ -668,6 +668,59 @@ export const partySlaPageSchema = (z: Zod) =>
       'The party report of one page of services; score and credits are those of the page (a client sums all pages with partyTotals), nextCursor leads to the next page',
     );
 
+export const serviceNotificationSchema = (z: Zod) =>
+  z
+    .object({
+      id: z.string(),
+      kind: z
+        .enum([
+          'status',
+          'recovery',
+          'burn-alert',
+          'incident-milestone',
+          'credit',
+          'contract-notice',
+        ])
+        .describe(
+          'status: an objective became at risk or breached; recovery: it got better and stayed so for the recovery delay; burn-alert: a burn rate alert started firing; incident-milestone: an open incident reached 75 % or 100 % of its threshold; credit: a closed period ended with a credit; contract-notice: a supplier contract entered its notice period',
+        ),
+      agreement: z.string().optional(),
+      objective: z.string().optional(),
+      subject: z
+        .string()
+        .describe(
+          "What the change is about within the objective: the alert's name, the incident (source/externalId), the period of a credit, the contract reference",
+        )
+        .optional(),
+      state: z
+        .string()
+        .describe('The state notified, e.g. breached, 75%, firing, owed')
+        .optional(),
+      severity: z.enum(['critical', 'high', 'normal', 'low']),
+      title: z.string(),
+      description: z.string(),
+      link: z
+        .string()
+        .describe(
+          'The portal path of the exact view (SLA tab and period, supplier page)',
+        ),
+      recipients: z
+        .array(z.string())
+        .describe('Entity refs of the users and groups notified'),
+      createdAt: z.string().datetime({ offset: true }),
+      sentAt: z.string().datetime({ offset: true }).optional(),
+      delivery: z
+        .enum(['pending', 'sent'])
+        .describe('pending until the notifications backend accepted it'),
+      lastError: z
+        .string()
+        .describe('Why the latest delivery attempt failed, while pending')
+        .optional(),
+    })
+    .describe(
+      'A notification the itsm backend sent (or is sending) about an IT service or supplier, because a stored state changed (docs/sla-semantics.md, rule 14)',
+    );
+
 export const ingestResultSchema = (z: Zod) =>
   z.object({
     created: z.number().int(),
@@ -825,6 +878,20 @@ export const listSourcesResponseSchema = (z: Zod) =>
 
 export const getServiceSourcesResponseSchema = (z: Zod) =>
   z.object({ items: z.array(sourceHealthSchema(z)) });
+
+export const getServiceNotificationsResponseSchema = (z: Zod) =>
+  z.object({ items: z.array(serviceNotificationSchema(z)) });
+
+export const getServiceNotificationsQuerySchema = (z: Zod) =>
+  z.object({
+    limit: z
+      .number()
+      .int()
+      .gte(1)
+      .lte(1000)
+      .describe('Page size, default 100')
+      .optional(),
+  });
 
 export const getServiceSlaResponseSchema = (z: Zod) =>
   serviceSlaReportSchema(z);

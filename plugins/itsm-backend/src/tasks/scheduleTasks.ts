@@ -30,6 +30,7 @@ import type {
 } from '@backstage-itsm/plugin-itsm-node';
 import { DatabaseMeasurementStore } from '../database/DatabaseMeasurementStore';
 import { SlaReportService } from '../reports/SlaReportService';
+import { NotificationEvaluator } from '../notifications/NotificationEvaluator';
 import { SourceHealthStore } from '../database/SourceHealthStore';
 import { snapshotTask } from './snapshotTask';
 import { measurementSourceTask, pruningTask } from './tasks';
@@ -48,6 +49,7 @@ export async function scheduleTasks(options: {
   health: SourceHealthStore;
   intake: ItsmMeasurementIntake;
   reporter: SlaReportService;
+  notifier?: NotificationEvaluator;
   clock: ItsmClockService;
   sources: ItsmMeasurementSource[];
 }) {
@@ -99,6 +101,22 @@ export async function scheduleTasks(options: {
       clock: options.clock,
     }),
   });
+
+  // Tells owners what changed; evaluations after ingests add to it.
+  if (options.notifier) {
+    const notifier = options.notifier;
+    const notifyEvery = duration('itsm.notifications.frequency', {
+      minutes: 5,
+    });
+    await scheduler.scheduleTask({
+      id: 'itsm-notifications',
+      frequency: notifyEvery,
+      timeout: { minutes: 30 },
+      initialDelay: firstRun(notifyEvery, { minutes: 1 }),
+      scope: 'global',
+      fn: () => notifier.evaluateAll(),
+    });
+  }
 
   for (const source of options.sources) {
     await scheduler.scheduleTask({

@@ -35,6 +35,7 @@ import {
   SliEventKey,
   SourceHealth,
   SourceSummary,
+  ServiceNotification,
 } from './types';
 import {
   PartySlaReport,
@@ -103,6 +104,12 @@ export interface ItsmApi {
     service: string,
     options?: ItsmRequestOptions,
   ): Promise<{ items: SourceHealth[] }>;
+  /** What was notified about a service, newest first (limit default 100). */
+  getServiceNotifications(
+    service: string,
+    query?: { limit?: number },
+    options?: ItsmRequestOptions,
+  ): Promise<{ items: ServiceNotification[] }>;
   /** Every measurement source as a whole. */
   listSources(
     options?: ItsmRequestOptions,
@@ -216,6 +223,17 @@ export class ItsmClient implements ItsmApi {
   async getServiceSources(service: string, options?: ItsmRequestOptions) {
     return this.api.getServiceSources(
       { path: refParams(service, 'itservice') },
+      options,
+    );
+  }
+
+  async getServiceNotifications(
+    service: string,
+    query: { limit?: number } = {},
+    options?: ItsmRequestOptions,
+  ) {
+    return this.api.getServiceNotifications(
+      { path: refParams(service, 'itservice'), query },
       options,
     );
   }

@@ -50,6 +50,9 @@ export type SourceHealth = Schemas['SourceHealth'];
 /** A measurement source as a whole, in the source-health view. @public */
 export type SourceSummary = Schemas['SourceSummary'];
 
+/** A notification the itsm backend sent about an IT service or supplier. @public */
+export type ServiceNotification = Schemas['ServiceNotification'];
+
 /** What an idempotent batch write did. @public */
 export type IngestResult = Schemas['IngestResult'];
 

@@ -270,6 +270,34 @@ export class DefaultApiClient {
     );
   }
 
+  /** What the itsm backend notified about an IT service, newest first */
+  async getServiceNotifications(
+    request: {
+      path: NonNullable<
+        operations['GetServiceNotifications']['parameters']['path']
+      >;
+      query?: NonNullable<
+        operations['GetServiceNotifications']['parameters']['query']
+      >;
+    },
+    options?: RequestOptions,
+  ): Promise<
+    operations['GetServiceNotifications']['responses'][200]['content']['application/json']
+  > {
+    return this.send<
+      operations['GetServiceNotifications']['responses'][200]['content']['application/json']
+    >(
+      {
+        method: 'GET',
+        path: '/v1/services/{namespace}/{name}/notifications',
+        pathParams: request.path,
+        query: request?.query,
+        parse: 'json',
+      },
+      options,
+    );
+  }
+
   /** The SLA report of an IT service for a period */
   async getServiceSla(
     request: {

@@ -142,6 +142,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/services/{namespace}/{name}/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the itsm backend notified about an IT service, newest first */
+    get: operations['GetServiceNotifications'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/services/{namespace}/{name}/sla': {
     parameters: {
       query?: never;
@@ -683,6 +700,46 @@ export interface components {
       credits: components['schemas']['CreditTotals'];
       nextCursor?: string;
     };
+    /** @description A notification the itsm backend sent (or is sending) about an IT service or supplier, because a stored state changed (docs/sla-semantics.md, rule 14) */
+    ServiceNotification: {
+      id: string;
+      /**
+       * @description status: an objective became at risk or breached; recovery: it got better and stayed so for the recovery delay; burn-alert: a burn rate alert started firing; incident-milestone: an open incident reached 75 % or 100 % of its threshold; credit: a closed period ended with a credit; contract-notice: a supplier contract entered its notice period
+       * @enum {string}
+       */
+      kind:
+        | 'status'
+        | 'recovery'
+        | 'burn-alert'
+        | 'incident-milestone'
+        | 'credit'
+        | 'contract-notice';
+      agreement?: string;
+      objective?: string;
+      /** @description What the change is about within the objective: the alert's name, the incident (source/externalId), the period of a credit, the contract reference */
+      subject?: string;
+      /** @description The state notified, e.g. breached, 75%, firing, owed */
+      state?: string;
+      /** @enum {string} */
+      severity: 'critical' | 'high' | 'normal' | 'low';
+      title: string;
+      description: string;
+      /** @description The portal path of the exact view (SLA tab and period, supplier page) */
+      link: string;
+      /** @description Entity refs of the users and groups notified */
+      recipients: string[];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt?: string;
+      /**
+       * @description pending until the notifications backend accepted it
+       * @enum {string}
+       */
+      delivery: 'pending' | 'sent';
+      /** @description Why the latest delivery attempt failed, while pending */
+      lastError?: string;
+    };
     IngestResult: {
       created: number;
       updated: number;
@@ -1028,6 +1085,35 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['SourceHealth'][];
+          };
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetServiceNotifications: {
+    parameters: {
+      query?: {
+        /** @description Page size, default 100 */
+        limit?: components['parameters']['limit'];
+      };
+      header?: never;
+      path: {
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The newest notifications first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['ServiceNotification'][];
           };
         };
       };

@@ -1,0 +1,415 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import type { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  agreementNotifyRefs,
+  entityRefKey,
+  isITServiceEntity,
+  isStakeholderEntity,
+  isSupplierEntity,
+  ITServiceEntity,
+  ITSM_REF_FIELDS,
+  monthBefore,
+  resolveItsmRef,
+  SupplierEntity,
+} from '@backstage-itsm/plugin-itsm-common';
+import type { ItsmClockService } from '@backstage-itsm/plugin-itsm-node';
+import { SlaReportService } from '../reports/SlaReportService';
+import { NotificationStore } from './NotificationStore';
+import {
+  observeClosedMonth,
+  observeContractNotice,
+  observeCurrentReport,
+  ObservedState,
+} from './observe';
+import {
+  BEST_STATE,
+  nextWatchState,
+  Observation,
+  WatchKey,
+} from './transitions';
+
+const RETRY_MS = 60_000;
+const MAX_RETRY_MS = 3_600_000;
+const LEASE_MS = 120_000;
+
+const watchId = (key: WatchKey) =>
+  JSON.stringify([key.agreement, key.objective, key.kind, key.subject]);
+
+/** Kinds whose absence from a report means the best state (alert quiet, incident closed). */
+const ABSENT_IS_BEST = new Set(['burn-alert', 'incident-milestone']);
+
+/**
+ * Compares what the reports say now with the last notified states, stores
+ * the changes and delivers their notices through the notifications backend
+ * (docs/sla-semantics.md, rule 14).
+ */
+export class NotificationEvaluator {
+  private queued = new Set<string>();
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly deps: {
+      store: NotificationStore;
+      reporter: SlaReportService;
+      catalog: CatalogService;
+      auth: AuthService;
+      notifications: NotificationService;
+      logger: LoggerService;
+      clock: ItsmClockService;
+      recoveryDelayMs: number;
+      /** Told about every change, besides each entity's own recipients. */
+      recipients: string[];
+      /**
+       * Wall time in ms for delivery leases and retries, which must not
+       * follow an ITSM clock that a test or replay pins. Default Date.now.
+       */
+      wallClock?: () => number;
+    },
+  ) {}
+
+  /** Every ITService and Supplier: the scheduled run. */
+  async evaluateAll(): Promise<void> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const now = this.deps.clock.now();
+    const { items } = await this.deps.catalog.getEntities(
+      { filter: [{ kind: 'ITService' }, { kind: 'Supplier' }] },
+      { credentials },
+    );
+    const parties = new PartyDirectory(this.deps.catalog, credentials);
+    for (const entity of items) {
+      try {
+        if (isITServiceEntity(entity)) {
+          await this.evaluateService(entity, parties, credentials, now, true);
+        } else if (isSupplierEntity(entity)) {
+          await this.evaluateSupplier(entity, now);
+        }
+      } catch (error) {
+        this.deps.logger.warn(
+          `Could not evaluate the notifications of ${stringifyEntityRef(
+            entity,
+          )}: ${error}`,
+        );
+      }
+    }
+    await this.deliver();
+  }
+
+  /**
+   * Evaluates these services soon, on this replica: called after an ingest
+   * changed their measurements. Returns at once.
+   */
+  requestEvaluation(serviceRefs: Iterable<string>): void {
+    for (const ref of serviceRefs) this.queued.add(ref);
+    if (!this.running) {
+      this.running = this.drain().finally(() => {
+        this.running = undefined;
+      });
+    }
+  }
+
+  /** Resolves when the requested evaluations are done (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain() {
+    while (this.queued.size > 0) {
+      const refs = [...this.queued];
+      this.queued.clear();
+      try {
+        const credentials = await this.deps.auth.getOwnServiceCredentials();
+        const { items } = await this.deps.catalog.getEntitiesByRefs(
+          { entityRefs: refs },
+          { credentials },
+        );
+        const parties = new PartyDirectory(this.deps.catalog, credentials);
+        const now = this.deps.clock.now();
+        for (const entity of items) {
+          if (isITServiceEntity(entity)) {
+            await this.evaluateService(
+              entity,
+              parties,
+              credentials,
+              now,
+              false,
+            );
+          }
+        }
+        await this.deliver();
+      } catch (error) {
+        this.deps.logger.warn(
+          `Could not evaluate the notifications of ${refs.join(
+            ', ',
+          )} after an ingest: ${error}`,
+        );
+      }
+    }
+  }
+
+  private async evaluateService(
+    service: ITServiceEntity,
+    parties: PartyDirectory,
+    credentials: BackstageCredentials,
+    now: Date,
+    withClosedMonth: boolean,
+  ) {
+    const ref = entityRefKey(service);
+    const { reporter } = this.deps;
+    const observed = observeCurrentReport(
+      ref,
+      await reporter.reportOf(service, { kind: 'current' }, credentials, now),
+    );
+    if (withClosedMonth) {
+      const zone = service.spec.serviceHours?.timezone ?? 'UTC';
+      const month = monthBefore(now, zone);
+      observed.push(
+        ...observeClosedMonth(
+          ref,
+          await reporter.reportOf(
+            service,
+            { kind: 'month', month },
+            credentials,
+            now,
+          ),
+        ),
+      );
+    }
+    await this.apply(ref, observed, now, async state =>
+      this.serviceRecipients(service, state, parties),
+    );
+  }
+
+  private async evaluateSupplier(supplier: SupplierEntity, now: Date) {
+    const ref = entityRefKey(supplier);
+    const observed = observeContractNotice(ref, supplier, now);
+    await this.apply(ref, observed, now, async () =>
+      this.withConfigured([
+        resolveRef(
+          supplier.spec.owner,
+          ITSM_REF_FIELDS.Supplier.owner,
+          supplier,
+        ),
+      ]),
+    );
+  }
+
+  /** Stores each changed state and queues its notice, if it has one. */
+  private async apply(
+    entityRef: string,
+    observed: ObservedState[],
+    now: Date,
+    recipientsOf: (state: ObservedState) => Promise<string[]>,
+  ) {
+    const { store, recoveryDelayMs } = this.deps;
+    const stored = new Map(
+      (await store.states(entityRef)).map(s => [watchId(s), s]),
+    );
+    const seen = new Set(observed.map(watchId));
+    const absent = [...stored.values()].filter(
+      s =>
+        ABSENT_IS_BEST.has(s.kind) &&
+        !seen.has(watchId(s)) &&
+        s.state !== BEST_STATE[s.kind],
+    );
+    // An alert gone quiet or an incident closed: back to the best state,
+    // which is never notified.
+    const changes: Array<Observation & Partial<ObservedState>> = [
+      ...observed,
+      ...absent.map(s => ({
+        ...s,
+        period: s.period,
+        state: BEST_STATE[s.kind],
+      })),
+    ];
+    for (const observation of changes) {
+      const before = stored.get(watchId(observation));
+      const next = nextWatchState(
+        observation,
+        before,
+        now.getTime(),
+        recoveryDelayMs,
+      );
+      if (!next) continue;
+      const text =
+        next.notify === 'worse'
+          ? observation.worse
+          : next.notify === 'recovery'
+          ? observation.recovery
+          : undefined;
+      const notice =
+        text && observation.link
+          ? {
+              ...text,
+              kind:
+                next.notify === 'recovery'
+                  ? ('recovery' as const)
+                  : observation.kind,
+              state: next.state,
+              link: observation.link,
+              recipients: await recipientsOf(observation as ObservedState),
+            }
+          : undefined;
+      const key: WatchKey = {
+        entityRef,
+        agreement: observation.agreement,
+        objective: observation.objective,
+        kind: observation.kind,
+        subject: observation.subject,
+      };
+      // False: another replica recorded this change first; it notifies.
+      await store.record({
+        key,
+        stored: before,
+        next,
+        notice,
+        now: now.getTime(),
+      });
+    }
+  }
+
+  /** The owner, the agreement's counterparty group or supplier manager, its `notify` refs and the configured ones. */
+  private async serviceRecipients(
+    service: ITServiceEntity,
+    state: ObservedState,
+    parties: PartyDirectory,
+  ): Promise<string[]> {
+    const refs = [
+      resolveRef(service.spec.owner, ITSM_REF_FIELDS.ITService.owner, service),
+    ];
+    if (state.counterparty && state.agreementType === 'OLA') {
+      refs.push(...(await parties.groupOf(state.counterparty)));
+    }
+    if (state.counterparty && state.agreementType === 'UC') {
+      refs.push(...(await parties.managerOf(state.counterparty)));
+    }
+    const agreement = service.spec.agreements?.find(
+      a => a.name === state.agreement,
+    );
+    if (agreement) {
+      refs.push(...agreementNotifyRefs(agreement, service).map(normalizeRef));
+    }
+    return this.withConfigured(refs);
+  }
+
+  private withConfigured(refs: string[]): string[] {
+    return [...new Set([...refs, ...this.deps.recipients])];
+  }
+
+  /** Sends the pending notices this replica can claim. */
+  async deliver(): Promise<void> {
+    const { store, notifications, logger } = this.deps;
+    const wallClock = this.deps.wallClock ?? Date.now;
+    const now = wallClock();
+    const pending = await store.claimPending(now, LEASE_MS);
+    for (const notice of pending) {
+      try {
+        await notifications.send({
+          recipients: { type: 'entity', entityRef: notice.recipients },
+          payload: {
+            title: notice.title,
+            description: notice.description,
+            link: notice.link,
+            severity: notice.severity,
+            topic: notice.entityRef,
+            // A retry after a crash between sending and marking it sent
+            // updates the same notification instead of adding one.
+            scope: `itsm-notice-${notice.id}`,
+          },
+        });
+        await store.markSent(notice.id, wallClock());
+      } catch (error) {
+        const retryMs = Math.min(
+          RETRY_MS * 2 ** (notice.attempts - 1),
+          MAX_RETRY_MS,
+        );
+        logger.warn(
+          `Could not send the notification "${notice.title}" (attempt ${
+            notice.attempts + 1
+          }), trying again in ${Math.round(retryMs / 1000)} s: ${error}`,
+        );
+        await store.markFailed(notice.id, String(error), now + retryMs);
+      }
+    }
+  }
+}
+
+const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+function resolveRef(
+  ref: string,
+  field: { kinds: readonly string[]; defaultKind?: string },
+  entity: Entity,
+): string {
+  return entityRefKey(resolveItsmRef(ref, field, entity));
+}
+
+/** The groups behind agreements' counterparties, read once per evaluation. */
+class PartyDirectory {
+  private readonly entities = new Map<string, Promise<Entity | undefined>>();
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly credentials: BackstageCredentials,
+  ) {}
+
+  private entity(ref: string) {
+    let found = this.entities.get(ref);
+    if (!found) {
+      found = this.catalog
+        .getEntityByRef(ref, { credentials: this.credentials })
+        .catch(() => undefined);
+      this.entities.set(ref, found);
+    }
+    return found;
+  }
+
+  /** An OLA's counterparty: the group itself, or the internal stakeholder's group. */
+  async groupOf(ref: string): Promise<string[]> {
+    if (ref.toLocaleLowerCase('en-US').startsWith('group:'))
+      return [entityRefKey(parseEntityRef(ref))];
+    const entity = await this.entity(ref);
+    return isStakeholderEntity(entity) && entity.spec.group
+      ? [
+          resolveRef(
+            entity.spec.group,
+            ITSM_REF_FIELDS.Stakeholder.group,
+            entity,
+          ),
+        ]
+      : [];
+  }
+
+  /** A UC's supplier manager: the Supplier's owner. */
+  async managerOf(ref: string): Promise<string[]> {
+    const entity = await this.entity(ref);
+    return isSupplierEntity(entity)
+      ? [resolveRef(entity.spec.owner, ITSM_REF_FIELDS.Supplier.owner, entity)]
+      : [];
+  }
+}
