@@ -89,6 +89,8 @@ export function createExampleBackend() {
 
   // notifications and signals plugins
   backend.add(import('@backstage/plugin-notifications-backend'));
+  // E-mail of every notification (notifications.processors.email).
+  backend.add(import('@backstage/plugin-notifications-backend-module-email'));
   backend.add(import('@backstage/plugin-signals-backend'));
 
   // mcp actions plugin

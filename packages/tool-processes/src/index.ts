@@ -15,9 +15,10 @@
  */
 
 /**
- * Real Prometheus and Alertmanager processes for tests.
+ * Real Prometheus, Alertmanager and SMTP server processes for tests.
  *
  * @packageDocumentation
  */
 
 export * from './processes';
+export * from './smtpSink';

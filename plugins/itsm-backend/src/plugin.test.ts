@@ -143,6 +143,7 @@ describe('itsm backend plugin', () => {
       const { tasks, actions } = await start(knex, catalogEntities);
 
       expect([...tasks.keys()].sort()).toEqual([
+        'itsm-notifications',
         'itsm-prune-measurements',
         'itsm-sla-snapshots',
         'itsm-source-pager',

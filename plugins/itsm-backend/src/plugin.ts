@@ -105,6 +105,7 @@ export const itsmPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
         clock: itsmClockServiceRef,
         notifications: notificationService,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const { config, logger, scheduler, auth, catalog } = deps;
@@ -192,6 +193,7 @@ export const itsmPlugin = createBackendPlugin({
           intake,
           reporter,
           notifier: notifier?.evaluator,
+          notices: notifier?.store,
           clock: deps.clock,
           sources: [...sources.items.values()].flatMap(s =>
             s.kind === 'pull' ? [s.source] : [],

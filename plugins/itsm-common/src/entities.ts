@@ -127,6 +127,12 @@ export type Agreement = {
   objectives: Objective[];
   fee?: { amount: number; currency: string };
   credits?: Credits;
+  /**
+   * Users and Groups (default kind Group) also told, besides the service
+   * owner and the counterparty, when this agreement's service levels change.
+   * See {@link agreementNotifyRefs}.
+   */
+  notify?: string[];
   description?: string;
 };
 

@@ -60,5 +60,10 @@ export {
   recentMonths,
 } from './calendar/periods';
 export type { Period } from './calendar/periods';
+export {
+  contractNoticeState,
+  DEFAULT_CONTRACT_NOTICE_DAYS,
+} from './calendar/contractNotice';
+export type { ContractNoticeState } from './calendar/contractNotice';
 export * from './sla';
 export { toCsv } from './csv/csv';

@@ -20,6 +20,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
+import type { Agreement } from './entities';
 
 /** How a reference field of an ITSM kind is read. @public */
 export interface ItsmRefField {
@@ -60,6 +61,45 @@ export const OLA_COUNTERPARTY: ItsmRefField = {
   kinds: ['stakeholder', 'group'],
   defaultKind: 'stakeholder',
 };
+
+/**
+ * The references of an agreement's `notify` list: the Users or Groups told,
+ * besides the service owner and the counterparty, when the agreement's service
+ * levels change. An agreement's field, not a spec field, so it is not in
+ * {@link ITSM_REF_FIELDS} (whose fields make relations); notify makes none.
+ *
+ * @public
+ */
+export const AGREEMENT_NOTIFY: ItsmRefField = {
+  kinds: ['group', 'user'],
+  defaultKind: 'group',
+};
+
+/**
+ * The Users and Groups an agreement's `notify` lists, resolved against the
+ * service's namespace (kind defaults to Group) and in the normal form of
+ * {@link entityRefKey}, in order and without repeats. References that do not
+ * resolve to a User or Group are left out: validation reports them. Only the
+ * extra recipients: the service owner and the counterparty are not included.
+ *
+ * @public
+ */
+export function agreementNotifyRefs(
+  agreement: Pick<Agreement, 'notify'>,
+  service: Entity,
+): string[] {
+  const refs = new Set<string>();
+  for (const ref of agreement.notify ?? []) {
+    try {
+      refs.add(
+        stringifyEntityRef(resolveItsmRef(ref, AGREEMENT_NOTIFY, service)),
+      );
+    } catch {
+      // Not a User or Group reference: validation reports it.
+    }
+  }
+  return [...refs];
+}
 
 /**
  * The one normal form of an entity ref this project stores and compares:

@@ -153,6 +153,27 @@ export const itsmTranslationRef = createTranslationRef({
       failingTitle_other:
         '{{count, number}} measurement sources are failing: their figures may be stale',
     },
+    alerts: {
+      title: 'Alerts',
+      subheader:
+        'What the ITSM backend notified about this service, newest first',
+      none: 'No notifications sent for this service yet. Owners are told when an objective becomes at risk or breached, a burn alert fires, an incident passes 75 % or 100 % of its threshold, or a closed month owes credits.',
+      time: 'Time',
+      severity: 'Severity',
+      notification: 'Notification',
+      recipients: 'Recipients',
+      delivery: 'Delivery',
+      severities: {
+        critical: 'critical',
+        high: 'high',
+        normal: 'normal',
+        low: 'low',
+      },
+      sent: 'sent',
+      sentAt: 'sent {{at}}',
+      pending: 'pending',
+      pendingError: 'pending: {{message}}',
+    },
     agreementCard: {
       subheader:
         'with {{party}} · {{window}} · {{period}} ({{start}} – {{end}})',

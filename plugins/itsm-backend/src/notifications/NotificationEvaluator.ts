@@ -64,6 +64,61 @@ const watchId = (key: WatchKey) =>
 /** Kinds whose absence from a report means the best state (alert quiet, incident closed). */
 const ABSENT_IS_BEST = new Set(['burn-alert', 'incident-milestone']);
 
+const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+function resolveRef(
+  ref: string,
+  field: { kinds: readonly string[]; defaultKind?: string },
+  entity: Entity,
+): string {
+  return entityRefKey(resolveItsmRef(ref, field, entity));
+}
+
+/** The groups behind agreements' counterparties, read once per evaluation. */
+class PartyDirectory {
+  private readonly entities = new Map<string, Promise<Entity | undefined>>();
+
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly credentials: BackstageCredentials,
+  ) {}
+
+  private entity(ref: string) {
+    let found = this.entities.get(ref);
+    if (!found) {
+      found = this.catalog
+        .getEntityByRef(ref, { credentials: this.credentials })
+        .catch(() => undefined);
+      this.entities.set(ref, found);
+    }
+    return found;
+  }
+
+  /** An OLA's counterparty: the group itself, or the internal stakeholder's group. */
+  async groupOf(ref: string): Promise<string[]> {
+    if (ref.toLocaleLowerCase('en-US').startsWith('group:'))
+      return [entityRefKey(parseEntityRef(ref))];
+    const entity = await this.entity(ref);
+    return isStakeholderEntity(entity) && entity.spec.group
+      ? [
+          resolveRef(
+            entity.spec.group,
+            ITSM_REF_FIELDS.Stakeholder.group,
+            entity,
+          ),
+        ]
+      : [];
+  }
+
+  /** A UC's supplier manager: the Supplier's owner. */
+  async managerOf(ref: string): Promise<string[]> {
+    const entity = await this.entity(ref);
+    return isSupplierEntity(entity)
+      ? [resolveRef(entity.spec.owner, ITSM_REF_FIELDS.Supplier.owner, entity)]
+      : [];
+  }
+}
+
 /**
  * Compares what the reports say now with the last notified states, stores
  * the changes and delivers their notices through the notifications backend
@@ -256,12 +311,7 @@ export class NotificationEvaluator {
         recoveryDelayMs,
       );
       if (!next) continue;
-      const text =
-        next.notify === 'worse'
-          ? observation.worse
-          : next.notify === 'recovery'
-          ? observation.recovery
-          : undefined;
+      const text = next.notify && observation[next.notify];
       const notice =
         text && observation.link
           ? {
@@ -356,60 +406,5 @@ export class NotificationEvaluator {
         await store.markFailed(notice.id, String(error), now + retryMs);
       }
     }
-  }
-}
-
-const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
-
-function resolveRef(
-  ref: string,
-  field: { kinds: readonly string[]; defaultKind?: string },
-  entity: Entity,
-): string {
-  return entityRefKey(resolveItsmRef(ref, field, entity));
-}
-
-/** The groups behind agreements' counterparties, read once per evaluation. */
-class PartyDirectory {
-  private readonly entities = new Map<string, Promise<Entity | undefined>>();
-
-  constructor(
-    private readonly catalog: CatalogService,
-    private readonly credentials: BackstageCredentials,
-  ) {}
-
-  private entity(ref: string) {
-    let found = this.entities.get(ref);
-    if (!found) {
-      found = this.catalog
-        .getEntityByRef(ref, { credentials: this.credentials })
-        .catch(() => undefined);
-      this.entities.set(ref, found);
-    }
-    return found;
-  }
-
-  /** An OLA's counterparty: the group itself, or the internal stakeholder's group. */
-  async groupOf(ref: string): Promise<string[]> {
-    if (ref.toLocaleLowerCase('en-US').startsWith('group:'))
-      return [entityRefKey(parseEntityRef(ref))];
-    const entity = await this.entity(ref);
-    return isStakeholderEntity(entity) && entity.spec.group
-      ? [
-          resolveRef(
-            entity.spec.group,
-            ITSM_REF_FIELDS.Stakeholder.group,
-            entity,
-          ),
-        ]
-      : [];
-  }
-
-  /** A UC's supplier manager: the Supplier's owner. */
-  async managerOf(ref: string): Promise<string[]> {
-    const entity = await this.entity(ref);
-    return isSupplierEntity(entity)
-      ? [resolveRef(entity.spec.owner, ITSM_REF_FIELDS.Supplier.owner, entity)]
-      : [];
   }
 }

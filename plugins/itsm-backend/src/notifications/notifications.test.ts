@@ -15,9 +15,12 @@
  */
 
 import {
+  BackendFeature,
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
+import emailModule from '@backstage/plugin-notifications-backend-module-email';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockCredentials,
@@ -30,7 +33,7 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import catalogModuleItsm from '@backstage-itsm/plugin-catalog-backend-module-itsm';
 import scoringModule from '@backstage-itsm/plugin-itsm-backend-module-sla-scoring';
 import { itsmClockServiceRef } from '@backstage-itsm/plugin-itsm-node';
-import { eventually } from '@backstage-itsm/tool-processes';
+import { eventually, startSmtpSink } from '@backstage-itsm/tool-processes';
 import { Knex } from 'knex';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,6 +178,9 @@ async function startReplica(options: {
   catalogFile: string;
   clock: { now: number };
   frequency: { seconds: number } | { hours: number };
+  /** More plugins or modules, and the config of theirs. */
+  features?: BackendFeature[];
+  config?: JsonObject;
 }) {
   const { knexes } = options;
   return startTestBackend({
@@ -185,6 +191,7 @@ async function startReplica(options: {
       catalogModuleItsm,
       notificationsPlugin,
       schedulerServiceFactory,
+      ...(options.features ?? []),
       createServiceFactory({
         service: itsmClockServiceRef,
         deps: {},
@@ -225,6 +232,7 @@ async function startReplica(options: {
               recipients: ['user:default/erin'],
             },
           },
+          ...options.config,
         },
       }),
     ],
@@ -618,3 +626,98 @@ if (postgres.length > 0) {
     });
   });
 }
+
+describe('e-mail through the notifications e-mail module to a real SMTP server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'itsm-notify-email-'));
+  const catalogFile = join(dir, 'catalog.yaml');
+  writeFileSync(catalogFile, ORG);
+  const clock = { now: Date.parse('2026-11-20T12:00:00Z') };
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let backend: Backend;
+
+  beforeAll(async () => {
+    smtp = await startSmtpSink();
+    backend = await startReplica({
+      knexes: {
+        itsm: await databases.init('SQLITE_3'),
+        catalog: await databases.init('SQLITE_3'),
+        notifications: await databases.init('SQLITE_3'),
+      },
+      catalogFile,
+      clock,
+      frequency: { seconds: 1 },
+      features: [emailModule],
+      config: {
+        notifications: {
+          processors: {
+            email: {
+              transportConfig: {
+                transport: 'smtp',
+                hostname: smtp.host,
+                port: smtp.port,
+                secure: false,
+              },
+              sender: 'backstage@example.com',
+            },
+          },
+        },
+      },
+    });
+    await eventually(
+      'the catalog to hold the service',
+      async () => {
+        const res = await request(backend.server)
+          .get('/api/catalog/entities/by-name/itservice/default/shop')
+          .set('Authorization', mockCredentials.user.header());
+        return res.status === 200 ? true : undefined;
+      },
+      60_000,
+    );
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await smtp?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('mails the breach to the owner group member who has an e-mail address', async () => {
+    const api = client(backend);
+    await api.push('/outages', [
+      {
+        source: 'mon',
+        externalId: 'coverage-2026-11',
+        service: 'shop',
+        start: '2026-11-01T00:00:00Z',
+        end: '2026-11-20T11:00:00Z',
+        impact: 'none',
+      },
+      {
+        source: 'mon',
+        externalId: 'o1',
+        service: 'shop',
+        start: '2026-11-20T11:00:00Z',
+        impact: 'full',
+      },
+    ]);
+    const mail = await smtp.waitForMail(
+      m => m.subject === 'Shop: availability breached',
+      60_000,
+    );
+    // alice (shop-team) is the only user with an address.
+    expect(mail.to).toEqual(['alice@example.com']);
+    expect(mail.from).toBe('backstage@example.com');
+    expect(mail.text).toContain(
+      'Shop: availability 99.786 % against 99.9 % in shop-sla',
+    );
+    expect(mail.text).toContain(
+      'http://localhost:3000/catalog/default/itservice/shop/sla?period=2026-11',
+    );
+    // One mail per notice and address, however often it is evaluated.
+    await settle();
+    const breaches = smtp
+      .messages()
+      .filter(m => m.subject === 'Shop: availability breached');
+    expect(breaches).toHaveLength(1);
+  });
+});

@@ -23,6 +23,7 @@ import type {
 } from '@backstage-itsm/plugin-itsm-common';
 import {
   contractNoticeState,
+  DEFAULT_CONTRACT_NOTICE_DAYS,
   formatAttainment,
   SupplierEntity,
 } from '@backstage-itsm/plugin-itsm-common';
@@ -369,7 +370,8 @@ export function observeContractNotice(
           `${name}: contract ${contract.reference} ends on ${
             contract.end
           }, in ${days}; its notice period is ${
-            contract.noticePeriod ?? 'not stated (60 days assumed)'
+            contract.noticePeriod ??
+            `not stated (${DEFAULT_CONTRACT_NOTICE_DAYS} days assumed)`
           }`,
           contract.renewal === 'auto'
             ? 'it renews automatically unless notice is given: decide on renewal now'

@@ -58,6 +58,8 @@ type Expectation =
 type Check = {
   get: string;
   name?: string;
+  /** Asks again until the expectations hold, for up to this long: work the backend does after an ingest. */
+  waitSeconds?: number;
   status: number;
   expect: Expectation[];
 };
@@ -233,7 +235,7 @@ function readScenario(file: string, text: string): Scenario {
   const checks = list(top.checks, 'checks', true).map((value, i) => {
     const field = `checks[${i}]`;
     const check = object(value, field);
-    onlyKeys(check, field, ['get', 'name', 'status', 'expect']);
+    onlyKeys(check, field, ['get', 'name', 'waitSeconds', 'status', 'expect']);
     const get = string(check.get, `${field}.get`);
     if (!get.startsWith('/')) {
       fail(
@@ -242,6 +244,16 @@ function readScenario(file: string, text: string): Scenario {
       );
     }
     if (check.name !== undefined) string(check.name, `${field}.name`);
+    if (
+      check.waitSeconds !== undefined &&
+      !(
+        typeof check.waitSeconds === 'number' &&
+        check.waitSeconds > 0 &&
+        check.waitSeconds <= 30
+      )
+    ) {
+      fail(`${field}.waitSeconds`, 'must be a number of seconds from 0 to 30');
+    }
     let status = 200;
     if (check.status !== undefined) {
       status = Number.isInteger(check.status)
@@ -256,6 +268,9 @@ function readScenario(file: string, text: string): Scenario {
     return {
       get,
       ...(check.name !== undefined && { name: check.name as string }),
+      ...(check.waitSeconds !== undefined && {
+        waitSeconds: check.waitSeconds as number,
+      }),
       status,
       expect,
     };
@@ -717,22 +732,33 @@ async function runScenario(
       const label = `${where} checks[${i}]${
         check.name ? ` (${check.name})` : ''
       } GET ${check.get}`;
-      const res = await request(server)
-        .get(`/api/itsm/v1${check.get}`)
-        .set('Authorization', asUser)
-        .buffer(true);
-      if (res.status !== check.status) {
-        failures.push(
-          `${label}: status ${res.status}, expected ${check.status}: ${
-            res.text?.slice(0, 500) ?? ''
-          }`,
-        );
-        continue;
-      }
-      const csv = isCsvPath(check.get) ? parseCsv(res.text ?? '') : undefined;
-      for (const expectation of check.expect) {
-        const failure = evaluate(expectation, res.body, csv);
-        if (failure) failures.push(`${label}: ${failure}`);
+      const deadline = Date.now() + (check.waitSeconds ?? 0) * 1000;
+      for (;;) {
+        const res = await request(server)
+          .get(`/api/itsm/v1${check.get}`)
+          .set('Authorization', asUser)
+          .buffer(true);
+        const found: string[] = [];
+        if (res.status !== check.status) {
+          found.push(
+            `${label}: status ${res.status}, expected ${check.status}: ${
+              res.text?.slice(0, 500) ?? ''
+            }`,
+          );
+        } else {
+          const csv = isCsvPath(check.get)
+            ? parseCsv(res.text ?? '')
+            : undefined;
+          for (const expectation of check.expect) {
+            const failure = evaluate(expectation, res.body, csv);
+            if (failure) found.push(`${label}: ${failure}`);
+          }
+        }
+        if (found.length === 0 || Date.now() >= deadline) {
+          failures.push(...found);
+          break;
+        }
+        await new Promise(resolve => setTimeout(resolve, 250));
       }
     }
   } finally {

@@ -1591,10 +1591,13 @@ export const spec = {
           createdAt: {
             type: 'string',
             format: 'date-time',
+            description:
+              'When the change was seen, on the clock the reports use',
           },
           sentAt: {
             type: 'string',
             format: 'date-time',
+            description: 'When the notifications backend accepted it',
           },
           delivery: {
             type: 'string',

@@ -707,8 +707,15 @@ export const serviceNotificationSchema = (z: Zod) =>
       recipients: z
         .array(z.string())
         .describe('Entity refs of the users and groups notified'),
-      createdAt: z.string().datetime({ offset: true }),
-      sentAt: z.string().datetime({ offset: true }).optional(),
+      createdAt: z
+        .string()
+        .datetime({ offset: true })
+        .describe('When the change was seen, on the clock the reports use'),
+      sentAt: z
+        .string()
+        .datetime({ offset: true })
+        .describe('When the notifications backend accepted it')
+        .optional(),
       delivery: z
         .enum(['pending', 'sent'])
         .describe('pending until the notifications backend accepted it'),

@@ -31,6 +31,7 @@ import type {
 import { DatabaseMeasurementStore } from '../database/DatabaseMeasurementStore';
 import { SlaReportService } from '../reports/SlaReportService';
 import { NotificationEvaluator } from '../notifications/NotificationEvaluator';
+import { NotificationStore } from '../notifications/NotificationStore';
 import { SourceHealthStore } from '../database/SourceHealthStore';
 import { snapshotTask } from './snapshotTask';
 import { measurementSourceTask, pruningTask } from './tasks';
@@ -50,6 +51,7 @@ export async function scheduleTasks(options: {
   intake: ItsmMeasurementIntake;
   reporter: SlaReportService;
   notifier?: NotificationEvaluator;
+  notices?: NotificationStore;
   clock: ItsmClockService;
   sources: ItsmMeasurementSource[];
 }) {
@@ -79,6 +81,7 @@ export async function scheduleTasks(options: {
       auth,
       store,
       health: options.health,
+      notices: options.notices,
       logger,
       gracePeriodMs: durationToMilliseconds(
         duration('itsm.pruning.gracePeriod', { days: 7 }),

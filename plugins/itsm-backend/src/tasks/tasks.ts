@@ -17,6 +17,7 @@
 import { entityRefKey } from '@backstage-itsm/plugin-itsm-common';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationStore } from '../notifications/NotificationStore';
 import {
   ItsmMeasurementIntake,
   ItsmMeasurementSource,
@@ -64,6 +65,8 @@ export function pruningTask(options: {
   auth: AuthService;
   store: MeasurementStore;
   health: SourceHealthStore;
+  /** Notification states and notices, forgotten with the measurements. */
+  notices?: NotificationStore;
   logger: LoggerService;
   gracePeriodMs: number;
 }) {
@@ -83,6 +86,7 @@ export function pruningTask(options: {
       gracePeriodMs,
     });
     await health.forgetServices(pruned);
+    await options.notices?.forget(pruned);
     logger.info(
       `Pruning: ${existing.size} services in the catalog, ${
         missing.length

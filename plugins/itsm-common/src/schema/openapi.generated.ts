@@ -728,9 +728,15 @@ export interface components {
       link: string;
       /** @description Entity refs of the users and groups notified */
       recipients: string[];
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the change was seen, on the clock the reports use
+       */
       createdAt: string;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description When the notifications backend accepted it
+       */
       sentAt?: string;
       /**
        * @description pending until the notifications backend accepted it

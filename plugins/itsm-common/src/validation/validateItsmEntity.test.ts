@@ -494,6 +494,48 @@ describe('validateItsmEntity', () => {
       'spec.agreements[0].credits.objective: must name one of this agreement\'s objectives (availability, p1-resolution, login-success), got "uptime"',
     ],
     [
+      'notify of the wrong kind',
+      (a: any[]) => {
+        a[0].notify = ['payments-ops', 'component:x'];
+      },
+      'spec.agreements[0].notify[1]: "component:x" is a component, expected a Group or User',
+    ],
+    [
+      'notify naming a stakeholder',
+      (a: any[]) => {
+        a[1].notify = ['stakeholder:retail-customers'];
+      },
+      'spec.agreements[1].notify[0]: "stakeholder:retail-customers" is a stakeholder, expected a Group or User',
+    ],
+    [
+      'malformed notify reference',
+      (a: any[]) => {
+        a[2].notify = ['group:default/payments-ops', 'user:'];
+      },
+      'spec.agreements[2].notify[1]: Entity reference "user:" was not on the form [<kind>:][<namespace>/]<name>',
+    ],
+    [
+      'empty notify reference',
+      (a: any[]) => {
+        a[0].notify = [''];
+      },
+      'spec.agreements[0].notify[0]: must NOT have fewer than 1 characters (got "")',
+    ],
+    [
+      'notify not a list',
+      (a: any[]) => {
+        a[0].notify = 'payments-ops';
+      },
+      'spec.agreements[0].notify: must be an array (got "payments-ops")',
+    ],
+    [
+      'notify listing a reference twice',
+      (a: any[]) => {
+        a[0].notify = ['payments-ops', 'payments-ops'];
+      },
+      'spec.agreements[0].notify: must NOT have duplicate items',
+    ],
+    [
       'credit above the cap',
       (a: any[]) => {
         a[0].credits.tiers[1].credit = 40;
@@ -502,6 +544,29 @@ describe('validateItsmEntity', () => {
     ],
   ])('reports an agreement with %s', (_, change, expected) => {
     expect(problemsOf(agreementsWith(change))).toContain(expected);
+  });
+
+  it('accepts Users and Groups to notify of an agreement', () => {
+    const entity = agreementsWith(a => {
+      a[0].notify = [
+        'group:default/payments-ops',
+        'user:default/jane.doe',
+        'payments-ops',
+        'User:Jane.Doe',
+        'other-namespace/finance',
+      ];
+      a[2].notify = [];
+    });
+    expect(validateItsmEntity(entity)).toEqual([]);
+  });
+
+  it('refuses more than 50 to notify of an agreement', () => {
+    const entity = agreementsWith(a => {
+      a[0].notify = Array.from({ length: 51 }, (_, i) => `group:team-${i}`);
+    });
+    expect(problemsOf(entity)).toContain(
+      'spec.agreements[0].notify: must NOT have more than 50 items',
+    );
   });
 
   it('reports a service-hours calendar on a 24x7 service', () => {

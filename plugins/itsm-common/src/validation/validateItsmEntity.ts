@@ -30,6 +30,7 @@ import {
   SupplierEntity,
 } from '../entities';
 import {
+  AGREEMENT_NOTIFY,
   entityRefKey,
   ITSM_REF_FIELDS,
   ItsmRefField,
@@ -448,6 +449,10 @@ function checkAgreement(
       );
     }
   }
+
+  agreement.notify?.forEach((ref, k) =>
+    checkRef(ref, AGREEMENT_NOTIFY, entity, `${path}.notify[${k}]`, problems),
+  );
 
   checkUniqueNames(
     agreement.objectives,

@@ -34,7 +34,7 @@ const stakeholder: StakeholderEntity = {
   metadata: { name: 'retail-customers', namespace: 'default' },
   spec: { type: 'external', roles: ['customer'], organization: 'Retail' },
 };
-const supplier = (end: string): SupplierEntity => ({
+const supplier = (end: string, noticePeriod = '60d'): SupplierEntity => ({
   apiVersion: 'itsm.backstage.io/v1alpha1',
   kind: 'Supplier',
   metadata: { name: 'telnova', namespace: 'default' },
@@ -46,7 +46,7 @@ const supplier = (end: string): SupplierEntity => ({
       start: '2022-01-15',
       end,
       renewal: 'manual',
-      noticePeriod: '60d',
+      noticePeriod,
     },
   },
 });
@@ -201,6 +201,8 @@ describe('PartyServicesTab', () => {
     expect(contractState(supplier('2027-01-14'), now)).toEqual({
       end: '2027-01-14',
       daysLeft: 50,
+      endsAt: new Date('2027-01-15T00:00:00Z'),
+      noticeStartsAt: new Date('2026-11-16T00:00:00Z'),
       expired: false,
       insideNotice: true,
     });
@@ -212,5 +214,45 @@ describe('PartyServicesTab', () => {
       expired: true,
       insideNotice: false,
     });
+  });
+
+  it('reads notice periods in weeks, not only in days', () => {
+    const now = new Date('2026-11-25T00:00:00Z');
+    // 77 days left: inside a 12-week (84-day) notice period, not inside 60d.
+    expect(contractState(supplier('2027-02-10', '12w'), now)).toMatchObject({
+      daysLeft: 77,
+      noticeStartsAt: new Date('2026-11-19T00:00:00Z'),
+      insideNotice: true,
+    });
+    expect(contractState(supplier('2027-02-10'), now)).toMatchObject({
+      daysLeft: 77,
+      insideNotice: false,
+    });
+    // 90 days left: outside 12 weeks.
+    expect(contractState(supplier('2027-02-23', '12w'), now)).toMatchObject({
+      daysLeft: 90,
+      insideNotice: false,
+    });
+  });
+
+  it('warns inside a 12w notice period', async () => {
+    const inTenWeeks = new Date(Date.now() + 70 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    await render(
+      supplier(inTenWeeks, '12w'),
+      mockItsmApi({
+        getSupplierSla: async () => ({
+          party: 'supplier:default/telnova',
+          period: 'current',
+          score: 0,
+          services: [],
+          credits: testCredits({}),
+        }),
+      }),
+    );
+    expect(
+      await screen.findByText(/inside its notice period/),
+    ).toBeInTheDocument();
   });
 });

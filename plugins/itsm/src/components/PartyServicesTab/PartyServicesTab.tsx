@@ -31,6 +31,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   AgreementReport,
+  contractNoticeState,
   isStakeholderEntity,
   isSupplierEntity,
   ObjectiveReport,
@@ -50,24 +51,15 @@ import { useFormat } from '../../lib/locale';
 import { itsmTranslationRef } from '../../translation';
 import { SlaStatus } from '../SlaStatus';
 
-const DAY = 86_400_000;
-
-/** Contract dates of a supplier, with a warning once inside the notice period. */
+/**
+ * Contract dates of a supplier, with a warning once inside the notice period:
+ * {@link contractNoticeState} in UTC, with the end date as written.
+ */
 export function contractState(supplier: SupplierEntity, now: Date) {
   const contract = supplier.spec.contract;
   if (!contract?.end) return undefined;
-  const end = Date.parse(contract.end);
-  const days = Math.ceil((end - now.getTime()) / DAY);
-  const notice = contract.noticePeriod
-    ? Number(/^(\d+)d$/.exec(contract.noticePeriod)?.[1] ?? NaN)
-    : NaN;
-  return {
-    end: contract.end,
-    daysLeft: days,
-    expired: days < 0,
-    insideNotice:
-      days >= 0 && (Number.isFinite(notice) ? days <= notice : days <= 60),
-  };
+  const state = contractNoticeState(contract, now);
+  return state && { end: contract.end, ...state };
 }
 
 function SupplierContract(props: { supplier: SupplierEntity }) {

@@ -28,6 +28,7 @@ import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   complianceScoreRules,
+  contractNoticeState,
   CreditTotals,
   formatAttainment,
   isSupplierEntity,
@@ -48,7 +49,6 @@ import { directionLines } from '../../lib/credits';
 import { isNumber, ItsmFormat } from '../../lib/format';
 import { useFormat } from '../../lib/locale';
 import { itsmTranslationRef, ItsmTranslation } from '../../translation';
-import { contractState } from '../PartyServicesTab';
 import { RefLink, RefLinks } from '../RefLinks';
 import { SlaStatus } from '../SlaStatus';
 
@@ -264,8 +264,13 @@ function ExpiringContracts() {
   const now = new Date();
   const expiring = (value?.items ?? [])
     .filter(isSupplierEntity)
-    .map(supplier => ({ supplier, state: contractState(supplier, now) }))
-    .filter(({ state }) => state?.insideNotice || state?.expired);
+    .flatMap(supplier => {
+      const { end, noticePeriod } = supplier.spec.contract ?? {};
+      const state = contractNoticeState({ end, noticePeriod }, now);
+      return end && state && (state.insideNotice || state.expired)
+        ? [{ supplier, end, state }]
+        : [];
+    });
   return (
     <Typography
       variant="body2"
@@ -274,20 +279,17 @@ function ExpiringContracts() {
       <strong>{t('portfolioPage.contractsExpiringLabel')}</strong>{' '}
       {expiring.length === 0
         ? t('portfolioPage.noContractsExpiring')
-        : expiring.map(({ supplier, state }, i) => {
+        : expiring.map(({ supplier, end, state }, i) => {
             const link = <EntityRefLink entityRef={supplier} />;
             return (
               <span key={supplier.metadata.name}>
                 {i > 0 && ', '}
-                {state!.expired
-                  ? t('portfolioPage.contractEnded', {
-                      supplier: link,
-                      end: state!.end,
-                    })
+                {state.expired
+                  ? t('portfolioPage.contractEnded', { supplier: link, end })
                   : t('portfolioPage.contractEnds', {
                       supplier: link,
-                      end: state!.end,
-                      count: state!.daysLeft,
+                      end,
+                      count: state.daysLeft,
                     })}
               </span>
             );

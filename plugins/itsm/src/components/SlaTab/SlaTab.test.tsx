@@ -19,7 +19,8 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import type { ServiceNotification } from '@backstage-itsm/plugin-itsm-common';
+import { screen, within } from '@testing-library/react';
 import { itsmApiRef } from '../../api';
 import { SlaTab } from './SlaTab';
 import {
@@ -32,6 +33,34 @@ import {
 } from '../../lib/testData';
 
 const history = { items: [] };
+
+/** An instant as the tab shows it, in the zone the tests run in. */
+const shown = (iso: string) =>
+  new Date(iso).toLocaleString('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+
+function notification(
+  overrides: Partial<ServiceNotification>,
+): ServiceNotification {
+  return {
+    id: 'n1',
+    kind: 'status',
+    agreement: 'retail-sla',
+    objective: 'availability',
+    state: 'breached',
+    severity: 'critical',
+    title: 'online-banking: retail-sla availability breached',
+    description: 'Attainment 99.70 % is below the target of 99.90 %.',
+    link: '/catalog/default/itservice/online-banking/sla?period=current',
+    recipients: ['group:default/retail-team'],
+    createdAt: '2026-11-20T10:00:00.000Z',
+    delivery: 'sent',
+    sentAt: '2026-11-20T10:00:05.000Z',
+    ...overrides,
+  };
+}
 
 function renderTab(api: ReturnType<typeof mockItsmApi>, entity = testService) {
   return renderInTestApp(
@@ -456,5 +485,137 @@ describe('SlaTab', () => {
       await screen.findByText(/No tool has reported on this service yet/),
     ).toBeInTheDocument();
     expect(screen.queryByText(/is failing/)).not.toBeInTheDocument();
+  });
+
+  it('lists what was notified about the service: when, how severe, why, to whom, and delivery', async () => {
+    const getServiceNotifications = jest.fn().mockResolvedValue({
+      items: [
+        notification({
+          id: 'n2',
+          kind: 'incident-milestone',
+          subject: 'pagerduty/INC9',
+          state: '75%',
+          severity: 'high',
+          title: 'INC9 reached 75 % of its resolution threshold',
+          description: 'p1-resolution: 3 h of 4 h used; it breaches at 14:00.',
+          recipients: ['user:default/jane.doe', 'group:default/retail-team'],
+          createdAt: '2026-11-21T09:30:00.000Z',
+          delivery: 'pending',
+          sentAt: undefined,
+          lastError: 'notifications backend answered 503 Service Unavailable',
+        }),
+        notification({}),
+      ],
+    });
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport({ attainment: 99.95, budget: minutesBudget(21.6) }),
+        getServiceSlaHistory: async () => history,
+        getServiceSources: async () => ({ items: [] }),
+        getServiceNotifications,
+      }),
+    );
+    const title = await screen.findByText(
+      'INC9 reached 75 % of its resolution threshold',
+    );
+    expect(getServiceNotifications).toHaveBeenCalledWith(
+      'itservice:default/online-banking',
+    );
+    expect(screen.getByText('Alerts')).toBeInTheDocument();
+
+    // Each title links to the exact view.
+    expect(title.closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/itservice/online-banking/sla?period=current',
+    );
+    const pendingRow = title.closest('tr')!;
+    const sentRow = screen
+      .getByText('online-banking: retail-sla availability breached')
+      .closest('tr')!;
+    // Newest first, as the backend sends them.
+    expect(
+      pendingRow.compareDocumentPosition(sentRow) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      within(pendingRow).getByText(shown('2026-11-21T09:30:00.000Z')),
+    ).toBeInTheDocument();
+    expect(within(pendingRow).getByText('high')).toBeInTheDocument();
+    expect(
+      within(pendingRow).getByText(
+        'p1-resolution: 3 h of 4 h used; it breaches at 14:00.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(pendingRow).getByRole('link', { name: /jane\.doe/ }),
+    ).toBeInTheDocument();
+    expect(
+      within(pendingRow).getByRole('link', { name: /retail-team/ }),
+    ).toBeInTheDocument();
+    expect(
+      within(pendingRow).getByText(
+        'pending: notifications backend answered 503 Service Unavailable',
+      ),
+    ).toBeInTheDocument();
+
+    expect(
+      within(sentRow).getByText(shown('2026-11-20T10:00:00.000Z')),
+    ).toBeInTheDocument();
+    expect(within(sentRow).getByText('critical')).toBeInTheDocument();
+    expect(
+      within(sentRow).getByRole('link', {
+        name: 'online-banking: retail-sla availability breached',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(sentRow).getByText(
+        'Attainment 99.70 % is below the target of 99.90 %.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(sentRow).getByText(`sent ${shown('2026-11-20T10:00:05.000Z')}`),
+    ).toBeInTheDocument();
+    expect(within(sentRow).queryByText(/pending/)).not.toBeInTheDocument();
+  });
+
+  it('says when nothing was notified about the service yet', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport({ attainment: 99.95, budget: minutesBudget(21.6) }),
+        getServiceSlaHistory: async () => history,
+        getServiceSources: async () => ({ items: [] }),
+        getServiceNotifications: async () => ({ items: [] }),
+      }),
+    );
+    expect(
+      await screen.findByText(
+        'No notifications sent for this service yet. Owners are told when an objective becomes at risk or breached, a burn alert fires, an incident passes 75 % or 100 % of its threshold, or a closed month owes credits.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows an error of the notifications without hiding the figures', async () => {
+    await renderTab(
+      mockItsmApi({
+        getServiceSla: async () =>
+          testReport({ attainment: 99.95, budget: minutesBudget(21.6) }),
+        getServiceSlaHistory: async () => history,
+        getServiceSources: async () => ({ items: [] }),
+        getServiceNotifications: async () => {
+          throw new Error('The notification log is unavailable');
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/The notification log is unavailable/))
+        .length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByText('retail-sla (SLA)')).toBeInTheDocument();
+    expect(screen.getByText('99.950 %')).toBeInTheDocument();
+    expect(
+      screen.getByText(/No tool has reported on this service yet/),
+    ).toBeInTheDocument();
   });
 });

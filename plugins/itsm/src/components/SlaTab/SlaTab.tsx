@@ -50,6 +50,7 @@ import { AtRiskShareContext, SlaStatus } from '../SlaStatus';
 import { Explained } from './Explained';
 import { noDataCommand } from './explanations';
 import { AgreementCard } from './AgreementCard';
+import { AlertsCard } from './Alerts';
 import { AtRiskIncidents } from './AtRiskIncidents';
 import { Dependencies } from './Dependencies';
 import { FailingSourcesWarning, SourcesCard } from './Sources';
@@ -87,11 +88,16 @@ export function SlaTab() {
     [api, ref, period, hasAgreements],
   );
 
-  // Live, whatever the period: which tools report now.
+  // Live, whatever the period: which tools report now. Only fetched when
+  // the tab shows the figures (a service without agreements shows neither).
   const sources = useAsync(
-    async () =>
-      isITServiceEntity(entity) ? api.getServiceSources(ref) : undefined,
-    [api, ref],
+    async () => (hasAgreements ? api.getServiceSources(ref) : undefined),
+    [api, ref, hasAgreements],
+  );
+  // Live too: what was notified about the service, newest first.
+  const notifications = useAsync(
+    async () => (hasAgreements ? api.getServiceNotifications(ref) : undefined),
+    [api, ref, hasAgreements],
   );
 
   if (!hasAgreements) {
@@ -187,6 +193,13 @@ export function SlaTab() {
         </Grid>
         <Grid item xs={12}>
           <AtRiskIncidents report={report} />
+        </Grid>
+        <Grid item xs={12}>
+          <AlertsCard
+            notifications={notifications.value?.items}
+            loading={notifications.loading}
+            error={notifications.error}
+          />
         </Grid>
         <Grid item xs={12}>
           {sources.error ? (
