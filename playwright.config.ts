@@ -30,6 +30,10 @@ process.env.ITSM_FIXED_NOW ??= new Date(
   Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 28, 10),
 ).toISOString();
 
+// The tests push measurements as a tool does, with a static token the
+// backend below accepts for the itsm plugin only (users only read).
+process.env.ITSM_E2E_TOKEN ??= 'itsm-e2e-ingest-token';
+
 export default defineConfig({
   // Generous: on a busy 2-core machine a dev-server page takes up to 15 s.
   timeout: 240_000,
@@ -52,6 +56,23 @@ export default defineConfig({
       timeout: 300_000,
       env: {
         ITSM_FIXED_NOW: process.env.ITSM_FIXED_NOW,
+        APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+          {
+            type: 'static',
+            options: { token: process.env.ITSM_E2E_TOKEN, subject: 'itsm-e2e' },
+            accessRestrictions: [
+              {
+                plugin: 'itsm',
+                permission: [
+                  'itsm.measurement.create',
+                  'itsm.measurement.read',
+                  'itsm.measurement.delete',
+                  'itsm.sla.read',
+                ],
+              },
+            ],
+          },
+        ]),
         ...(benchDatabase && { APP_CONFIG_backend_database: benchDatabase }),
       },
     },

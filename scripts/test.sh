@@ -7,7 +7,8 @@
 set -eu
 cd "$(dirname -- "$0")/.."
 
-step() { printf '\n[test] === %s ===\n' "$*" >&2; }
+START=$(date +%s)
+step() { printf '\n[test] === %s === (%ss in)\n' "$*" "$(($(date +%s) - START))" >&2; }
 say() { printf '[test] %s\n' "$*" >&2; }
 
 # TestDatabases would otherwise try to start database containers; no Docker engine here.
@@ -89,3 +90,5 @@ yarn test:e2e
 
 step "install test: the packed packages in a freshly created Backstage app, new and legacy frontend system"
 yarn test:install
+
+say "all steps passed in $(($(date +%s) - START)) s"

@@ -135,6 +135,16 @@ describe('nextWatchState (rule 14)', () => {
     ).toEqual(['0 worse breached', '10 worse at-risk']);
   });
 
+  it('ignores an earlier period than the stored one (a clock set back)', () => {
+    expect(
+      replay('status', [
+        [0, 'met', '2026-12'],
+        [1, 'breached', '2026-11'],
+        [2, 'breached', '2026-12'],
+      ]).notified,
+    ).toEqual(['2 worse breached']);
+  });
+
   it('notifies incidents at 75 % and at the threshold, not at 50 %', () => {
     expect(
       replay('incident-milestone', [

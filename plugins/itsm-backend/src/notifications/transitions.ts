@@ -100,6 +100,9 @@ export function nextWatchState(
   const ranks = RANKS[observed.kind];
   const rank = ranks[observed.state];
   if (rank === undefined) return undefined;
+  // Labels of one window sort in time (2026-11, 2026-W48, 2026-Q4): an
+  // earlier period than the stored one (a clock set back) changes nothing.
+  if (stored && observed.period < stored.period) return undefined;
   const samePeriod = stored !== undefined && stored.period === observed.period;
   const last = samePeriod ? stored.state : BEST_STATE[observed.kind];
   const lastRank = ranks[last] ?? 0;

@@ -2,8 +2,6 @@ import {
   createFrontendModule,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { Content, Header, Page } from '@backstage/core-components';
-import { UserNotificationSettingsCard } from '@backstage/plugin-notifications';
 
 /**
  * Where users mute notifications per origin and topic: the ITSM backend
@@ -14,19 +12,10 @@ const notificationSettingsPage = PageBlueprint.make({
   name: 'settings',
   params: {
     path: '/notification-settings',
-    loader: async () => (
-      <Page themeId="tool">
-        <Header
-          title="Notification settings"
-          subtitle="Choose which notifications you receive, in the portal and by e-mail"
-        />
-        <Content>
-          <UserNotificationSettingsCard
-            originNames={{ 'plugin:itsm': 'IT service levels' }}
-          />
-        </Content>
-      </Page>
-    ),
+    loader: () =>
+      import('./NotificationSettingsPage').then(m => (
+        <m.NotificationSettingsPage />
+      )),
   },
 });
 
