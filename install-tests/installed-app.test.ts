@@ -96,3 +96,40 @@ test(`${variant} frontend system: the portfolio lists the services`, async ({
   }
   await shoot(page, 'portfolio');
 });
+
+test(`${variant} frontend system: a component and a group show their IT services`, async ({
+  page,
+}) => {
+  const status = /Met|At risk|Breached|No data/;
+  const slaLink = (service: string) =>
+    page.getByRole('link', { name: `SLA of ${service}`, exact: true });
+  // The row whose first cell is the service's link.
+  const row = (service: string) =>
+    page.getByRole('row', { name: new RegExp(`^SLA of ${service}( |$)`) });
+
+  // banking-web is listed by Online Banking (itself and its System): the
+  // IT services card links the service to its SLA tab, with its status.
+  await page.goto('/catalog/default/component/banking-web');
+  await expect(
+    page.getByText(/^The IT services this component implements or supports/),
+  ).toBeVisible({ timeout: 120_000 });
+  await expect(row('Online Banking')).toContainText(status, {
+    timeout: 120_000,
+  });
+  await expect(slaLink('Online Banking')).toHaveAttribute(
+    'href',
+    '/catalog/default/itservice/online-banking/sla',
+  );
+  await shoot(page, 'component-it-services');
+
+  // digital-channels owns Online Banking, Mobile Banking and more.
+  await page.goto('/catalog/default/group/digital-channels');
+  await expect(page.getByText('Services we provide')).toBeVisible({
+    timeout: 120_000,
+  });
+  await expect(row('Online Banking')).toContainText(status, {
+    timeout: 120_000,
+  });
+  await expect(row('Mobile Banking')).toContainText(status);
+  await shoot(page, 'group-services');
+});

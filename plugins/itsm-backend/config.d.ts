@@ -63,6 +63,11 @@ export interface Config {
       /** How often every service is evaluated. Default every 5 minutes. */
       frequency?: HumanDuration | string;
       /**
+       * How long after an ingest the services it changed are evaluated;
+       * ingests within it share one evaluation. Default 5 seconds.
+       */
+      afterIngestDelay?: HumanDuration | string;
+      /**
        * How long a state must stay better before it is recorded; a status
        * back at met is then notified as a recovery. Damps flapping.
        * Default 30 minutes.

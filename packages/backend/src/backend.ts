@@ -25,6 +25,8 @@ export function createExampleBackend() {
   backend.add(
     import('@backstage/plugin-scaffolder-backend-module-notifications'),
   );
+  // itsm:validate-entity and itsm:publish-file (template: examples/itsm/templates)
+  backend.add(import('@backstage-itsm/plugin-scaffolder-backend-module-itsm'));
 
   // techdocs plugin
   backend.add(import('@backstage/plugin-techdocs-backend'));
@@ -79,6 +81,8 @@ export function createExampleBackend() {
 
   // search collators
   backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+  // ITService, Stakeholder and Supplier documents with their ITSM fields.
+  backend.add(import('@backstage-itsm/plugin-search-backend-module-itsm'));
   backend.add(import('@backstage/plugin-search-backend-module-techdocs'));
 
   // kubernetes plugin

@@ -15,11 +15,15 @@
  */
 
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { CatalogModelSources } from '@backstage/catalog-model/alpha';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
+import { itsmCatalogModelLayer } from './model/itsmCatalogModel';
 import { ItsmEntitiesProcessor } from './processor/ItsmEntitiesProcessor';
 
 /**
- * Adds the ITSM kinds (ITService, Stakeholder, Supplier) to the catalog.
+ * Adds the ITSM kinds (ITService, Stakeholder, Supplier) to the catalog: their
+ * processor, and their declaration in the catalog model.
  *
  * @public
  */
@@ -28,9 +32,15 @@ export const catalogModuleItsm = createBackendModule({
   moduleId: 'itsm',
   register(reg) {
     reg.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        catalogModel: catalogModelExtensionPoint,
+      },
+      async init({ catalog, catalogModel }) {
         catalog.addProcessor(new ItsmEntitiesProcessor());
+        catalogModel.addModelSource(
+          CatalogModelSources.static([itsmCatalogModelLayer]),
+        );
       },
     });
   },

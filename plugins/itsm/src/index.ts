@@ -16,7 +16,8 @@
 
 /**
  * Backstage ITSM frontend plugin: the SLA tab of IT services, the services
- * of stakeholders and suppliers, and the service portfolio.
+ * of stakeholders and suppliers, the IT services of software and groups on
+ * their entity pages, and the service portfolio.
  *
  * @packageDocumentation
  */
@@ -34,6 +35,8 @@ export { SlaStatusCard } from './components/SlaStatusCard';
 export { PartyServicesTab } from './components/PartyServicesTab';
 export { PortfolioPage } from './components/PortfolioPage';
 export { ItsmFactsCard } from './components/ItsmFactsCard';
+export { SupportedServicesCard } from './components/SupportedServicesCard';
+export { ProvidedServicesCard } from './components/ProvidedServicesCard';
 
 export {
   itsmLegacyPlugin,
@@ -42,6 +45,8 @@ export {
   EntityItsmServicesContent,
   EntityItsmSlaCard,
   EntityItsmFactsCard,
+  EntityItsmSupportedServicesCard,
+  EntityItsmProvidedServicesCard,
 } from './legacy';
 
 export default itsmFeatures;

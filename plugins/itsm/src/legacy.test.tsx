@@ -21,8 +21,13 @@ import {
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { itsmApiRef } from './api';
-import { testReport, testService, mockItsmApi } from './lib/testData';
-import { EntityItsmFactsCard, EntityItsmSlaCard } from './legacy';
+import { testReport, testRow, testService, mockItsmApi } from './lib/testData';
+import {
+  EntityItsmFactsCard,
+  EntityItsmProvidedServicesCard,
+  EntityItsmSlaCard,
+  EntityItsmSupportedServicesCard,
+} from './legacy';
 
 describe('legacy frontend system exports', () => {
   it('render the entity cards inside a legacy app', async () => {
@@ -44,5 +49,55 @@ describe('legacy frontend system exports', () => {
       await screen.findByText('retail-sla (SLA) — availability 99.700 %'),
     ).toBeInTheDocument();
     expect(screen.getByText('ITService details')).toBeInTheDocument();
+  });
+
+  it('render the cards of software and groups inside a legacy app', async () => {
+    const getPortfolio = jest.fn(async (filters?: object) => ({
+      items: [
+        testRow(
+          filters && 'owner' in filters
+            ? { status: 'breached' }
+            : {
+                status: 'at-risk',
+                supportedThrough: 'itservice:default/identity-and-access',
+              },
+        ),
+      ],
+    }));
+    const api = mockItsmApi({ getPortfolio });
+    await renderInTestApp(
+      <TestApiProvider apis={[[itsmApiRef, api]]}>
+        <EntityProvider
+          entity={{
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'banking-web', namespace: 'default' },
+          }}
+        >
+          <EntityItsmSupportedServicesCard />
+        </EntityProvider>
+        <EntityProvider
+          entity={{
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Group',
+            metadata: { name: 'digital-channels', namespace: 'default' },
+          }}
+        >
+          <EntityItsmProvidedServicesCard />
+        </EntityProvider>
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+    expect(await screen.findByText('IT services')).toBeInTheDocument();
+    expect(await screen.findByText('Services we provide')).toBeInTheDocument();
+    expect(await screen.findByText('At risk')).toBeInTheDocument();
+    expect(await screen.findByText('Breached')).toBeInTheDocument();
+    expect(screen.getByText(/^through/)).toBeInTheDocument();
+    expect(getPortfolio).toHaveBeenCalledWith({
+      supports: 'component:default/banking-web',
+    });
+    expect(getPortfolio).toHaveBeenCalledWith({
+      owner: 'group:default/digital-channels',
+    });
   });
 });

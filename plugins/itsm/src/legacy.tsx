@@ -100,3 +100,32 @@ export const EntityItsmFactsCard = itsmLegacyPlugin.provide(
     },
   }),
 );
+
+/**
+ * The IT services a Component, System, Resource or API implements or
+ * supports, with their status. @public
+ */
+export const EntityItsmSupportedServicesCard = itsmLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmSupportedServicesCard',
+    component: {
+      lazy: () =>
+        import('./components/SupportedServicesCard').then(
+          m => m.SupportedServicesCard,
+        ),
+    },
+  }),
+);
+
+/** The IT services a Group owns, with their status. @public */
+export const EntityItsmProvidedServicesCard = itsmLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityItsmProvidedServicesCard',
+    component: {
+      lazy: () =>
+        import('./components/ProvidedServicesCard').then(
+          m => m.ProvidedServicesCard,
+        ),
+    },
+  }),
+);

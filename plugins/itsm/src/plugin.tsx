@@ -98,6 +98,30 @@ const factsCard = EntityCardBlueprint.make({
   },
 });
 
+const supportedServicesCard = EntityCardBlueprint.make({
+  name: 'supported-services',
+  params: {
+    type: 'content',
+    filter: { kind: { $in: ['component', 'system', 'resource', 'api'] } },
+    loader: () =>
+      import('./components/SupportedServicesCard').then(m => (
+        <m.SupportedServicesCard />
+      )),
+  },
+});
+
+const providedServicesCard = EntityCardBlueprint.make({
+  name: 'provided-services',
+  params: {
+    type: 'content',
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/ProvidedServicesCard').then(m => (
+        <m.ProvidedServicesCard />
+      )),
+  },
+});
+
 const portfolioPage = PageBlueprint.make({
   params: {
     path: '/itsm',
@@ -123,6 +147,8 @@ export const itsmPlugin = createFrontendPlugin({
     supplierServicesContent,
     slaStatusCard,
     factsCard,
+    supportedServicesCard,
+    providedServicesCard,
     portfolioPage,
   ],
   routes: { portfolio: itsmPortfolioRouteRef },

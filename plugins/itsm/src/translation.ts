@@ -347,6 +347,47 @@ export const itsmTranslationRef = createTranslationRef({
       contractEnds_other:
         '{{supplier}} ends {{end}} (in {{count, number}} days)',
     },
+    serviceRows: {
+      service: 'Service',
+      status: 'Status',
+      score: 'Score',
+      worstObjective: 'Worst objective',
+      worstObjectiveValue: '{{objective}}: {{attainment}} of {{target}}',
+      worstObjectiveNoData: '{{objective}}: no measurements',
+      customers: 'Customers',
+      customersAffected: 'Customers affected',
+      slaLink: 'SLA of {{service}}',
+    },
+    supportedServicesCard: {
+      title: 'IT services',
+      subheader:
+        'The IT services this {{kind}} implements or supports, with their service levels this period',
+      through: 'through {{service}}',
+      throughExplanation:
+        'This {{kind}} supports {{service}} directly, and {{supported}} depends on {{service}}, directly or through other services.',
+      empty: 'No IT service lists this {{kind}} yet.',
+      emptyWithSystem:
+        'No IT service lists this {{kind}} or its system {{system}} yet.',
+      howToLink: 'Add it to the spec of the ITService it implements:',
+      howToLinkDependency: 'or, where the service only depends on it:',
+      systemHint:
+        'Listing the system {{system}} instead counts for every part of it.',
+      kinds: {
+        component: 'component',
+        system: 'system',
+        resource: 'resource',
+        api: 'API',
+        other: 'entity',
+      },
+    },
+    providedServicesCard: {
+      title: 'Services we provide',
+      subheader:
+        'The IT services this group owns, with their service levels this period',
+      empty: 'This group owns no IT service.',
+      howToLink:
+        'Set it as the owner in the spec of each ITService it provides:',
+    },
     factsCard: {
       title: '{{kind}} details',
       label: '{{label}}:',

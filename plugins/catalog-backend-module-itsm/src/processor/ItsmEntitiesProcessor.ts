@@ -16,10 +16,6 @@
 
 import {
   Entity,
-  RELATION_DEPENDENCY_OF,
-  RELATION_DEPENDS_ON,
-  RELATION_OWNED_BY,
-  RELATION_OWNER_OF,
   getCompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -32,81 +28,13 @@ import {
 } from '@backstage/plugin-catalog-node';
 import {
   formatItsmValidationProblems,
-  ITSM_REF_FIELDS,
-  ItsmRefField,
   itsmKindOf,
-  RELATION_CUSTOMER_OF,
-  RELATION_HAS_CUSTOMER,
-  RELATION_HAS_USER,
-  RELATION_IMPLEMENTED_BY,
-  RELATION_IMPLEMENTS,
-  RELATION_REPRESENTED_BY,
-  RELATION_REPRESENTS,
-  RELATION_SUPPLIED_BY,
-  RELATION_SUPPLIES,
-  RELATION_USER_OF,
   normalizedRef,
   refsInField,
   resolveItsmRef,
   validateItsmEntity,
 } from '@backstage-itsm/plugin-itsm-common';
-
-type RelationField = {
-  field: string;
-  ref: ItsmRefField;
-  /** Relation from this entity to the referenced one, and back. */
-  relation: readonly [string, string];
-};
-
-// Which spec field makes which pair of relations, per kind.
-const RELATION_FIELDS: Record<string, RelationField[]> = {
-  ITService: [
-    {
-      field: 'owner',
-      ref: ITSM_REF_FIELDS.ITService.owner,
-      relation: [RELATION_OWNED_BY, RELATION_OWNER_OF],
-    },
-    {
-      field: 'customers',
-      ref: ITSM_REF_FIELDS.ITService.customers,
-      relation: [RELATION_HAS_CUSTOMER, RELATION_CUSTOMER_OF],
-    },
-    {
-      field: 'users',
-      ref: ITSM_REF_FIELDS.ITService.users,
-      relation: [RELATION_HAS_USER, RELATION_USER_OF],
-    },
-    {
-      field: 'suppliers',
-      ref: ITSM_REF_FIELDS.ITService.suppliers,
-      relation: [RELATION_SUPPLIED_BY, RELATION_SUPPLIES],
-    },
-    {
-      field: 'dependsOn',
-      ref: ITSM_REF_FIELDS.ITService.dependsOn,
-      relation: [RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF],
-    },
-    {
-      field: 'implementedBy',
-      ref: ITSM_REF_FIELDS.ITService.implementedBy,
-      relation: [RELATION_IMPLEMENTED_BY, RELATION_IMPLEMENTS],
-    },
-  ],
-  Stakeholder: [
-    {
-      field: 'group',
-      ref: ITSM_REF_FIELDS.Stakeholder.group,
-      relation: [RELATION_REPRESENTED_BY, RELATION_REPRESENTS],
-    },
-  ],
-  Supplier: [
-    {
-      field: 'owner',
-      ref: ITSM_REF_FIELDS.Supplier.owner,
-      relation: [RELATION_OWNED_BY, RELATION_OWNER_OF],
-    },
-  ],
-};
+import { ITSM_RELATION_FIELDS } from '../relationFields';
 
 /**
  * Validates ITService, Stakeholder and Supplier entities and emits their
@@ -117,6 +45,16 @@ const RELATION_FIELDS: Record<string, RelationField[]> = {
 export class ItsmEntitiesProcessor implements CatalogProcessor {
   getProcessorName(): string {
     return 'ItsmEntitiesProcessor';
+  }
+
+  /**
+   * Runs before the catalog's own processors (priority 20), among them the
+   * model processor that also checks the ITSM kinds against their schemas
+   * (declared in the catalog model by this module): an invalid entity is then
+   * reported with this processor's message, which names every wrong field.
+   */
+  getPriority(): number {
+    return 10;
   }
 
   async validateEntityKind(entity: Entity): Promise<boolean> {
@@ -146,7 +84,7 @@ export class ItsmEntitiesProcessor implements CatalogProcessor {
     }
     // Lower case like the targets, so both ends of a pair read alike.
     const self = normalizedRef(getCompoundEntityRef(entity));
-    for (const { field, ref, relation } of RELATION_FIELDS[kind]) {
+    for (const { field, ref, relation } of ITSM_RELATION_FIELDS[kind]) {
       for (const target of refsInField(entity, field)) {
         const other = resolveItsmRef(target.ref, ref, entity);
         emit(

@@ -416,10 +416,10 @@ export async function createRouter(
   api.get('/v1/portfolio', async (req, res) => {
     const credentials = await slaReader(req);
     const query = req.query as Record<string, string | undefined>;
-    const { owner, customer, supplier, lifecycle } = query;
+    const { owner, customer, supplier, lifecycle, supports } = query;
     res.json(
       await reporter.portfolio(
-        { owner, customer, supplier, lifecycle },
+        { owner, customer, supplier, lifecycle, supports },
         credentials,
         undefined,
         period(req),

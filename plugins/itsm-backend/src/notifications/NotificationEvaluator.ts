@@ -127,6 +127,9 @@ class PartyDirectory {
 export class NotificationEvaluator {
   private queued = new Set<string>();
   private running?: Promise<void>;
+  private timer?: ReturnType<typeof setTimeout>;
+  private evaluateNow?: () => void;
+  private stopped = false;
 
   constructor(
     private readonly deps: {
@@ -145,6 +148,8 @@ export class NotificationEvaluator {
        * follow an ITSM clock that a test or replay pins. Default Date.now.
        */
       wallClock?: () => number;
+      /** How long after an ingest its services are evaluated. Default 0. */
+      afterIngestDelayMs?: number;
     },
   ) {}
 
@@ -180,17 +185,34 @@ export class NotificationEvaluator {
    * changed their measurements. Returns at once.
    */
   requestEvaluation(serviceRefs: Iterable<string>): void {
+    if (this.stopped) return;
     for (const ref of serviceRefs) this.queued.add(ref);
-    if (!this.running) {
-      this.running = this.drain().finally(() => {
+    if (this.running || this.queued.size === 0) return;
+    // Ingests within the delay share one evaluation: a source that writes
+    // every second costs one report per service per delay, not per write.
+    const waited = new Promise<void>(resolve => {
+      this.evaluateNow = resolve;
+      this.timer = setTimeout(resolve, this.deps.afterIngestDelayMs ?? 0);
+    });
+    this.running = waited
+      .then(() => this.drain())
+      .finally(() => {
         this.running = undefined;
+        // Writes that arrived while it ran.
+        if (this.queued.size > 0) this.requestEvaluation([]);
       });
-    }
   }
 
-  /** Resolves when the requested evaluations are done (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  /**
+   * Shutting down: evaluations not yet started are dropped (the next
+   * scheduled run sees the same changes); one under way finishes.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.queued.clear();
+    this.evaluateNow?.();
+    await this.running;
   }
 
   private async drain() {

@@ -70,6 +70,10 @@ export function createNotificationEvaluator(options: {
     }
     return entityRefKey(parsed);
   });
+  const delayKey = 'itsm.notifications.afterIngestDelay';
+  const afterIngestDelayMs = config.has(delayKey)
+    ? durationToMilliseconds(readDurationFromConfig(config, { key: delayKey }))
+    : 5_000;
   const store = new NotificationStore(options.database);
   const evaluator = new NotificationEvaluator({
     store,
@@ -81,6 +85,7 @@ export function createNotificationEvaluator(options: {
     clock: options.clock,
     recoveryDelayMs,
     recipients,
+    afterIngestDelayMs,
   });
   return { store, evaluator };
 }

@@ -229,6 +229,7 @@ async function startReplica(options: {
             notifications: {
               frequency: options.frequency,
               recoveryDelay: { minutes: 10 },
+              afterIngestDelay: { milliseconds: 200 },
               recipients: ['user:default/erin'],
             },
           },

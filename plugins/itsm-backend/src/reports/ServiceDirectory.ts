@@ -15,7 +15,12 @@
  */
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   entityRefKey,
@@ -33,6 +38,8 @@ export type ServiceFilters = {
   customer?: string;
   supplier?: string;
   lifecycle?: string;
+  /** An entity whose supported services to list (see supportedServices). */
+  supports?: string;
 };
 
 /**
@@ -58,6 +65,30 @@ export class ServiceDirectory {
       { credentials: await this.deps.access.lookupCredentials(credentials) },
     );
     return items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
+  }
+
+  /** An entity the caller can see, of any kind; NotFoundError otherwise. */
+  async entity(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    let parsed;
+    try {
+      parsed = parseEntityRef(ref);
+    } catch {
+      throw new InputError(
+        `supports: must be an entity ref such as component:default/banking-web (got "${ref}")`,
+      );
+    }
+    const entity = await this.deps.catalog.getEntityByRef(parsed, {
+      credentials: await this.deps.access.lookupCredentials(credentials),
+    });
+    if (!entity) {
+      throw new NotFoundError(
+        `No entity ${stringifyEntityRef(parsed)} in the catalog`,
+      );
+    }
+    return entity;
   }
 
   /** The refs among `refs` the caller cannot see. */

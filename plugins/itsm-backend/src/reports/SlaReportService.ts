@@ -56,6 +56,7 @@ import {
   ServiceFilters,
 } from './ServiceDirectory';
 import { closedMonth, SnapshotStore } from './SnapshotStore';
+import { supportedServices, supportTargets } from './supportedServices';
 
 export type { ReportPage } from './reportPages';
 
@@ -235,9 +236,22 @@ export class SlaReportService {
     page?: ReportPage,
   ): Promise<{ items: PortfolioRow[]; nextCursor?: string }> {
     const rows: PortfolioRow[] = [];
+    const visible = await this.deps.directory.services(credentials);
+    // supports: which services the entity holds up, and through which.
+    const supported =
+      filters.supports === undefined
+        ? undefined
+        : supportedServices(
+            supportTargets(
+              await this.deps.directory.entity(filters.supports, credentials),
+            ),
+            visible,
+          );
     const { items: services, next } = pageOf(
-      (await this.deps.directory.services(credentials)).filter(service =>
-        matchesFilters(service, filters),
+      visible.filter(
+        service =>
+          matchesFilters(service, filters) &&
+          (!supported || supported.has(entityRefKey(service))),
       ),
       s => s,
       page,
@@ -289,6 +303,9 @@ export class SlaReportService {
             .map(a => a.credit.percent),
         ),
         credits: creditTotals(report.agreements),
+        ...(supported?.get(report.service) && {
+          supportedThrough: supported.get(report.service),
+        }),
       });
     }
     return { items: rows, ...(next && { nextCursor: next }) };

@@ -45,6 +45,7 @@ const service: Entity = {
     lifecycle: 'live',
     owner: 'group:default/digital-channels',
     customers: ['retail-customers'],
+    implementedBy: ['system:default/digital-banking'],
     agreements: [
       {
         name: 'retail-sla',
@@ -75,6 +76,18 @@ const service: Entity = {
   },
 };
 
+const component: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'banking-web', namespace: 'default' },
+  spec: {
+    type: 'website',
+    lifecycle: 'production',
+    owner: 'digital-channels',
+    system: 'digital-banking',
+  },
+};
+
 const asTool = mockCredentials.service.header();
 const asUser = mockCredentials.user.header();
 
@@ -91,7 +104,7 @@ describe('SLA report API', () => {
         knex = await databases.init(databaseId);
         const backend = await startItsmTestBackend({
           knex,
-          catalog: [service, stakeholder],
+          catalog: [service, stakeholder, component],
         });
         server = backend.server;
         const push = backend.seed;
@@ -241,6 +254,29 @@ describe('SLA report API', () => {
         expect(await filtered('owner=digital-channels')).toBe(1);
         expect(await filtered('supplier=nimbus-cloud')).toBe(0);
         expect(await filtered('customer=%3A%3A')).toBe(0);
+        // A component of the System that implements the service supports it.
+        const supports = await get(
+          '/portfolio?supports=component:default/banking-web',
+        );
+        expect(supports.body.items).toEqual([
+          expect.objectContaining({
+            service: 'itservice:default/online-banking',
+          }),
+        ]);
+        expect(supports.body.items[0].supportedThrough).toBeUndefined();
+        expect(
+          await filtered('supports=stakeholder:default/retail-customers'),
+        ).toBe(0);
+        const unknown = await get('/portfolio?supports=component:default/nope');
+        expect(unknown.status).toBe(404);
+        expect(unknown.body.error.message).toBe(
+          'No entity component:default/nope in the catalog',
+        );
+        const malformed = await get('/portfolio?supports=%3A%3A');
+        expect(malformed.status).toBe(400);
+        expect(malformed.body.error.message).toContain(
+          'supports: must be an entity ref',
+        );
 
         const party = await get(
           '/stakeholders/default/retail-customers/sla?period=2026-10',

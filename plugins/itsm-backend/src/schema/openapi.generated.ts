@@ -1420,6 +1420,11 @@ export const spec = {
           credits: {
             $ref: '#/components/schemas/CreditTotals',
           },
+          supportedThrough: {
+            type: 'string',
+            description:
+              'With the supports filter: the service the entity supports directly, through which it supports this one (absent when it supports this one directly)',
+          },
         },
       },
       PartySlaReport: {
@@ -2394,6 +2399,18 @@ export const spec = {
             schema: {
               type: 'string',
               enum: ['pipeline', 'live', 'retired'],
+            },
+          },
+          {
+            name: 'supports',
+            in: 'query',
+            required: false,
+            allowReserved: true,
+            description:
+              'An entity ref (a Component, System, Resource or API): only the services it supports, listed in their implementedBy or dependsOn (it, or its System), and the services that depend on those, directly or not',
+            schema: {
+              type: 'string',
+              maxLength: 500,
             },
           },
         ],

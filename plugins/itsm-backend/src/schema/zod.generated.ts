@@ -614,6 +614,12 @@ export const portfolioRowSchema = (z: Zod) =>
           "The highest credit percent of the service's SLAs and OLAs (payable)",
         ),
       credits: creditTotalsSchema(z),
+      supportedThrough: z
+        .string()
+        .describe(
+          'With the supports filter: the service the entity supports directly, through which it supports this one (absent when it supports this one directly)',
+        )
+        .optional(),
     })
     .describe('One row of the service portfolio');
 
@@ -1011,4 +1017,11 @@ export const getPortfolioQuerySchema = (z: Zod) =>
     customer: z.string().max(500).optional(),
     supplier: z.string().max(500).optional(),
     lifecycle: z.enum(['pipeline', 'live', 'retired']).optional(),
+    supports: z
+      .string()
+      .max(500)
+      .describe(
+        'An entity ref (a Component, System, Resource or API): only the services it supports, listed in their implementedBy or dependsOn (it, or its System), and the services that depend on those, directly or not',
+      )
+      .optional(),
   });

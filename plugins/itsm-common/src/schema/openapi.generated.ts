@@ -670,6 +670,8 @@ export interface components {
       /** @description The highest credit percent of the service's SLAs and OLAs (payable) */
       creditPercent: number;
       credits: components['schemas']['CreditTotals'];
+      /** @description With the supports filter: the service the entity supports directly, through which it supports this one (absent when it supports this one directly) */
+      supportedThrough?: string;
     };
     /** @description What was agreed with one stakeholder or supplier, across services */
     PartySlaReport: {
@@ -1283,6 +1285,8 @@ export interface operations {
         customer?: string;
         supplier?: string;
         lifecycle?: 'pipeline' | 'live' | 'retired';
+        /** @description An entity ref (a Component, System, Resource or API): only the services it supports, listed in their implementedBy or dependsOn (it, or its System), and the services that depend on those, directly or not */
+        supports?: string;
       };
       header?: never;
       path?: never;

@@ -116,7 +116,7 @@ test('Prometheus SLI counts and Alertmanager outages show on the SLA tab, with t
       { timeout: 180_000, intervals: [5_000] },
     )
     .toBeGreaterThan(0);
-  await expect(page.getByText('98.000 %')).toBeVisible();
+  await expect(page.getByRole('button', { name: '98.000 %' })).toBeVisible();
 
   // The Measurement sources card: one row per source, what it stored last.
   const row = (name: string, stored: string) =>
@@ -169,6 +169,6 @@ test('a Prometheus that stops answering shows as a failing source above the figu
     page.getByText(/api-success: .*prometheus server "default"/i).first(),
   ).toBeVisible();
   // The counts stored before stay: never read as zero.
-  await expect(page.getByText('98.000 %').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: '98.000 %' })).toBeVisible();
   await shoot(page, 'sla-tab-failing-source');
 });

@@ -23,6 +23,7 @@ import type {
   Money,
   ObjectiveReport,
   OpenIncident,
+  PortfolioRow,
   ServiceSlaReport,
 } from '@backstage-itsm/plugin-itsm-common';
 
@@ -157,7 +158,6 @@ export function testReport(
   };
 }
 
-/** An ItsmApi whose methods fail unless a test gives them an answer. */
 /** A met P1 resolution objective (4 h, 95 %), with the given changes. */
 export function testResolutionObjective(
   changes: Partial<ObjectiveReport> = {},
@@ -191,6 +191,32 @@ export function testOpenIncident(
   };
 }
 
+/** A portfolio row of a service, met unless changed. */
+export function testRow(changes: Partial<PortfolioRow>): PortfolioRow {
+  return {
+    service: 'itservice:default/online-banking',
+    title: 'Online Banking',
+    type: 'business',
+    lifecycle: 'live',
+    owner: 'group:default/digital-channels',
+    customers: ['stakeholder:default/retail-customers'],
+    suppliers: [],
+    status: 'met',
+    score: 100,
+    worstObjective: {
+      agreement: 'retail-sla',
+      objective: 'availability',
+      target: 99.9,
+      attainment: 99.95,
+      status: 'met',
+    },
+    creditPercent: 0,
+    credits: testCredits({}),
+    ...changes,
+  };
+}
+
+/** An ItsmApi whose methods fail unless a test gives them an answer. */
 export function mockItsmApi(overrides: Partial<ItsmApi>): ItsmApi {
   const missing = (name: string) => () =>
     Promise.reject(new Error(`${name} was not expected in this test`));

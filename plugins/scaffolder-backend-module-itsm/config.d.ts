@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 The Backstage ITSM Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export interface Config {
+  scaffolder?: {
+    /** Options of the ITSM scaffolder actions (@backstage-itsm/plugin-scaffolder-backend-module-itsm). */
+    itsm?: {
+      /**
+       * The folder under which itsm:publish-file writes; it refuses any
+       * target outside it. Absolute, or relative to the backend's working
+       * directory (packages/backend under `yarn start`). Default: a folder
+       * `backstage-itsm-published` in the operating system's temporary
+       * directory.
+       */
+      localPublishRoot?: string;
+    };
+  };
+}
