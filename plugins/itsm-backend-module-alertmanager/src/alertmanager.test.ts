@@ -84,7 +84,11 @@ describe.each(databases.eachSupportedId())(
               }),
           }),
           mockServices.rootConfig.factory({
-            data: { itsm: { alertmanager: { webhook: { token: TOKEN } } } },
+            data: {
+              // One backend: no events bus, whose long poll holds stop() ~50 s.
+              events: { useEventBus: 'never' },
+              itsm: { alertmanager: { webhook: { token: TOKEN } } },
+            },
           }),
         ],
       });

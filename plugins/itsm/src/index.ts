@@ -37,6 +37,11 @@ export { PortfolioPage } from './components/PortfolioPage';
 export { ItsmFactsCard } from './components/ItsmFactsCard';
 export { SupportedServicesCard } from './components/SupportedServicesCard';
 export { ProvidedServicesCard } from './components/ProvidedServicesCard';
+export {
+  isItsmSearchResult,
+  type ItsmSearchDocument,
+  type ItsmSearchResultListItemProps,
+} from './components/ItsmSearchResultListItem';
 
 export {
   itsmLegacyPlugin,
@@ -47,6 +52,7 @@ export {
   EntityItsmFactsCard,
   EntityItsmSupportedServicesCard,
   EntityItsmProvidedServicesCard,
+  ItsmSearchResultListItem,
 } from './legacy';
 
 export default itsmFeatures;

@@ -18,8 +18,10 @@ import {
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
+import { CatalogSearchResultListItem } from '@backstage/plugin-catalog';
+import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { itsmApiRef } from './api';
 import { testReport, testRow, testService, mockItsmApi } from './lib/testData';
 import {
@@ -27,6 +29,7 @@ import {
   EntityItsmProvidedServicesCard,
   EntityItsmSlaCard,
   EntityItsmSupportedServicesCard,
+  ItsmSearchResultListItem,
 } from './legacy';
 
 describe('legacy frontend system exports', () => {
@@ -99,5 +102,64 @@ describe('legacy frontend system exports', () => {
     expect(getPortfolio).toHaveBeenCalledWith({
       owner: 'group:default/digital-channels',
     });
+  });
+});
+
+describe('the legacy search result item', () => {
+  it('renders ITSM results before the catalog item takes them', async () => {
+    const getServiceSla = jest.fn(async () =>
+      testReport({ status: 'breached', attainment: 99.7 }),
+    );
+    const results = [
+      {
+        type: 'software-catalog',
+        rank: 1,
+        document: {
+          title: 'Online Banking',
+          text: 'Customers: Retail customers.',
+          location: '/catalog/default/itservice/online-banking',
+          kind: 'ITService',
+          type: 'business',
+          customers: ['Retail customers'],
+          status: 'met',
+        },
+      },
+      {
+        type: 'software-catalog',
+        rank: 2,
+        document: {
+          title: 'banking-web',
+          text: 'The web front end',
+          location: '/catalog/default/component/banking-web',
+          kind: 'Component',
+          type: 'website',
+        },
+      },
+    ];
+    await renderInTestApp(
+      <TestApiProvider apis={[[itsmApiRef, mockItsmApi({ getServiceSla })]]}>
+        <SearchResultListItemExtensions results={results}>
+          <ItsmSearchResultListItem />
+          <CatalogSearchResultListItem />
+        </SearchResultListItemExtensions>
+      </TestApiProvider>,
+    );
+    const items = await screen.findAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(
+      await within(items[0]).findByText('SLA this period:', { exact: false }),
+    ).toHaveTextContent('SLA this period: Breached');
+    expect(
+      within(items[0]).getByText('Customers: Retail customers'),
+    ).toBeInTheDocument();
+    expect(getServiceSla).toHaveBeenCalledWith(
+      'itservice:default/online-banking',
+      { period: 'current' },
+    );
+    // The catalog's own item still renders the other kinds.
+    expect(
+      await within(items[1]).findByRole('link', { name: 'banking-web' }),
+    ).toBeInTheDocument();
+    expect(within(items[1]).queryByText(/^SLA/)).toBeNull();
   });
 });

@@ -16,8 +16,9 @@
 
 /*
  * The same views for apps on the legacy frontend system: a plugin with the
- * API factory, a routable portfolio page and entity components for
- * EntityLayout and EntitySwitch (see the README for the snippet).
+ * API factory, a routable portfolio page, entity components for
+ * EntityLayout and EntitySwitch, and a search result item for the search
+ * page's SearchResult (see the README for the snippets).
  */
 
 import {
@@ -29,8 +30,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { ItsmClient } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from './api';
+import { isItsmSearchResult } from './components/ItsmSearchResultListItem/predicate';
 
 const portfolioRouteRef = createRouteRef({ id: 'itsm-portfolio' });
 
@@ -127,5 +130,22 @@ export const EntityItsmProvidedServicesCard = itsmLegacyPlugin.provide(
           m => m.ProvidedServicesCard,
         ),
     },
+  }),
+);
+
+/**
+ * The search result item of ITServices, Stakeholders and Suppliers, for the
+ * children of the legacy search page's `SearchResult`: place it before
+ * `CatalogSearchResultListItem`, which takes every catalog result (the first
+ * item whose predicate matches renders a result). @public
+ */
+export const ItsmSearchResultListItem = itsmLegacyPlugin.provide(
+  createSearchResultListItemExtension({
+    name: 'ItsmSearchResultListItem',
+    component: () =>
+      import('./components/ItsmSearchResultListItem').then(
+        m => m.ItsmSearchResultListItem,
+      ),
+    predicate: isItsmSearchResult,
   }),
 );

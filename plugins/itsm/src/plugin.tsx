@@ -27,10 +27,12 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import { ItsmClient } from '@backstage-itsm/plugin-itsm-common';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import { itsmApiRef } from './api';
 import { itsmCatalogGraphModule } from './catalogGraph';
+import { isItsmSearchResult } from './components/ItsmSearchResultListItem/predicate';
 import { itsmTranslationRef } from './translation';
 
 /** The route of the service portfolio page. @public */
@@ -134,6 +136,24 @@ const portfolioPage = PageBlueprint.make({
 });
 
 /**
+ * The search result item of ITServices, Stakeholders and Suppliers
+ * (`search-result-list-item:itsm`). The search page renders a result with the
+ * first item whose predicate matches, in the order the items are attached,
+ * and the catalog's item takes every catalog result: list this one in the
+ * app's `app.extensions` (extensions listed there are attached first) so that
+ * it comes before `search-result-list-item:catalog`.
+ */
+const searchResultListItem = SearchResultListItemBlueprint.make({
+  params: {
+    predicate: isItsmSearchResult,
+    component: () =>
+      import('./components/ItsmSearchResultListItem').then(
+        m => m.ItsmSearchResultListItem,
+      ),
+  },
+});
+
+/**
  * The ITSM frontend plugin for the new frontend system.
  *
  * @public
@@ -150,6 +170,7 @@ export const itsmPlugin = createFrontendPlugin({
     supportedServicesCard,
     providedServicesCard,
     portfolioPage,
+    searchResultListItem,
   ],
   routes: { portfolio: itsmPortfolioRouteRef },
 });

@@ -388,6 +388,23 @@ export const itsmTranslationRef = createTranslationRef({
       howToLink:
         'Set it as the owner in the spec of each ITService it provides:',
     },
+    searchResultItem: {
+      kind: 'Kind: {{kind}}',
+      type: 'Type: {{type}}',
+      lifecycle: 'Lifecycle: {{lifecycle}}',
+      liveStatus: 'SLA this period:',
+      indexedStatus: 'SLA when indexed:',
+      indexedStatusExplanation:
+        'The status when the search index was last built: the current one is loading or could not be read.',
+      customers: 'Customers: {{names}}',
+      noCustomers: 'No customers recorded',
+      suppliers: 'Suppliers: {{names}}',
+      buys: 'Buys: {{names}}',
+      buysNothing: 'Buys no IT service',
+      contractEnds: 'Contract ends {{end}}',
+      noContractEnd: 'No contract end recorded',
+      supplies: 'Supplies: {{names}}',
+    },
     factsCard: {
       title: '{{kind}} details',
       label: '{{label}}:',

@@ -34,7 +34,8 @@ jest.setTimeout(600_000);
 
 const SLOWEST_ALLOWED_MS = 2_000;
 // Requests per property; every one also snapshots the three tables twice.
-const RUNS = 2000;
+// 4.6 requests per run on each engine: 10,120 on SQLite and PostgreSQL.
+const RUNS = 1100;
 
 const asTool = mockCredentials.service.header();
 const TABLES = ['itsm_incidents', 'itsm_outages', 'itsm_sli_events'];

@@ -242,6 +242,20 @@ async function startReplica(options: {
 
 type Backend = Awaited<ReturnType<typeof startTestBackend>>;
 
+/** The catalog has read the organisation once the service is there. */
+function catalogHoldsShop(server: Backend['server']) {
+  return eventually(
+    'the catalog to hold the service',
+    async () => {
+      const res = await request(server)
+        .get('/api/catalog/entities/by-name/itservice/default/shop')
+        .set('Authorization', mockCredentials.user.header());
+      return res.status === 200 ? true : undefined;
+    },
+    60_000,
+  );
+}
+
 function client(backend: Backend) {
   const server = backend.server;
   return {
@@ -343,17 +357,7 @@ describe.each(databases.eachSupportedId())(
         frequency: { seconds: 1 },
       });
       api = client(backend);
-      // The catalog has read the organisation once the service is there.
-      await eventually(
-        'the catalog to hold the service',
-        async () => {
-          const res = await request(backend.server)
-            .get('/api/catalog/entities/by-name/itservice/default/shop')
-            .set('Authorization', mockCredentials.user.header());
-          return res.status === 200 ? true : undefined;
-        },
-        60_000,
-      );
+      await catalogHoldsShop(backend.server);
       // Coverage since the month began: availability is met, not no-data.
       await api.push('/outages', [
         {
@@ -410,20 +414,29 @@ describe.each(databases.eachSupportedId())(
         'user:default/dave',
         'user:default/erin',
       ]);
-      // The OLA's counterparty group and the UC's supplier manager hear of theirs.
-      const ola = (await api.notices()).find(
-        n => n.kind === 'status' && n.agreement === 'shop-ola',
+      // The OLA's counterparty group and the UC's supplier manager hear of
+      // theirs (one evaluation writes its changes one after the other).
+      const statusOf = async (agreement: string) =>
+        eventually(`the status notice of ${agreement}`, async () =>
+          (await api.notices()).find(
+            n => n.kind === 'status' && n.agreement === agreement,
+          ),
+        );
+      expect((await statusOf('shop-ola')).recipients).toContain(
+        'group:default/platform-ops',
       );
-      expect(ola?.recipients).toContain('group:default/platform-ops');
-      const uc = (await api.notices()).find(
-        n => n.kind === 'status' && n.agreement === 'shop-uc',
+      expect((await statusOf('shop-uc')).recipients).toContain(
+        'group:default/vendor-management',
       );
-      expect(uc?.recipients).toContain('group:default/vendor-management');
-      const pageFast = (await api.notices()).find(
-        n =>
-          n.kind === 'burn-alert' &&
-          n.agreement === 'shop-sla' &&
-          n.subject === 'page-fast',
+      const pageFast = await eventually('the page-fast alert', async () =>
+        (
+          await api.notices()
+        ).find(
+          n =>
+            n.kind === 'burn-alert' &&
+            n.agreement === 'shop-sla' &&
+            n.subject === 'page-fast',
+        ),
       );
       expect(pageFast).toMatchObject({ state: 'firing', severity: 'critical' });
 
@@ -457,9 +470,11 @@ describe.each(databases.eachSupportedId())(
           impact: 'full',
         },
       ]);
-      const before = await api.notices();
+      // (Compared by id: a delivery may complete in between.)
+      const ids = async () => (await api.notices()).map(n => n.id);
+      const before = await ids();
       await settle();
-      expect(await api.notices()).toEqual(before);
+      expect(await ids()).toEqual(before);
       await expectDeliveredOncePerRecipient(api);
 
       // Ten minutes on, the incident has run past its threshold.
@@ -563,16 +578,7 @@ if (postgres.length > 0) {
           }),
         );
       }
-      await eventually(
-        'the catalog to hold the service',
-        async () => {
-          const res = await request(replicas[0].server)
-            .get('/api/catalog/entities/by-name/itservice/default/shop')
-            .set('Authorization', mockCredentials.user.header());
-          return res.status === 200 ? true : undefined;
-        },
-        60_000,
-      );
+      await catalogHoldsShop(replicas[0].server);
     });
 
     afterAll(async () => {
@@ -664,16 +670,7 @@ describe('e-mail through the notifications e-mail module to a real SMTP server',
         },
       },
     });
-    await eventually(
-      'the catalog to hold the service',
-      async () => {
-        const res = await request(backend.server)
-          .get('/api/catalog/entities/by-name/itservice/default/shop')
-          .set('Authorization', mockCredentials.user.header());
-        return res.status === 200 ? true : undefined;
-      },
-      60_000,
-    );
+    await catalogHoldsShop(backend.server);
   });
 
   afterAll(async () => {

@@ -69,6 +69,10 @@ const render = (api: ReturnType<typeof mockItsmApi>) =>
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 
+// The first render loads the page's chart and table libraries: over 5 s on
+// a busy two-core machine.
+jest.setTimeout(30_000);
+
 describe('PortfolioPage', () => {
   it('counts services by status and sums the credits, owed and projected, payable and receivable apart', async () => {
     await render(
