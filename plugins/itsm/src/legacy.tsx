@@ -33,6 +33,7 @@ import {
 import { createSearchResultListItemExtension } from '@backstage/plugin-search-react';
 import { ItsmClient } from '@backstage-itsm/plugin-itsm-common';
 import { itsmApiRef } from './api';
+import type { ItsmSearchResultListItemProps } from './components/ItsmSearchResultListItem';
 import { isItsmSearchResult } from './components/ItsmSearchResultListItem/predicate';
 
 const portfolioRouteRef = createRouteRef({ id: 'itsm-portfolio' });
@@ -139,7 +140,9 @@ export const EntityItsmProvidedServicesCard = itsmLegacyPlugin.provide(
  * `CatalogSearchResultListItem`, which takes every catalog result (the first
  * item whose predicate matches renders a result). @public
  */
-export const ItsmSearchResultListItem = itsmLegacyPlugin.provide(
+export const ItsmSearchResultListItem: (
+  props: ItsmSearchResultListItemProps,
+) => JSX.Element | null = itsmLegacyPlugin.provide(
   createSearchResultListItemExtension({
     name: 'ItsmSearchResultListItem',
     component: () =>
