@@ -64,8 +64,6 @@ const watchId = (key: WatchKey) =>
 /** Kinds whose absence from a report means the best state (alert quiet, incident closed). */
 const ABSENT_IS_BEST = new Set(['burn-alert', 'incident-milestone']);
 
-const normalizeRef = (ref: string) => ref.toLocaleLowerCase('en-US');
-
 function resolveRef(
   ref: string,
   field: { kinds: readonly string[]; defaultKind?: string },
@@ -384,7 +382,7 @@ export class NotificationEvaluator {
       a => a.name === state.agreement,
     );
     if (agreement) {
-      refs.push(...agreementNotifyRefs(agreement, service).map(normalizeRef));
+      refs.push(...agreementNotifyRefs(agreement, service));
     }
     return this.withConfigured(refs);
   }
