@@ -38,6 +38,23 @@ export interface Config {
       frequency?: HumanDuration | string;
     };
 
+    /**
+     * Retention of raw SLI slices (docs/sla-semantics.md, rule 15). Reports
+     * of older periods read the slices' quarter-hour rollups, which are
+     * kept, and stay the same.
+     */
+    retention?: {
+      /** false keeps every raw slice. Default true. */
+      enabled?: boolean;
+      /**
+       * How long raw SLI slices are kept; at least 32 days. Default 35
+       * days. Slices older than this are refused at ingest.
+       */
+      sliSlices?: HumanDuration | string;
+      /** How often to delete the slices past the horizon. Default every hour. */
+      frequency?: HumanDuration | string;
+    };
+
     /** Storing each closed month's SLA report of every service. */
     snapshots?: {
       /** How often to check for months without a stored report. Default every hour. */

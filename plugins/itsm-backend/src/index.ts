@@ -21,3 +21,5 @@
  */
 
 export { itsmPlugin as default } from './plugin';
+export { compareSliRollups, rebuildSliRollups } from './rollups/rollupTable';
+export type { RollupMismatch } from './rollups/rollupTable';

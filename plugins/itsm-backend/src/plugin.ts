@@ -41,6 +41,7 @@ import { registerActions } from './api/actions';
 import { MeasurementAccess } from './measurements/MeasurementAccess';
 import { createRouter } from './api/router';
 import { scheduleTasks } from './tasks/scheduleTasks';
+import { readSliRetention, sliKeptFrom } from './rollups/retention';
 import { SourceHealthStore } from './database/SourceHealthStore';
 import { createMeasurementIntake } from './sources/intake';
 import { uniqueRegistry } from './extensionPoints';
@@ -115,12 +116,15 @@ export const itsmPlugin = createBackendPlugin({
           database: deps.database,
         });
         const health = new SourceHealthStore(await deps.database.getClient());
+        const retention = readSliRetention(config);
         const access = new MeasurementAccess({
           store,
           catalog,
           auth,
           permissions: deps.permissions,
           health,
+          sliKeptFrom: () =>
+            retention && sliKeptFrom(retention, deps.clock.now().getTime()),
         });
         const intake = createMeasurementIntake({ access, store, health });
 
@@ -195,6 +199,7 @@ export const itsmPlugin = createBackendPlugin({
           notifier: notifier?.evaluator,
           notices: notifier?.store,
           clock: deps.clock,
+          retention,
           sources: [...sources.items.values()].flatMap(s =>
             s.kind === 'pull' ? [s.source] : [],
           ),

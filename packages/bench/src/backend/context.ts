@@ -17,7 +17,14 @@
 import { performance } from 'node:perf_hooks';
 import { Knex } from 'knex';
 import { BackendProcess } from '../backendProcess';
-import { incidentRow, incidents, outageRows, sliRows } from '../data';
+import { rebuildSliRollups } from '@backstage-itsm/plugin-itsm-backend';
+import {
+  incidentRow,
+  incidents,
+  outageRows,
+  serviceRef,
+  sliRows,
+} from '../data';
 import { BenchRow } from '../stats';
 
 export const DAY = 86_400_000;
@@ -190,6 +197,8 @@ export async function loadMeasurements(
       sliceMinutes: options.sliceMinutes,
     }),
   );
+  // Straight into the table: the rollups the store would have kept.
+  await rebuildSliRollups(db, [serviceRef(service)]);
 }
 
 export function monthStart(now: number): number {

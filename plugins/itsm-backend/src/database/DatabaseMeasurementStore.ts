@@ -34,8 +34,25 @@ import {
   SliEventRecord,
   Stored,
   StoredMeasurements,
+  SliReadOptions,
   UpsertOptions,
 } from './MeasurementStore';
+import {
+  mergeByStart,
+  planSliRead,
+  rollupSlice,
+  rollupSpan,
+  SLI_BUCKET_MS,
+  SliReadWindow,
+  SliRollup,
+} from '../rollups/readPlan';
+import {
+  compareSliRollups,
+  lockSliSeries,
+  readRollup,
+  refreshSliRollups,
+  ROLLUP_TABLE,
+} from '../rollups/rollupTable';
 
 const migrationsDir = resolvePackagePath(
   '@backstage-itsm/plugin-itsm-backend',
@@ -50,6 +67,13 @@ const CHUNK = 500;
 // services at a time.
 const SLI_PAGE = 5000;
 const SERVICES_PER_READ = 50;
+// Without a read window, every slice is read raw.
+const RAW_ONLY = (from: number, to: number) => ({
+  useRollup: () => false,
+  rawRanges: [[from, to]] as Array<[number, number]>,
+});
+// Raw SLI rows per retention delete.
+const RETENTION_CHUNK = 5000;
 
 type Row = Record<string, unknown>;
 
@@ -149,8 +173,29 @@ const sliEvents: TableSpec<SliEventRecord> = {
 };
 
 const MEASUREMENT_TABLES = [incidents, outages, sliEvents].map(s => s.table);
-// Pruning a service removes its snapshots with its measurements.
-const SERVICE_TABLES = [...MEASUREMENT_TABLES, 'itsm_sla_snapshots'];
+// Pruning a service removes its snapshots and rollups with its measurements.
+const SERVICE_TABLES = [
+  ...MEASUREMENT_TABLES,
+  ROLLUP_TABLE,
+  'itsm_sla_snapshots',
+];
+
+/** Hooks around a write, inside its transaction. */
+type WriteHooks<R> = {
+  before?(tx: Knex.Transaction, records: R[]): Promise<void>;
+  after?(tx: Knex.Transaction, records: R[]): Promise<void>;
+};
+
+// SLI writes keep the rollups of the quarter hours they touch equal to the
+// raw rows, in the same transaction.
+const sliRollupHooks: WriteHooks<SliEventRecord> = {
+  before: (tx, records) =>
+    lockSliSeries(
+      tx,
+      records.map(r => r.service),
+    ),
+  after: (tx, records) => refreshSliRollups(tx, records, Date.now()),
+};
 
 // Completes the fresh record rather than copying it: reports read many.
 function readStored<R>(spec: TableSpec<R>, row: Row): Stored<R> {
@@ -292,7 +337,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
   }
 
   upsertSliEvents(records: SliEventRecord[]) {
-    return this.upsert(sliEvents, records);
+    return this.upsert(sliEvents, records, [], sliRollupHooks);
   }
 
   async latestSliSliceEnd(key: {
@@ -351,19 +396,54 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     objective: string;
     sliceStart: number;
   }) {
-    return this.delete(sliEvents, key);
+    return this.db.transaction(async tx => {
+      await sliRollupHooks.before!(tx, [key as SliEventRecord]);
+      const deleted = await tx(sliEvents.table)
+        .where(this.keyWhere(sliEvents, key))
+        .delete();
+      await sliRollupHooks.after!(tx, [key as SliEventRecord]);
+      return deleted > 0;
+    });
+  }
+
+  /**
+   * Deletes the raw SLI slices that start before `boundary` (a quarter
+   * hour); their rollups stay. Resolves how many were deleted.
+   */
+  async deleteSliEventsBefore(boundary: number): Promise<number> {
+    if (boundary % SLI_BUCKET_MS !== 0) {
+      throw new Error(
+        `deleteSliEventsBefore: ${boundary} is not on a quarter hour`,
+      );
+    }
+    let deleted = 0;
+    // In pieces: one long delete would hold back every writer.
+    for (;;) {
+      const ids = await this.db(sliEvents.table)
+        .where('slice_start', '<', boundary)
+        .limit(RETENTION_CHUNK)
+        .pluck('id');
+      if (ids.length === 0) return deleted;
+      deleted += await this.db(sliEvents.table).whereIn('id', ids).delete();
+    }
+  }
+
+  /** Where rollups differ from the raw rows they sum, from `from` on. */
+  compareSliRollups(options?: { from?: number }) {
+    return compareSliRollups(this.db, options);
   }
 
   async loadMeasurements(options: {
     service: string;
     from: number;
     to: number;
+    sli?: SliReadOptions;
   }): Promise<StoredMeasurements> {
     const { service, from, to } = options;
     const scope = (q: Knex.QueryBuilder) => q.where('service_ref', service);
     const [rows, slices, since] = await Promise.all([
       this.incidentAndOutageRows(scope, from, to),
-      this.sliEventsOfService(service, from, to),
+      this.slicesOfService(service, { from, to, sli: options.sli }),
       this.availabilityReportedSince(scope),
     ]);
     return {
@@ -380,6 +460,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     services: string[];
     from: number;
     to: number;
+    sli?: SliReadOptions;
   }): Promise<Map<string, StoredMeasurements>> {
     const { from, to } = options;
     const loaded = new Map<string, StoredMeasurements>(
@@ -391,11 +472,14 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     const of = (row: Row) => loaded.get(String(row.service_ref))!;
     for (const chunk of chunks([...loaded.keys()], SERVICES_PER_READ)) {
       const scope = (q: Knex.QueryBuilder) => q.whereIn('service_ref', chunk);
+      const window = options.sli && { from, to, ...options.sli };
+      const rollups = window ? await this.rollupsIn(scope, window) : [];
+      const plan = window ? planSliRead(window, rollups) : RAW_ONLY(from, to);
       const rows = {
         ...(await this.incidentAndOutageRows(scope, from, to)),
-        sliEvents: await this.sliEventRows(scope, from, to).select(
-          'service_ref',
-        ),
+        sliEvents: await this.sliEventRowsIn(scope, plan.rawRanges)
+          .select('service_ref')
+          .orderBy('slice_start'),
       };
       for (const row of rows.incidents) {
         of(row).incidents.push(readStored(incidents, row));
@@ -406,6 +490,17 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       for (const row of rows.sliEvents) {
         of(row).sliEvents.push(readStored(sliEvents, row));
       }
+      const rolled = new Map<string, Array<Stored<SliEventRecord>>>();
+      for (const rollup of rollups) {
+        if (!plan.useRollup(rollup)) continue;
+        const list = rolled.get(rollup.service) ?? [];
+        list.push(rollupSlice(rollup));
+        rolled.set(rollup.service, list);
+      }
+      for (const [service, list] of rolled) {
+        const measurements = loaded.get(service)!;
+        measurements.sliEvents = mergeByStart(list, measurements.sliEvents);
+      }
       for (const [service, since] of await this.availabilityReportedSince(
         scope,
       )) {
@@ -413,6 +508,42 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       }
     }
     return loaded;
+  }
+
+  // A service's slices of the window: rollups where the plan allows, raw
+  // rows for the rest.
+  private async slicesOfService(
+    service: string,
+    options: { from: number; to: number; sli?: SliReadOptions },
+  ): Promise<Array<Stored<SliEventRecord>>> {
+    const { from, to } = options;
+    const window = options.sli && { from, to, ...options.sli };
+    const scope = (q: Knex.QueryBuilder) => q.where('service_ref', service);
+    const rollups = window ? await this.rollupsIn(scope, window) : [];
+    const plan = window ? planSliRead(window, rollups) : RAW_ONLY(from, to);
+    let raw: Array<Stored<SliEventRecord>> = [];
+    for (const [start, end] of plan.rawRanges) {
+      const part = await this.sliEventsOfService(service, start, end);
+      raw = raw.length === 0 ? part : raw.concat(part);
+    }
+    const rolled = rollups.filter(plan.useRollup).map(rollupSlice);
+    return mergeByStart(rolled, raw);
+  }
+
+  // The rollups of the services the scope selects in the window's span, in
+  // time order.
+  private async rollupsIn(
+    scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+    window: SliReadWindow,
+  ): Promise<SliRollup[]> {
+    const span = rollupSpan(window);
+    if (!span) return [];
+    const rows: Row[] = await scope(this.db(ROLLUP_TABLE))
+      .where('bucket_start', '>=', span.start)
+      .where('bucket_start', '<', span.end)
+      .orderBy('bucket_start')
+      .select();
+    return rows.map(readRollup);
   }
 
   // The bulk of a report's rows, page by page, each completed before the
@@ -495,6 +626,35 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       incidents: incidentRows as Row[],
       outages: outageRows as Row[],
     };
+  }
+
+  // SLI slices starting in any of these ranges, of the services the scope
+  // selects; callers add the columns they need beyond a record's.
+  private sliEventRowsIn(
+    scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+    ranges: Array<[number, number]>,
+  ): Knex.QueryBuilder {
+    if (ranges.length === 1) {
+      return this.sliEventRows(scope, ranges[0][0], ranges[0][1]);
+    }
+    return scope(this.db(sliEvents.table))
+      .where(q => {
+        for (const [start, end] of ranges) {
+          q.orWhere(r =>
+            r.where('slice_start', '>=', start).where('slice_start', '<', end),
+          );
+        }
+        if (ranges.length === 0) q.whereRaw('1 = 0');
+      })
+      .select(
+        'source',
+        'objective',
+        'slice_start',
+        'slice_seconds',
+        'good',
+        'total',
+        'updated_at',
+      );
   }
 
   // SLI slices starting in [from, to), of the services the scope selects;
@@ -587,8 +747,10 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     spec: TableSpec<R>,
     records: R[],
     moves: ServiceMeasurementKey[] = [],
+    hooks: WriteHooks<R> = {},
   ): Promise<IngestResult> {
     return this.db.transaction(async tx => {
+      await hooks.before?.(tx, records);
       const moved = new Set<string>();
       for (const move of moves) {
         if ((await deleteRow(tx, spec, move)) > 0) {
@@ -606,6 +768,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       for (const chunk of chunks(records, CHUNK)) {
         await write(tx, spec, chunk, counter);
       }
+      await hooks.after?.(tx, records);
       return counter.result;
     });
   }
@@ -766,15 +929,6 @@ export class DatabaseMeasurementStore implements MeasurementStore {
   private keyWhere<R>(spec: TableSpec<R>, key: Partial<R>) {
     const row = spec.toRow(key as R);
     return Object.fromEntries(spec.keyColumns.map(c => [c, row[c]]));
-  }
-
-  private async delete<R>(
-    spec: TableSpec<R>,
-    key: Partial<R>,
-  ): Promise<boolean> {
-    return (
-      (await this.db(spec.table).where(this.keyWhere(spec, key)).delete()) > 0
-    );
   }
 
   private deleteKeyed<R>(

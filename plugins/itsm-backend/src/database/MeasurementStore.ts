@@ -35,6 +35,13 @@ export type StoredMeasurements = {
   availabilityReportedSince?: number;
 };
 
+/**
+ * How a report reads SLI slices: raw from `rawFrom` on; before it, a
+ * quarter hour's rollup stands for its slices unless one of the `cuts`
+ * (instants a score splits slices at) falls inside it. @public
+ */
+export type SliReadOptions = { rawFrom: number; cuts: number[] };
+
 /** Which records of a service to list: [from, to), newest first. @public */
 export type ListOptions = {
   service: string;
@@ -130,6 +137,12 @@ export interface MeasurementStore {
     service: string;
     from: number;
     to: number;
+    /**
+     * Where quarter-hour rollups may stand for the raw slices (rule 15):
+     * before `rawFrom`, in quarter hours no cut falls inside. Without it,
+     * every slice is read raw.
+     */
+    sli?: SliReadOptions;
   }): Promise<StoredMeasurements>;
 
   /** The same for many services at once (portfolio, party reports), by service. */
@@ -137,7 +150,14 @@ export interface MeasurementStore {
     services: string[];
     from: number;
     to: number;
+    sli?: SliReadOptions;
   }): Promise<Map<string, StoredMeasurements>>;
+
+  /**
+   * Deletes the raw SLI slices that start before `boundary` (a quarter
+   * hour); their rollups stay. Resolves how many there were.
+   */
+  deleteSliEventsBefore(boundary: number): Promise<number>;
 
   /** Stored reports of closed months, by month (YYYY-MM). */
   getSnapshots(

@@ -38,7 +38,7 @@ import type {
   ItsmObjectiveScorer,
   ItsmScoringContext,
 } from '@backstage-itsm/plugin-itsm-node';
-import { MeasurementStore } from '../database/MeasurementStore';
+import { MeasurementStore, SliReadOptions } from '../database/MeasurementStore';
 import { MeasurementAccess } from '../measurements/MeasurementAccess';
 import { scoringMeasurements } from '../measurements/records';
 import {
@@ -47,6 +47,7 @@ import {
   counterpartyRef,
   ReportPeriod,
   serviceAvailability,
+  trendInstants,
 } from './buildServiceReport';
 import { pageOf, ReportPage } from './reportPages';
 import {
@@ -449,21 +450,30 @@ export class SlaReportService {
     const loaded = new Map<string, Measurements>();
     const windows = new Map<
       string,
-      { from: number; to: number; refs: string[] }
+      ReturnType<typeof measurementWindow> & { refs: string[] }
     >();
     for (const service of services) {
       if (isClosed(service, period, now)) continue;
       const window = measurementWindow(service, period, now);
       const key = `${window.from}-${window.to}`;
-      const group = windows.get(key) ?? { ...window, refs: [] };
-      group.refs.push(entityRefKey(service));
-      windows.set(key, group);
+      const group = windows.get(key);
+      if (group) {
+        // Read alike: the earliest raw edge, every service's cuts.
+        group.sli = {
+          rawFrom: Math.min(group.sli.rawFrom, window.sli.rawFrom),
+          cuts: [...group.sli.cuts, ...window.sli.cuts],
+        };
+        group.refs.push(entityRefKey(service));
+      } else {
+        windows.set(key, { ...window, refs: [entityRefKey(service)] });
+      }
     }
-    for (const { from, to, refs } of windows.values()) {
+    for (const { from, to, sli, refs } of windows.values()) {
       const stored = await this.deps.store.loadMeasurementsOfServices({
         services: refs,
         from,
         to,
+        sli: { rawFrom: sli.rawFrom, cuts: [...new Set(sli.cuts)] },
       });
       for (const [ref, measurements] of stored) {
         loaded.set(ref, scoringMeasurements(measurements));
@@ -482,12 +492,15 @@ function isClosed(
   return closedMonth(service, period, now) !== undefined;
 }
 
-/** Only the period's measurements, plus the look-back of the burn-rate windows. */
-function measurementWindow(
+/**
+ * Only the period's measurements, plus the look-back of the burn-rate
+ * windows; and where SLI rollups may stand for raw slices (rule 15).
+ */
+export function measurementWindow(
   service: ITServiceEntity,
   period: ReportPeriod,
   now: Date,
-): { from: number; to: number } {
+): { from: number; to: number; sli: SliReadOptions } {
   const zone = service.spec.serviceHours?.timezone ?? 'UTC';
   const periods = (service.spec.agreements ?? []).map(a =>
     agreementPeriod(a, service, period, now),
@@ -501,11 +514,24 @@ function measurementWindow(
       burnWindows(p.end.getTime() - p.start.getTime()).map(w => w.longMs),
     ),
   );
+  const from = Math.min(
+    ...periods.map(p => p.start.getTime()),
+    now.getTime() - lookback,
+  );
+  const to = Math.min(
+    now.getTime(),
+    Math.max(...periods.map(p => p.end.getTime())),
+  );
+  // Look-backs score slices pro rata: they read raw rows. Every other
+  // score splits slices only at these instants.
+  const cuts = periods.flatMap(p => [
+    p.start.getTime(),
+    p.end.getTime(),
+    ...trendInstants(p, now.getTime()),
+  ]);
   return {
-    from: Math.min(
-      ...periods.map(p => p.start.getTime()),
-      now.getTime() - lookback,
-    ),
-    to: Math.min(now.getTime(), Math.max(...periods.map(p => p.end.getTime()))),
+    from,
+    to,
+    sli: { rawFrom: now.getTime() - lookback, cuts },
   };
 }

@@ -85,6 +85,7 @@ export type ReportInput = {
 };
 
 const TREND_POINTS = 30;
+const QUARTER_HOUR = 15 * 60_000;
 
 /** The share of the budget left, in the objective's own terms. */
 function shareLeft(
@@ -99,22 +100,35 @@ function shareLeft(
   return budgetShareLeft(budget.allowed, budget.spent);
 }
 
+/**
+ * The instants of a trend (rule 15): from the period's start, every
+ * 1/TREND_POINTS of the period rounded up to a whole quarter hour (at least
+ * an hour), the last one now. Whole quarter hours keep the points off the
+ * inside of the quarter hours rollups sum.
+ */
+export function trendInstants(period: Period, now: number): number[] {
+  const start = period.start.getTime();
+  const step =
+    Math.ceil(
+      Math.max(3_600_000, (period.end.getTime() - start) / TREND_POINTS) /
+        QUARTER_HOUR,
+    ) * QUARTER_HOUR;
+  const instants: number[] = [];
+  for (let at = start + step; at < now + step; at += step) {
+    instants.push(Math.min(at, now));
+  }
+  return instants;
+}
+
 /** Attainment and budget at evenly spaced instants from the period start to now. */
 function trendOf(
   scorer: ItsmObjectiveScorer,
   context: ItsmScoringContext,
   period: Period,
 ): NonNullable<ObjectiveReport['trend']> {
-  const start = period.start.getTime();
-  const now = context.now.getTime();
-  const step = Math.max(
-    3_600_000,
-    (period.end.getTime() - start) / TREND_POINTS,
+  const instants = trendInstants(period, context.now.getTime()).map(
+    at => new Date(at),
   );
-  const instants: Date[] = [];
-  for (let at = start + step; at < now + step; at += step) {
-    instants.push(new Date(Math.min(at, now)));
-  }
   const points: ItsmTrendPoint[] = scorer.scoreTrend
     ? scorer.scoreTrend(context, instants)
     : instants.map(at => scorer.score({ ...context, now: at }));

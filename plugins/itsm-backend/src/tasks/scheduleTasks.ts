@@ -34,7 +34,8 @@ import { NotificationEvaluator } from '../notifications/NotificationEvaluator';
 import { NotificationStore } from '../notifications/NotificationStore';
 import { SourceHealthStore } from '../database/SourceHealthStore';
 import { snapshotTask } from './snapshotTask';
-import { measurementSourceTask, pruningTask } from './tasks';
+import { SliRetention } from '../rollups/retention';
+import { measurementSourceTask, pruningTask, sliRetentionTask } from './tasks';
 
 /**
  * Schedules the plugin's tasks: pruning, closing months and each measurement
@@ -54,6 +55,7 @@ export async function scheduleTasks(options: {
   notices?: NotificationStore;
   clock: ItsmClockService;
   sources: ItsmMeasurementSource[];
+  retention?: SliRetention;
 }) {
   const { config, scheduler, logger, catalog, auth, store, intake, reporter } =
     options;
@@ -88,6 +90,23 @@ export async function scheduleTasks(options: {
       ),
     }),
   });
+
+  if (options.retention) {
+    const retentionEvery = duration('itsm.retention.frequency', { hours: 1 });
+    await scheduler.scheduleTask({
+      id: 'itsm-sli-retention',
+      frequency: retentionEvery,
+      timeout: { minutes: 30 },
+      initialDelay: firstRun(retentionEvery, { minutes: 3 }),
+      scope: 'global',
+      fn: sliRetentionTask({
+        store,
+        retention: options.retention,
+        clock: options.clock,
+        logger,
+      }),
+    });
+  }
 
   // Closes the books: last month's report of every service, once.
   await scheduler.scheduleTask({

@@ -19,11 +19,13 @@ import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationStore } from '../notifications/NotificationStore';
 import {
+  ItsmClockService,
   ItsmMeasurementIntake,
   ItsmMeasurementSource,
 } from '@backstage-itsm/plugin-itsm-node';
 import { MeasurementStore } from '../database/MeasurementStore';
 import { SourceHealthStore } from '../database/SourceHealthStore';
+import { SliRetention, sliKeptFrom } from '../rollups/retention';
 
 /** One scheduled run of a measurement source registered on itsm-node. */
 export function measurementSourceTask(options: {
@@ -93,6 +95,28 @@ export function pruningTask(options: {
       } with measurements missing from it; pruned ${pruned.length}: ${
         pruned.join(', ') || 'none'
       }`,
+    );
+  };
+}
+
+/**
+ * One run of retention: the raw SLI slices before the horizon are deleted;
+ * their rollups stay, and reports of those months read them (rule 15).
+ */
+export function sliRetentionTask(options: {
+  store: MeasurementStore;
+  retention: SliRetention;
+  clock: ItsmClockService;
+  logger: LoggerService;
+}) {
+  const { store, retention, clock, logger } = options;
+  return async () => {
+    const boundary = sliKeptFrom(retention, clock.now().getTime());
+    const deleted = await store.deleteSliEventsBefore(boundary);
+    logger.info(
+      `Retention: deleted ${deleted} raw SLI slices before ${new Date(
+        boundary,
+      ).toISOString()}`,
     );
   };
 }
