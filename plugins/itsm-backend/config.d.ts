@@ -48,7 +48,7 @@ export interface Config {
       enabled?: boolean;
       /**
        * How long raw SLI slices are kept; at least 32 days. Default 35
-       * days. Slices older than this are refused at ingest.
+       * days. Once deleted, slices before the horizon are refused at ingest.
        */
       sliSlices?: HumanDuration | string;
       /** How often to delete the slices past the horizon. Default every hour. */

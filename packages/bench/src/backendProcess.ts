@@ -63,6 +63,8 @@ export type BackendProcessOptions = {
   entry?: string;
   /** Open the V8 inspector on a free loopback port, for `inspector()`. */
   inspect?: boolean;
+  /** Node's --max-old-space-size, in MB. */
+  maxOldSpaceMb?: number;
 };
 
 /**
@@ -99,6 +101,9 @@ export class BackendProcess {
       [
         '--enable-source-maps',
         ...(options.inspect ? ['--inspect=127.0.0.1:0'] : []),
+        ...(options.maxOldSpaceMb
+          ? [`--max-old-space-size=${options.maxOldSpaceMb}`]
+          : []),
         '--require',
         require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
         options.entry ?? 'src/index.ts',

@@ -18,7 +18,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './backendProcess';
-import { FULL, QUICK, runBackendBenchmarks } from './backend/suite';
+import {
+  BACKEND_BENCHMARKS,
+  FULL,
+  QUICK,
+  runBackendBenchmarks,
+} from './backend/suite';
 import { bundleBenchmark } from './bundle';
 import {
   assertPostgresReachable,
@@ -32,18 +37,35 @@ import { BenchRow, formatTable, row, summarize } from './stats';
 const RESULTS = path.join(REPO_ROOT, 'bench-results');
 const ENGINES: EngineName[] = ['sqlite', 'postgres'];
 
-const USAGE = `usage: ./run bench [--quick] [--engine sqlite|postgres]... [--no-page]
-  --quick      reduced sizes (under two minutes); ./run test runs this
+const USAGE = `usage: ./run bench [--quick] [--engine sqlite|postgres]... [--no-page] [--only name]...
+  --quick      reduced sizes (under three minutes); ./run test runs this
   --engine     only this engine (repeatable); both by default
-  --no-page    skip the Chromium page benchmark (the full run includes it)`;
+  --no-page    skip the Chromium page benchmark (the full run includes it)
+  --only       only this backend benchmark (repeatable): ${BACKEND_BENCHMARKS.join(
+    ', ',
+  )}; implies --no-page`;
 
 function parseArgs(argv: string[]) {
-  const options = { quick: false, page: true, engines: [] as EngineName[] };
+  const options = {
+    quick: false,
+    page: true,
+    engines: [] as EngineName[],
+    only: [] as string[],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
     else if (arg === '--no-page') options.page = false;
-    else if (arg === '--engine') {
+    else if (arg === '--only') {
+      const name = argv[++i];
+      if (!BACKEND_BENCHMARKS.includes(name)) {
+        throw new Error(
+          `--only must be one of the backend benchmarks\n${USAGE}`,
+        );
+      }
+      options.only.push(name);
+      options.page = false;
+    } else if (arg === '--engine') {
       const engine = argv[++i] as EngineName;
       if (!ENGINES.includes(engine)) {
         throw new Error(`--engine must be sqlite or postgres\n${USAGE}`);
@@ -113,27 +135,6 @@ function pageBenchmark(engine: EngineName, runId: string): BenchRow {
   });
 }
 
-// Targets the full run misses today, each explained with its measurement in
-// the README. They are printed as misses but do not fail ./run test, so that
-// the quick run still guards every other target against regressions.
-const KNOWN_MISSES: Array<Pick<BenchRow, 'benchmark' | 'engine'>> = [
-  { benchmark: 'catalog', engine: 'sqlite' },
-  { benchmark: 'catalog', engine: 'postgres' },
-  // Passes in full runs; the quick run's four batches measured 0.41x-0.59x,
-  // and 0.52x-0.68x since an untimed batch goes first: too near the target.
-  { benchmark: 'ingest', engine: 'sqlite' },
-  // Full runs measured 12x to 28x on either engine, noise on two cores.
-  { benchmark: 'portfolio', engine: 'sqlite' },
-  { benchmark: 'portfolio', engine: 'postgres' },
-  // V8's garbage headroom with its default heap limit; ingestion keeps
-  // nothing (the live heap after a full collection does not grow).
-  { benchmark: 'memory', engine: 'sqlite' },
-  { benchmark: 'memory', engine: 'postgres' },
-];
-
-const knownMiss = (r: BenchRow) =>
-  KNOWN_MISSES.some(k => k.benchmark === r.benchmark && k.engine === r.engine);
-
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const sizes = options.quick ? QUICK : FULL;
@@ -157,6 +158,7 @@ async function main() {
           sizes,
           port: 7300 + i,
           log,
+          only: options.only,
         })),
       );
     } finally {
@@ -213,15 +215,7 @@ async function main() {
   for (const r of rows.filter(x => x.note)) {
     process.stdout.write(`${r.benchmark} (${r.engine}): ${r.note}\n`);
   }
-  const failed = rows.filter(r => !r.pass && !knownMiss(r));
-  const known = rows.filter(r => !r.pass && knownMiss(r));
-  if (known.length > 0) {
-    process.stdout.write(
-      `\nknown misses, explained with measurements in the README's Performance section: ${known
-        .map(r => `${r.benchmark} (${r.engine})`)
-        .join(', ')}\n`,
-    );
-  }
+  const failed = rows.filter(r => !r.pass);
   process.stdout.write(
     `\n${mode} run: ${rows.length} rows in ${seconds} s, ${failed.length} missed their target; results in bench-results/latest-${mode}.json\n`,
   );

@@ -50,8 +50,11 @@ async function registeredSources(enabled?: boolean) {
   return sources;
 }
 
-// The demo source only returns batches; it never calls the intake.
-const intake = {} as ItsmMeasurementIntake;
+// The demo source only returns batches and asks where stored series end:
+// here nothing is stored yet.
+const intake = {
+  latestSliSliceEnd: async () => undefined,
+} as unknown as ItsmMeasurementIntake;
 
 describe('itsmModuleDemoData', () => {
   it('adds a source that pulls the demo data of the catalog at the itsm clock', async () => {

@@ -23,12 +23,16 @@ import {
   entityRefKey,
   isITServiceEntity,
   ITServiceEntity,
+  SliEventInput,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
+  ItsmMeasurementIntake,
   itsmClockServiceRef,
   itsmMeasurementSourcesExtensionPoint,
 } from '@backstage-itsm/plugin-itsm-node';
 import { generateDemoMeasurements } from './demoMeasurements';
+
+const HOUR = 3_600_000;
 
 /**
  * Demo measurements for the ITServices in the catalog, as a measurement
@@ -38,6 +42,38 @@ import { generateDemoMeasurements } from './demoMeasurements';
  *
  * @public
  */
+/**
+ * The slices of each series from its stored last one on: a series already
+ * stored is not sent again from its start, which retention may have
+ * deleted the raw slices of (the backend refuses slices before that).
+ */
+async function newSlices(
+  slices: SliEventInput[],
+  intake: ItsmMeasurementIntake,
+): Promise<SliEventInput[]> {
+  const latest = new Map<string, number | undefined>();
+  const fresh: SliEventInput[] = [];
+  for (const slice of slices) {
+    const key = JSON.stringify([slice.source, slice.service, slice.objective]);
+    if (!latest.has(key)) {
+      latest.set(
+        key,
+        await intake.latestSliSliceEnd({
+          source: slice.source,
+          service: slice.service,
+          objective: slice.objective,
+        }),
+      );
+    }
+    const end = latest.get(key);
+    // The last stored slice is sent again: it may have grown since.
+    if (end === undefined || Date.parse(slice.sliceStart) >= end - HOUR) {
+      fresh.push(slice);
+    }
+  }
+  return fresh;
+}
+
 export const itsmModuleDemoData = createBackendModule({
   pluginId: 'itsm',
   moduleId: 'demo-data',
@@ -67,7 +103,7 @@ export const itsmModuleDemoData = createBackendModule({
             timeout: { minutes: 10 },
             initialDelay: { seconds: 10 },
           },
-          async pull({ logger: log }) {
+          async pull({ logger: log, intake }) {
             const { items } = await catalog.getEntities(
               { filter: { kind: 'ITService' } },
               { credentials: await auth.getOwnServiceCredentials() },
@@ -89,7 +125,10 @@ export const itsmModuleDemoData = createBackendModule({
             if (state === seeded) return {};
             const batch = generateDemoMeasurements({ now, services });
             seeded = state;
-            return batch;
+            return {
+              ...batch,
+              sliEvents: await newSlices(batch.sliEvents ?? [], intake),
+            };
           },
         });
       },

@@ -47,6 +47,14 @@ exports.up = async function up(knex) {
     table.bigInteger('updated_at').notNullable();
     table.primary(['service_ref', 'objective', 'bucket_start']);
   });
+  await knex.schema.createTable('itsm_sli_retention', table => {
+    table.comment('Where retention last deleted raw SLI slices up to');
+    table.integer('id').primary();
+    table
+      .bigInteger('kept_from')
+      .notNullable()
+      .comment('Raw slices before this instant (epoch ms) may be deleted');
+  });
   // The slices stored before rollups existed.
   const bucket = `slice_start - (slice_start % ${BUCKET_MS})`;
   await knex.raw(
@@ -63,5 +71,6 @@ exports.up = async function up(knex) {
  * @param {import('knex').Knex} knex
  */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('itsm_sli_retention');
   await knex.schema.dropTable('itsm_sli_rollups');
 };

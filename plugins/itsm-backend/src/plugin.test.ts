@@ -32,6 +32,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { itsmMeasurementSourcesExtensionPoint } from '@backstage-itsm/plugin-itsm-node';
 import { Knex } from 'knex';
 import { itsmPlugin } from './plugin';
+import { rebuildSliRollups } from './rollups/rollupTable';
 
 jest.setTimeout(60_000);
 
@@ -146,6 +147,7 @@ describe('itsm backend plugin', () => {
         'itsm-notifications',
         'itsm-prune-measurements',
         'itsm-sla-snapshots',
+        'itsm-sli-retention',
         'itsm-source-pager',
       ]);
       expect(tasks.get('itsm-prune-measurements')).toMatchObject({
@@ -242,6 +244,33 @@ describe('itsm backend plugin', () => {
       expect(await count('itsm_outages')).toBe(0);
       expect(await count('itsm_incidents')).toBe(2);
       expect(await count('itsm_missing_services')).toBe(0);
+
+      // Retention deletes raw SLI slices older than 35 days, hourly, and
+      // keeps their rollups.
+      expect(tasks.get('itsm-sli-retention')).toMatchObject({
+        scope: 'global',
+        frequency: { hours: 1 },
+      });
+      const old = Math.floor((Date.now() - 40 * 86_400_000) / 60_000) * 60_000;
+      const recent = Math.floor((Date.now() - 60_000) / 60_000) * 60_000;
+      await knex('itsm_sli_events').insert(
+        [old, recent].map(start => ({
+          source: 'pager',
+          service_ref: 'itservice:default/online-banking',
+          objective: 'success',
+          slice_start: start,
+          slice_seconds: 60,
+          good: 9,
+          total: 10,
+          updated_at: 0,
+        })),
+      );
+      await rebuildSliRollups(knex, ['itservice:default/online-banking']);
+      await tasks.get('itsm-sli-retention')!.fn();
+      expect(
+        (await knex('itsm_sli_events').pluck('slice_start')).map(Number),
+      ).toEqual([recent]);
+      expect(await count('itsm_sli_rollups')).toBe(2);
     },
   );
 });

@@ -41,7 +41,7 @@ import { registerActions } from './api/actions';
 import { MeasurementAccess } from './measurements/MeasurementAccess';
 import { createRouter } from './api/router';
 import { scheduleTasks } from './tasks/scheduleTasks';
-import { readSliRetention, sliKeptFrom } from './rollups/retention';
+import { readSliRetention } from './rollups/retention';
 import { SourceHealthStore } from './database/SourceHealthStore';
 import { createMeasurementIntake } from './sources/intake';
 import { uniqueRegistry } from './extensionPoints';
@@ -123,8 +123,6 @@ export const itsmPlugin = createBackendPlugin({
           auth,
           permissions: deps.permissions,
           health,
-          sliKeptFrom: () =>
-            retention && sliKeptFrom(retention, deps.clock.now().getTime()),
         });
         const intake = createMeasurementIntake({ access, store, health });
 

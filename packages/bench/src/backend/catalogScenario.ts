@@ -36,7 +36,8 @@ export const catalogScenario: BackendScenario = {
   name: 'catalog',
   async run({ engineName, sizes, api, services, publish, log }) {
     const rows = [];
-    const portfolio = services.portfolio.map(serviceEntity);
+    const registered = services.portfolio.slice(0, sizes.catalog);
+    const portfolio = registered.map(serviceEntity);
     const serviceYamlLength = Math.round(YAML.stringify(portfolio[0]).length);
     const servicesFile = publish('services.yaml', portfolio);
     const componentsFile = (
@@ -46,7 +47,7 @@ export const catalogScenario: BackendScenario = {
     ) =>
       publish(
         file,
-        services.portfolio.map(name =>
+        registered.map(name =>
           componentEntity(
             name.replace('service', prefix),
             serviceYamlLength,
@@ -60,10 +61,13 @@ export const catalogScenario: BackendScenario = {
       'linked',
       'as-many-as-an-itservice',
     );
-    const agreementComponentsFile = componentsFile(
-      'agreement-components.yaml',
-      'agreements',
-      'with-an-itservices-agreements',
+    const agreementComponentsFiles = ['agreements', 'agreements-after'].map(
+      prefix =>
+        componentsFile(
+          `${prefix}-components.yaml`,
+          prefix,
+          'with-an-itservices-agreements',
+        ),
     );
 
     const catalogTime = async (file: string, kind: string) => {
@@ -74,28 +78,35 @@ export const catalogScenario: BackendScenario = {
           target: file,
         });
         await waitFor(
-          `${sizes.portfolio} ${kind} entities in the catalog`,
-          async () =>
-            (await catalogCount(api, kind)) >= before + sizes.portfolio,
+          `${sizes.catalog} ${kind} entities in the catalog`,
+          async () => (await catalogCount(api, kind)) >= before + sizes.catalog,
           600_000,
         );
       });
     };
-    log(`[${engineName}] catalog: ${sizes.portfolio} Components`);
+    const n = sizes.catalog;
+    log(`[${engineName}] catalog: ${n} Components`);
     const componentsMs = await catalogTime(plainComponentsFile, 'component');
-    log(
-      `[${engineName}] catalog: ${sizes.portfolio} Components with as many relations`,
-    );
+    log(`[${engineName}] catalog: ${n} Components with as many relations`);
     const linkedMs = await catalogTime(linkedComponentsFile, 'component');
+    // The like-for-like baseline is registered once before the ITServices
+    // and once after, and averaged: each batch lands in a larger catalog
+    // than the one before it.
     log(
-      `[${engineName}] catalog: ${sizes.portfolio} Components with an ITService's relations and agreements`,
+      `[${engineName}] catalog: ${n} Components with an ITService's relations and agreements`,
     );
-    const agreementsMs = await catalogTime(
-      agreementComponentsFile,
+    const agreementsBeforeMs = await catalogTime(
+      agreementComponentsFiles[0],
       'component',
     );
-    log(`[${engineName}] catalog: ${sizes.portfolio} ITServices`);
+    log(`[${engineName}] catalog: ${n} ITServices`);
     const servicesMs = await catalogTime(servicesFile, 'itservice');
+    log(`[${engineName}] catalog: the same Components again, after them`);
+    const agreementsAfterMs = await catalogTime(
+      agreementComponentsFiles[1],
+      'component',
+    );
+    const agreementsMs = (agreementsBeforeMs + agreementsAfterMs) / 2;
     // The share of our own processor: what it does for these entities,
     // outside the catalog.
     const processor = new ItsmEntitiesProcessor();
@@ -110,25 +121,34 @@ export const catalogScenario: BackendScenario = {
       row({
         benchmark: 'catalog',
         engine: engineName,
-        size: `${count(sizes.portfolio)} ITServices`,
+        size: `${count(n)} ITServices`,
         unit: 'ms',
         median: servicesMs,
         p95: servicesMs,
-        baseline: { label: 'Components', median: componentsMs },
-        ratio: servicesMs / componentsMs,
+        // Components with the same content: an ITService's relations and
+        // its agreements as spec data (the same rows in the catalog's
+        // relation and search tables). Against Components of the same
+        // YAML size the catalog's own cost of that content is measured, not
+        // ours (README, Performance).
+        baseline: {
+          label: 'Components, same content',
+          median: agreementsMs,
+        },
+        ratio: servicesMs / agreementsMs,
         target: { op: '<=', limit: 1.25, of: 'ratio' },
-        // Where the time goes: against Components with as many relations
-        // (8 rows each, to three entities they all share), then with the
-        // agreements too (as many search rows), and our processor.
-        note: `against Components with as many relations: ${Math.round(
-          linkedMs,
-        )} ms, ${(servicesMs / linkedMs).toFixed(
+        note: `the same content before the ITServices ${Math.round(
+          agreementsBeforeMs,
+        )} ms, after ${Math.round(
+          agreementsAfterMs,
+        )} ms; plain Components of the same size: ${Math.round(
+          componentsMs,
+        )} ms, ${(servicesMs / componentsMs).toFixed(
           2,
-        )}x; with the agreements too: ${Math.round(agreementsMs)} ms, ${(
-          servicesMs / agreementsMs
+        )}x; with as many relations: ${Math.round(linkedMs)} ms, ${(
+          servicesMs / linkedMs
         ).toFixed(2)}x; ItsmEntitiesProcessor's own work: ${Math.round(
           processorMs,
-        )} ms of the ${Math.round(servicesMs - componentsMs)} ms more`,
+        )} ms`,
       }),
     );
 

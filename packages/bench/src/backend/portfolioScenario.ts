@@ -14,16 +14,17 @@
  * limitations under the License.
  */
 
-import { row, summarize } from '../stats';
-import { BackendScenario, count, repeat } from './context';
+import { pairedRatio, row, summarize } from '../stats';
+import { BackendScenario, count, timed } from './context';
 import { periodRows } from './reportScenarios';
 
 /** portfolio: every page of the portfolio, as the portal reads it, against one sla-report. */
 export const portfolioScenario: BackendScenario = {
   name: 'portfolio',
   async run(context) {
-    const { engineName, sizes, api, services, settle, log, measured } = context;
-    const report = measured('sla-report');
+    const { engineName, sizes, api, services, settle, log, measuredIfRun } =
+      context;
+    const report = measuredIfRun('sla-report');
     const rows = [];
     await settle('portfolio');
     log(`[${engineName}] portfolio`);
@@ -48,31 +49,45 @@ export const portfolioScenario: BackendScenario = {
         `the portfolio listed ${portfolioRows} services, expected at least ${sizes.portfolio}`,
       );
     }
-    const portfolio = summarize(
-      await repeat(Math.min(5, sizes.samples), wholePortfolio),
-    );
-    // What reading the portfolio's rows alone costs: every service's period
-    // rows by bare SQL, 500 services per statement as the backend reads them.
+    // What reading the portfolio's rows alone costs: every listed
+    // service's period rows by bare SQL, 500 services per statement as the
+    // backend reads them. Sampled in turns with the portfolio.
     const everyService = Object.values(services).flat();
     const everyPeriodRow = async () => {
       for (let i = 0; i < everyService.length; i += 500) {
         await periodRows(context, everyService.slice(i, i + 500));
       }
     };
-    const portfolioRowsMs = summarize(await repeat(3, everyPeriodRow)).median;
+    await everyPeriodRow();
+    const rounds = Math.min(5, sizes.samples);
+    const portfolioSamples: number[] = [];
+    const bareSamples: number[] = [];
+    for (let k = 0; k < rounds; k++) {
+      bareSamples.push(await timed(everyPeriodRow));
+      portfolioSamples.push(await timed(wholePortfolio));
+    }
+    const portfolio = summarize(portfolioSamples);
+    const bare = summarize(bareSamples);
     rows.push(
       row({
         benchmark: 'portfolio',
         engine: engineName,
-        size: `${count(sizes.portfolio)} services x 3 agreements`,
+        size: `${count(everyService.length)} services x 3 agreements`,
         unit: 'ms',
         ...portfolio,
-        baseline: { label: 'one sla-report', median: report.median },
-        ratio: portfolio.median / report.median,
-        target: { op: '<=', limit: 20, of: 'ratio' },
-        note: `bare SQL of every service's period rows alone: ${Math.round(
-          portfolioRowsMs,
-        )} ms, ${(portfolioRowsMs / report.median).toFixed(1)}x one report`,
+        baseline: { label: 'bare SQL of their rows', median: bare.median },
+        ratio: pairedRatio(portfolioSamples, bareSamples),
+        // As sla-report: reading rollups beats reading the raw rows.
+        target: { op: '<=', limit: 1, of: 'ratio' },
+        ...(report && {
+          note: `one sla-report: ${report.median.toFixed(
+            1,
+          )} ms; the portfolio is ${(portfolio.median / report.median).toFixed(
+            1,
+          )}x, the bare SQL of its rows alone ${(
+            bare.median / report.median
+          ).toFixed(1)}x`,
+        }),
       }),
     );
 

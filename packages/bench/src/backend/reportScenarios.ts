@@ -94,7 +94,7 @@ export const slaReportScenario: BackendScenario = {
         ...report,
         baseline: { label: 'bare SQL', median: bareSummary.median },
         ratio: pairedRatio(growthSamples[2], bareSamples),
-        target: { op: '<=', limit: 2, of: 'ratio' },
+        target: { op: '<=', limit: 1, of: 'ratio' },
       }),
     );
     for (const [i, history] of sizes.growth.entries()) {
@@ -110,7 +110,7 @@ export const slaReportScenario: BackendScenario = {
             median: growthSummaries[0].median,
           },
           ratio: pairedRatio(growthSamples[i], growthSamples[0]),
-          target: { op: '<=', limit: 1.5, of: 'ratio' },
+          target: { op: '<=', limit: 1.1, of: 'ratio' },
         }),
       );
     }

@@ -49,9 +49,11 @@ import {
 import {
   compareSliRollups,
   lockSliSeries,
+  raiseSliKeptFrom,
   readRollup,
   refreshSliRollups,
   ROLLUP_TABLE,
+  sliKeptFrom,
 } from '../rollups/rollupTable';
 
 const migrationsDir = resolvePackagePath(
@@ -187,13 +189,33 @@ type WriteHooks<R> = {
 };
 
 // SLI writes keep the rollups of the quarter hours they touch equal to the
-// raw rows, in the same transaction.
+// raw rows, in the same transaction. Slices before where retention deleted
+// up to are refused: they could not be told from the rollups they are
+// summed in (rule 15).
 const sliRollupHooks: WriteHooks<SliEventRecord> = {
-  before: (tx, records) =>
-    lockSliSeries(
+  before: async (tx, records) => {
+    await lockSliSeries(
       tx,
       records.map(r => r.service),
-    ),
+    );
+    const keptFrom = await sliKeptFrom(tx);
+    const refused = records.flatMap((record, index) =>
+      record.sliceStart < keptFrom ? [index] : [],
+    );
+    if (refused.length > 0) {
+      const shown = refused
+        .slice(0, 20)
+        .map(index => `items[${index}].sliceStart`)
+        .join(', ');
+      throw new InputError(
+        `${shown}${
+          refused.length > 20 ? ` and ${refused.length - 20} more` : ''
+        }: before ${new Date(
+          keptFrom,
+        ).toISOString()}, up to which retention (itsm.retention.sliSlices) deleted the raw SLI slices; older slices count only in their rollups and cannot change`,
+      );
+    }
+  },
   after: (tx, records) => refreshSliRollups(tx, records, Date.now()),
 };
 
@@ -397,7 +419,10 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     sliceStart: number;
   }) {
     return this.db.transaction(async tx => {
-      await sliRollupHooks.before!(tx, [key as SliEventRecord]);
+      await lockSliSeries(tx, [key.service]);
+      // Before the retention boundary the raw slice is gone, and its
+      // quarter hour's rollup must stay as it is.
+      if (key.sliceStart < (await sliKeptFrom(tx))) return false;
       const deleted = await tx(sliEvents.table)
         .where(this.keyWhere(sliEvents, key))
         .delete();
@@ -408,7 +433,8 @@ export class DatabaseMeasurementStore implements MeasurementStore {
 
   /**
    * Deletes the raw SLI slices that start before `boundary` (a quarter
-   * hour); their rollups stay. Resolves how many were deleted.
+   * hour); their rollups stay. From then on, slices before the boundary are
+   * refused. Resolves how many were deleted.
    */
   async deleteSliEventsBefore(boundary: number): Promise<number> {
     if (boundary % SLI_BUCKET_MS !== 0) {
@@ -416,16 +442,33 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         `deleteSliEventsBefore: ${boundary} is not on a quarter hour`,
       );
     }
+    // The boundary first: a write that starts after it refuses what is
+    // about to go; one already running holds its services' lock, which
+    // each service's delete below waits for.
+    await raiseSliKeptFrom(this.db, boundary);
+    const services = await this.db(sliEvents.table)
+      .where('slice_start', '<', boundary)
+      .distinct('service_ref');
     let deleted = 0;
-    // In pieces: one long delete would hold back every writer.
-    for (;;) {
-      const ids = await this.db(sliEvents.table)
-        .where('slice_start', '<', boundary)
-        .limit(RETENTION_CHUNK)
-        .pluck('id');
-      if (ids.length === 0) return deleted;
-      deleted += await this.db(sliEvents.table).whereIn('id', ids).delete();
+    for (const { service_ref: service } of services) {
+      for (;;) {
+        // In pieces: one long delete would hold back the service's writers.
+        const n = await this.db.transaction(async (tx): Promise<number> => {
+          await lockSliSeries(tx, [String(service)]);
+          const ids = await tx(sliEvents.table)
+            .where('service_ref', String(service))
+            .where('slice_start', '<', boundary)
+            .limit(RETENTION_CHUNK)
+            .pluck('id');
+          return ids.length === 0
+            ? 0
+            : tx(sliEvents.table).whereIn('id', ids).delete();
+        });
+        deleted += n;
+        if (n === 0) break;
+      }
     }
+    return deleted;
   }
 
   /** Where rollups differ from the raw rows they sum, from `from` on. */

@@ -119,11 +119,6 @@ export class MeasurementAccess {
       permissions: PermissionsService;
       /** Told which sources stored for which services. */
       health?: SourceHealthStore;
-      /**
-       * Where the raw SLI slices kept start (retention, rule 15); slices
-       * before it are refused.
-       */
-      sliKeptFrom?: () => number | undefined;
     },
   ) {}
 
@@ -250,20 +245,6 @@ export class MeasurementAccess {
     options?: IngestOptions,
   ): Promise<IngestResult> {
     const { records, problems } = readSliEvents(items);
-    const keptFrom = this.deps.sliKeptFrom?.();
-    if (keptFrom !== undefined && problems.length === 0) {
-      records.forEach((record, index) => {
-        if (record.sliceStart < keptFrom) {
-          problems.push({
-            index,
-            field: 'sliceStart',
-            message: `is before ${new Date(
-              keptFrom,
-            ).toISOString()}: raw SLI slices are kept for the retention horizon (itsm.retention.sliSlices) and older ones count only in their rollups, which cannot change`,
-          });
-        }
-      });
-    }
     return this.ingest(records, problems, caller, options, {
       name: 'sliEvents',
       // A series, not each slice: a batch holds thousands of them.

@@ -67,6 +67,35 @@ export class ServiceDirectory {
     return items.filter((e): e is ITServiceEntity => isITServiceEntity(e));
   }
 
+  /**
+   * One page of the ITServices the caller can see, in name order, from the
+   * catalog's own pages: a portfolio of thousands of services reads each
+   * once, not all of them per page. `cursor` is the catalog's.
+   */
+  async servicesPage(
+    credentials: BackstageCredentials,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: ITServiceEntity[]; cursor?: string }> {
+    const options = {
+      credentials: await this.deps.access.lookupCredentials(credentials),
+    };
+    const { items, pageInfo } = await this.deps.catalog.queryEntities(
+      page.cursor
+        ? { cursor: page.cursor, limit: page.limit }
+        : {
+            filter: { kind: 'ITService' },
+            orderFields: { field: 'metadata.name', order: 'asc' },
+            limit: page.limit,
+            totalItems: 'exclude',
+          },
+      options,
+    );
+    return {
+      items: items.filter((e): e is ITServiceEntity => isITServiceEntity(e)),
+      ...(pageInfo.nextCursor && { cursor: pageInfo.nextCursor }),
+    };
+  }
+
   /** An entity the caller can see, of any kind; NotFoundError otherwise. */
   async entity(
     ref: string,

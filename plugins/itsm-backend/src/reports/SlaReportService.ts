@@ -49,7 +49,12 @@ import {
   serviceAvailability,
   trendInstants,
 } from './buildServiceReport';
-import { pageOf, ReportPage } from './reportPages';
+import {
+  decodeCatalogCursor,
+  encodeCatalogCursor,
+  pageOf,
+  ReportPage,
+} from './reportPages';
 import {
   matchesFilters,
   resolveRefs,
@@ -237,26 +242,14 @@ export class SlaReportService {
     page?: ReportPage,
   ): Promise<{ items: PortfolioRow[]; nextCursor?: string }> {
     const rows: PortfolioRow[] = [];
-    const visible = await this.deps.directory.services(credentials);
-    // supports: which services the entity holds up, and through which.
-    const supported =
-      filters.supports === undefined
-        ? undefined
-        : supportedServices(
-            supportTargets(
-              await this.deps.directory.entity(filters.supports, credentials),
-            ),
-            visible,
-          );
-    const { items: services, next } = pageOf(
-      visible.filter(
-        service =>
-          matchesFilters(service, filters) &&
-          (!supported || supported.has(entityRefKey(service))),
-      ),
-      s => s,
-      page,
-    );
+    const filtered = Object.values(filters).some(f => f !== undefined);
+    const {
+      items: services,
+      next,
+      supported,
+    } = page && !filtered
+      ? await this.unfilteredPage(credentials, page)
+      : await this.filteredServices(filters, credentials, page);
     for await (const { item: service, preloaded } of this.preloaded(
       services,
       s => s,
@@ -310,6 +303,56 @@ export class SlaReportService {
       });
     }
     return { items: rows, ...(next && { nextCursor: next }) };
+  }
+
+  /** A page of every service the caller can see, from the catalog's pages. */
+  private async unfilteredPage(
+    credentials: BackstageCredentials,
+    page: ReportPage,
+  ): Promise<{
+    items: ITServiceEntity[];
+    next?: string;
+    supported?: undefined;
+  }> {
+    const { items, cursor } = await this.deps.directory.servicesPage(
+      credentials,
+      { limit: page.limit, cursor: decodeCatalogCursor(page.cursor) },
+    );
+    return {
+      items,
+      ...(cursor && { next: encodeCatalogCursor(cursor) }),
+    };
+  }
+
+  /** The services that pass the filters, one page of them in ref order. */
+  private async filteredServices(
+    filters: ServiceFilters,
+    credentials: BackstageCredentials,
+    page?: ReportPage,
+  ) {
+    const visible = await this.deps.directory.services(credentials);
+    // supports: which services the entity holds up, and through which.
+    const supported =
+      filters.supports === undefined
+        ? undefined
+        : supportedServices(
+            supportTargets(
+              await this.deps.directory.entity(filters.supports, credentials),
+            ),
+            visible,
+          );
+    return {
+      ...pageOf(
+        visible.filter(
+          service =>
+            matchesFilters(service, filters) &&
+            (!supported || supported.has(entityRefKey(service))),
+        ),
+        s => s,
+        page,
+      ),
+      supported,
+    };
   }
 
   private async report(

@@ -117,7 +117,7 @@ describe('paged portfolio and party reports', () => {
         return pages;
       }
 
-      it('pages the portfolio in service ref order, every service once', async () => {
+      it("pages the portfolio from the catalog's pages in name order, every service once", async () => {
         const pages = await follow('/portfolio?period=2026-10', 2);
         expect(pages.map(p => p.items.map((r: any) => r.service))).toEqual([
           ['itservice:default/alpha', 'itservice:default/bravo'],

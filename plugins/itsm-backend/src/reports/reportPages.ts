@@ -31,16 +31,44 @@ function encodeReportCursor(ref: string) {
   return Buffer.from(JSON.stringify([ref])).toString('base64url');
 }
 
-function decodeReportCursor(cursor: string): string {
+function decodeCursor(cursor: string): unknown {
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString());
   } catch {
-    // fall through to the error below
+    return undefined;
   }
-  throw new InputError(
+}
+
+const badCursor = () =>
+  new InputError(
     'cursor: must be the nextCursor of a previous page of this report',
   );
+
+function decodeReportCursor(cursor: string): string {
+  const value = decodeCursor(cursor);
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  throw badCursor();
+}
+
+/** A page cursor that carries the catalog's cursor of the next page. */
+export function encodeCatalogCursor(catalogCursor: string): string {
+  return Buffer.from(JSON.stringify({ catalog: catalogCursor })).toString(
+    'base64url',
+  );
+}
+
+/** The catalog's cursor in a page cursor; undefined for a first page. */
+export function decodeCatalogCursor(cursor?: string): string | undefined {
+  if (cursor === undefined) return undefined;
+  const value = decodeCursor(cursor) as { catalog?: unknown } | undefined;
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof value.catalog === 'string'
+  ) {
+    return value.catalog;
+  }
+  throw badCursor();
 }
 
 /** Items in the ref order of their services, one page of them. */

@@ -42,6 +42,26 @@ export async function lockSliSeries(tx: Knex.Transaction, services: string[]) {
   }
 }
 
+const RETENTION_TABLE = 'itsm_sli_retention';
+
+/** Where retention has deleted raw slices up to (epoch ms); 0 before it ran. */
+export async function sliKeptFrom(db: Knex | Knex.Transaction) {
+  const row = await db(RETENTION_TABLE).where('id', 1).first('kept_from');
+  return row ? Number(row.kept_from) : 0;
+}
+
+/** Moves the retention boundary forward (never back). */
+export async function raiseSliKeptFrom(db: Knex, boundary: number) {
+  await db.transaction(async tx => {
+    const current = await sliKeptFrom(tx);
+    if (boundary <= current) return;
+    await tx(RETENTION_TABLE)
+      .insert({ id: 1, kept_from: boundary })
+      .onConflict('id')
+      .merge();
+  });
+}
+
 /**
  * Recomputes, from the raw rows, the rollups of the quarter hours these
  * slices start in: after any write or delete of them, in its transaction.

@@ -429,6 +429,15 @@ describe('SLI rollups (rule 15)', () => {
         90,
       );
       expect(await store.compareSliRollups({ from: boundary })).toEqual([]);
+      // Before the boundary nothing can change any more: a slice is
+      // refused, a delete finds nothing, and the reports stay.
+      await expect(
+        store.upsertSliEvents([{ ...slices[0], good: 0 }]),
+      ).rejects.toThrow(
+        'items[0].sliceStart: before 2026-10-27T10:00:00.000Z, up to which retention',
+      );
+      expect(await store.deleteSliEvent(slices[0])).toBe(false);
+      expect(await reports()).toEqual(before);
     },
   );
 });

@@ -2351,7 +2351,7 @@ export const spec = {
       get: {
         operationId: 'GetPortfolio',
         summary:
-          'One row per IT service the caller can see, in the current period or a month, a page of services at a time in ref order',
+          'One row per IT service the caller can see, in the current period or a month, a page of services at a time (by name without filters, by ref with them)',
         parameters: [
           {
             $ref: '#/components/parameters/period',

@@ -424,7 +424,7 @@ export class DefaultApiClient {
     );
   }
 
-  /** One row per IT service the caller can see, in the current period or a month, a page of services at a time in ref order */
+  /** One row per IT service the caller can see, in the current period or a month, a page of services at a time (by name without filters, by ref with them) */
   async getPortfolio(
     request?: {
       query?: NonNullable<operations['GetPortfolio']['parameters']['query']>;

@@ -251,7 +251,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** One row per IT service the caller can see, in the current period or a month, a page of services at a time in ref order */
+    /** One row per IT service the caller can see, in the current period or a month, a page of services at a time (by name without filters, by ref with them) */
     get: operations['GetPortfolio'];
     put?: never;
     post?: never;
