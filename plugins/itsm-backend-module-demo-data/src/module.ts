@@ -35,14 +35,6 @@ import { generateDemoMeasurements } from './demoMeasurements';
 const HOUR = 3_600_000;
 
 /**
- * Demo measurements for the ITServices in the catalog, as a measurement
- * source of the itsm backend: ingested like any other source's batches,
- * keyed by the day they belong to, so each run only adds what is new.
- * Off unless `itsm.demo.enabled` is true; never enable it in production.
- *
- * @public
- */
-/**
  * The slices of each series from its stored last one on: a series already
  * stored is not sent again from its start, which retention may have
  * deleted the raw slices of (the backend refuses slices before that).
@@ -74,6 +66,14 @@ async function newSlices(
   return fresh;
 }
 
+/**
+ * Demo measurements for the ITServices in the catalog, as a measurement
+ * source of the itsm backend: ingested like any other source's batches,
+ * keyed by the day they belong to, so each run only adds what is new.
+ * Off unless `itsm.demo.enabled` is true; never enable it in production.
+ *
+ * @public
+ */
 export const itsmModuleDemoData = createBackendModule({
   pluginId: 'itsm',
   moduleId: 'demo-data',

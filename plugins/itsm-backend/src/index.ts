@@ -22,4 +22,4 @@
 
 export { itsmPlugin as default } from './plugin';
 export { compareSliRollups, rebuildSliRollups } from './rollups/rollupTable';
-export type { RollupMismatch } from './rollups/rollupTable';
+export type { RollupMismatch, RollupSums } from './rollups/rollupTable';

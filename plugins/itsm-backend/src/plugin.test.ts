@@ -254,11 +254,11 @@ describe('itsm backend plugin', () => {
       const old = Math.floor((Date.now() - 40 * 86_400_000) / 60_000) * 60_000;
       const recent = Math.floor((Date.now() - 60_000) / 60_000) * 60_000;
       await knex('itsm_sli_events').insert(
-        [old, recent].map(start => ({
+        [old, recent].map(sliceStart => ({
           source: 'pager',
           service_ref: 'itservice:default/online-banking',
           objective: 'success',
-          slice_start: start,
+          slice_start: sliceStart,
           slice_seconds: 60,
           good: 9,
           total: 10,

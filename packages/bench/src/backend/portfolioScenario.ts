@@ -77,8 +77,10 @@ export const portfolioScenario: BackendScenario = {
         ...portfolio,
         baseline: { label: 'bare SQL of their rows', median: bare.median },
         ratio: pairedRatio(portfolioSamples, bareSamples),
-        // As sla-report: reading rollups beats reading the raw rows.
-        target: { op: '<=', limit: 1, of: 'ratio' },
+        // Scoring eight objectives per service, each with its burn-rate
+        // windows, may cost at most half again what reading the rows does
+        // (README, Performance: why not a multiple of one report).
+        target: { op: '<=', limit: 1.5, of: 'ratio' },
         ...(report && {
           note: `one sla-report: ${report.median.toFixed(
             1,

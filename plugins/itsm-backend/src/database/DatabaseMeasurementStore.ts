@@ -68,7 +68,7 @@ const CHUNK = 500;
 // slices in pages of SLI_PAGE rows, several services' rows SERVICES_PER_READ
 // services at a time.
 const SLI_PAGE = 5000;
-const SERVICES_PER_READ = 50;
+const SERVICES_PER_READ = 200;
 // Without a read window, every slice is read raw.
 const RAW_ONLY = (from: number, to: number) => ({
   useRollup: () => false,

@@ -118,6 +118,8 @@ export async function refreshSliRollups(
 /**
  * Rebuilds every rollup of these services from their raw rows: for data
  * written to the raw table by other means (a bulk load).
+ *
+ * @public
  */
 export async function rebuildSliRollups(db: Knex, services: string[]) {
   await db.transaction(async tx => {
@@ -151,14 +153,15 @@ export function readRollup(row: Record<string, unknown>): SliRollup {
   };
 }
 
-type RollupSums = {
+/** What a rollup holds, and the same summed from raw rows. @public */
+export type RollupSums = {
   good: number;
   total: number;
   slices: number;
   lastEnd: number;
 };
 
-/** Where a rollup and the raw rows it sums disagree. */
+/** Where a rollup and the raw rows it sums disagree. @public */
 export type RollupMismatch = {
   service: string;
   objective: string;
@@ -171,6 +174,8 @@ export type RollupMismatch = {
  * Every quarter hour from `from` on where the rollups differ from the sums
  * of the raw rows (before `from`, retention may have deleted the raw rows).
  * Empty when they agree: the resilience suite and tests check this.
+ *
+ * @public
  */
 export async function compareSliRollups(
   db: Knex,
