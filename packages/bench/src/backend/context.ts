@@ -140,8 +140,23 @@ export async function waitFor(
   timeoutMs: number,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+  let failure: unknown;
+  for (;;) {
+    try {
+      if (await check()) return;
+      failure = undefined;
+    } catch (error) {
+      // A poll that fails (a kept-alive socket the server has just closed)
+      // is asked again; only the timeout ends the wait.
+      failure = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out waiting for ${what}${
+          failure ? `; the last check failed: ${failure}` : ''
+        }`,
+      );
+    }
     await new Promise(resolve => setTimeout(resolve, 100));
   }
 }
