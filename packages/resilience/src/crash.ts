@@ -45,6 +45,17 @@ type SliItem = {
   total: number;
 };
 
+/** Whether a statement that `matches` runs in an open transaction of the database. */
+async function writing(admin: Knex, database: string, matches: string) {
+  const result = await admin.raw(
+    `SELECT count(*) AS n FROM pg_stat_activity
+     WHERE datname = ? AND state IN ('active', 'idle in transaction')
+     AND ${matches}`,
+    [database],
+  );
+  return Number(result.rows[0].n) > 0;
+}
+
 /** 5,000 minute slices from `first`, counts varying with `seed`. */
 function sliBatch(service: string, first: number, seed: number): SliItem[] {
   return Array.from({ length: BATCH }, (_, i) => {
@@ -102,18 +113,12 @@ async function sliCrashRounds(options: {
       if (midWrite) {
         await waitFor(
           `SLI round ${round}: the batch's transaction`,
-          async () =>
-            Number(
-              (
-                await admin.raw(
-                  `SELECT count(*) AS n FROM pg_stat_activity
-                 WHERE datname = ? AND state IN ('active', 'idle in transaction')
-                 AND (query ILIKE 'insert into "itsm_sli_events"%'
-                   OR query ILIKE '%itsm_sli_rollups%')`,
-                  [itsmDatabase],
-                )
-              ).rows[0].n,
-            ) > 0,
+          () =>
+            writing(
+              admin,
+              itsmDatabase,
+              `(query ILIKE 'insert into "itsm_sli_events"%' OR query ILIKE '%itsm_sli_rollups%')`,
+            ),
           30_000,
           2,
         );
@@ -237,17 +242,12 @@ export async function crashScenario(options: {
       if (midWrite) {
         await waitFor(
           `round ${round}: the batch's transaction`,
-          async () =>
-            Number(
-              (
-                await admin.raw(
-                  `SELECT count(*) AS n FROM pg_stat_activity
-                   WHERE datname = ? AND state IN ('active', 'idle in transaction')
-                   AND query ILIKE 'insert into "itsm_incidents"%'`,
-                  [itsmDatabase],
-                )
-              ).rows[0].n,
-            ) > 0,
+          () =>
+            writing(
+              admin,
+              itsmDatabase,
+              `query ILIKE 'insert into "itsm_incidents"%'`,
+            ),
           30_000,
           2,
         );

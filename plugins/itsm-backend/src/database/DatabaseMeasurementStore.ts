@@ -677,48 +677,38 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
     ranges: Array<[number, number]>,
   ): Knex.QueryBuilder {
+    const query = scope(this.db(sliEvents.table));
     if (ranges.length === 1) {
-      return this.sliEventRows(scope, ranges[0][0], ranges[0][1]);
-    }
-    return scope(this.db(sliEvents.table))
-      .where(q => {
+      query.where('slice_start', '>=', ranges[0][0]);
+      query.where('slice_start', '<', ranges[0][1]);
+    } else {
+      query.where(q => {
         for (const [start, end] of ranges) {
           q.orWhere(r =>
             r.where('slice_start', '>=', start).where('slice_start', '<', end),
           );
         }
         if (ranges.length === 0) q.whereRaw('1 = 0');
-      })
-      .select(
-        'source',
-        'objective',
-        'slice_start',
-        'slice_seconds',
-        'good',
-        'total',
-        'updated_at',
-      );
+      });
+    }
+    return query.select(
+      'source',
+      'objective',
+      'slice_start',
+      'slice_seconds',
+      'good',
+      'total',
+      'updated_at',
+    );
   }
 
-  // SLI slices starting in [from, to), of the services the scope selects;
-  // callers add the columns they need beyond a record's.
+  // SLI slices starting in [from, to), of the services the scope selects.
   private sliEventRows(
     scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
     from: number,
     to: number,
   ): Knex.QueryBuilder {
-    return scope(this.db(sliEvents.table))
-      .where('slice_start', '>=', from)
-      .where('slice_start', '<', to)
-      .select(
-        'source',
-        'objective',
-        'slice_start',
-        'slice_seconds',
-        'good',
-        'total',
-        'updated_at',
-      );
+    return this.sliEventRowsIn(scope, [[from, to]]);
   }
 
   async getSnapshots(service: string, periods: string[]) {
