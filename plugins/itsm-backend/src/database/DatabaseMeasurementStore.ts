@@ -69,11 +69,6 @@ const CHUNK = 500;
 // services at a time.
 const SLI_PAGE = 5000;
 const SERVICES_PER_READ = 200;
-// Without a read window, every slice is read raw.
-const RAW_ONLY = (from: number, to: number) => ({
-  useRollup: () => false,
-  rawRanges: [[from, to]] as Array<[number, number]>,
-});
 // Raw SLI rows per retention delete.
 const RETENTION_CHUNK = 5000;
 
@@ -515,9 +510,11 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     const of = (row: Row) => loaded.get(String(row.service_ref))!;
     for (const chunk of chunks([...loaded.keys()], SERVICES_PER_READ)) {
       const scope = (q: Knex.QueryBuilder) => q.whereIn('service_ref', chunk);
-      const window = options.sli && { from, to, ...options.sli };
-      const rollups = window ? await this.rollupsIn(scope, window) : [];
-      const plan = window ? planSliRead(window, rollups) : RAW_ONLY(from, to);
+      const { rollups, plan } = await this.sliReadPlan(scope, {
+        from,
+        to,
+        sli: options.sli,
+      });
       const rows = {
         ...(await this.incidentAndOutageRows(scope, from, to)),
         sliEvents: await this.sliEventRowsIn(scope, plan.rawRanges)
@@ -559,11 +556,8 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     service: string,
     options: { from: number; to: number; sli?: SliReadOptions },
   ): Promise<Array<Stored<SliEventRecord>>> {
-    const { from, to } = options;
-    const window = options.sli && { from, to, ...options.sli };
     const scope = (q: Knex.QueryBuilder) => q.where('service_ref', service);
-    const rollups = window ? await this.rollupsIn(scope, window) : [];
-    const plan = window ? planSliRead(window, rollups) : RAW_ONLY(from, to);
+    const { rollups, plan } = await this.sliReadPlan(scope, options);
     let raw: Array<Stored<SliEventRecord>> = [];
     for (const [start, end] of plan.rawRanges) {
       const part = await this.sliEventsOfService(service, start, end);
@@ -571,6 +565,27 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     }
     const rolled = rollups.filter(plan.useRollup).map(rollupSlice);
     return mergeByStart(rolled, raw);
+  }
+
+  // The rollups of the window and what to read raw; without a read window
+  // (`sli`), every slice is read raw.
+  private async sliReadPlan(
+    scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+    options: { from: number; to: number; sli?: SliReadOptions },
+  ) {
+    const { from, to, sli } = options;
+    if (!sli) {
+      return {
+        rollups: [] as SliRollup[],
+        plan: {
+          useRollup: () => false,
+          rawRanges: [[from, to]] as Array<[number, number]>,
+        },
+      };
+    }
+    const window = { from, to, ...sli };
+    const rollups = await this.rollupsIn(scope, window);
+    return { rollups, plan: planSliRead(window, rollups) };
   }
 
   // The rollups of the services the scope selects in the window's span, in
