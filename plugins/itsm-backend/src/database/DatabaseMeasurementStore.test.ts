@@ -197,6 +197,42 @@ describe('DatabaseMeasurementStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'finds each stored row of the keys asked once, whatever the sources and repeats, on %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const other = 'itservice:default/payroll';
+      await store.upsertIncidents([
+        ...Array.from({ length: 600 }, (_, n) => incident(n)),
+        incident(1, { source: 'opsgenie' }),
+      ]);
+      await store.upsertIncidents([incident(2, { service: other })]);
+      const found = await store.findIncidents([
+        // more keys than one lookup takes on SQLite
+        ...Array.from({ length: 600 }, (_, n) => ({
+          source: 'pagerduty',
+          externalId: `INC-${n + 1}`,
+        })),
+        { source: 'pagerduty', externalId: 'INC-1' },
+        { source: 'opsgenie', externalId: 'INC-1' },
+        { source: 'opsgenie', externalId: 'INC-2' },
+      ]);
+      const keys = found.map(f => `${f.source}/${f.externalId}/${f.service}`);
+      expect(keys).toHaveLength(601);
+      expect(new Set(keys).size).toBe(601);
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          `pagerduty/INC-1/${service}`,
+          `opsgenie/INC-1/${service}`,
+          `pagerduty/INC-2/${service}`,
+          `pagerduty/INC-2/${other}`,
+          `pagerduty/INC-599/${service}`,
+        ]),
+      );
+      expect(keys).not.toContain(`pagerduty/INC-0/${service}`);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'pages through rows of the same instant by key, with cursors that hold no row id, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

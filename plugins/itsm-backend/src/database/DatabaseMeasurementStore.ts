@@ -64,6 +64,8 @@ const migrationsDir = resolvePackagePath(
 // Rows per statement: SQLite's multi-row insert is a compound SELECT of at
 // most 500 terms, and 500 rows stay far below either engine's bind limit.
 const CHUNK = 500;
+// Keys per lookup on PostgreSQL, where they go as two array parameters.
+const FIND_CHUNK_PG = 5000;
 // Reads come in pieces whose driver rows die young: one service's SLI
 // slices in pages of SLI_PAGE rows, several services' rows SERVICES_PER_READ
 // services at a time.
@@ -956,17 +958,41 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     keys: MeasurementKey[],
   ): Promise<Array<Stored<R>>> {
     const found: Array<Stored<R>> = [];
-    const wanted = new Set(
-      keys.map(k => JSON.stringify([k.source, k.externalId])),
-    );
-    for (const chunk of chunks(keys, CHUNK)) {
-      // One IN list per column: a superset, cut to the exact keys below.
-      const rows: Row[] = await this.db(spec.table)
-        .whereIn('source', [...new Set(chunk.map(k => k.source))])
-        .whereIn('external_id', [...new Set(chunk.map(k => k.externalId))])
-        .select();
+    const keyOf = (source: unknown, externalId: unknown) =>
+      JSON.stringify([source, externalId]);
+    const unique = new Map(keys.map(k => [keyOf(k.source, k.externalId), k]));
+    const postgres = this.db.client.config.client === 'pg';
+    for (const chunk of chunks(
+      [...unique.values()],
+      postgres ? FIND_CHUNK_PG : CHUNK,
+    )) {
+      const rows: Row[] = postgres
+        ? // One index probe per key. Given IN lists, the planner scans the
+          // whole table once a batch is a few percent of it, and reads grow
+          // with the table; OFFSET 0 keeps the probes from being flattened
+          // into the same hash join.
+          (
+            await this.db.raw(
+              `SELECT t.* FROM unnest(?::text[], ?::text[]) AS k(source, external_id)
+               CROSS JOIN LATERAL (
+                 SELECT * FROM ?? WHERE source = k.source AND external_id = k.external_id OFFSET 0
+               ) AS t`,
+              [
+                chunk.map(k => k.source),
+                chunk.map(k => k.externalId),
+                spec.table,
+              ],
+            )
+          ).rows
+        : // One IN list per column: a superset, cut to the exact keys below.
+          await this.db(spec.table)
+            .whereIn('source', [...new Set(chunk.map(k => k.source))])
+            .whereIn('external_id', [...new Set(chunk.map(k => k.externalId))])
+            .select();
+      // This chunk's keys only: a superset may hold another chunk's rows.
+      const wanted = new Set(chunk.map(k => keyOf(k.source, k.externalId)));
       for (const row of rows) {
-        if (wanted.has(JSON.stringify([row.source, row.external_id]))) {
+        if (wanted.has(keyOf(row.source, row.external_id))) {
           found.push(readStored(spec, row));
         }
       }
