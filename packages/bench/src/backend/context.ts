@@ -106,16 +106,38 @@ export const total = (samples: number[]) => samples.reduce((a, b) => a + b, 0);
 export class Api {
   constructor(private readonly baseUrl: string) {}
 
-  /** `body` is JSON text already. */
+  /**
+   * `body` is JSON text already. A request whose connection fails is sent
+   * again, twice at most: every request the bench makes is idempotent (reads,
+   * and ingests the API promises to be), and a kept-alive socket the server
+   * closes under a request should not end a run of half an hour.
+   */
   async request(method: string, url: string, body?: string) {
-    const response = await fetch(`${this.baseUrl}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${TOKEN}`,
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-      },
-      body,
-    });
+    const send = () =>
+      fetch(`${this.baseUrl}${url}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          ...(body !== undefined && { 'content-type': 'application/json' }),
+        },
+        body,
+      });
+    let response: Response | undefined;
+    for (let attempt = 1; !response; attempt++) {
+      try {
+        response = await send();
+      } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        if (attempt === 3) {
+          throw new Error(`${method} ${url} failed: ${error} (${cause})`);
+        }
+        process.stderr.write(
+          `[bench] ${method} ${url} failed (${
+            cause ?? error
+          }); sending it again\n`,
+        );
+      }
+    }
     const text = await response.text();
     if (!response.ok) {
       throw new Error(

@@ -443,6 +443,27 @@ describe('DatabaseMeasurementStore', () => {
           planned: false,
         },
       ]);
+      // Outages of a third service around the window: read are those that
+      // overlap it, including the one still running at its start.
+      const cards = 'itservice:default/cards';
+      const cardsOutage = (n: number, start: number, end?: number) => ({
+        source: 'statuspage',
+        externalId: `OUT-${n}`,
+        service: cards,
+        start,
+        ...(end !== undefined && { end }),
+        impact: 'partial' as const,
+        planned: false,
+      });
+      await store.upsertOutages([
+        cardsOutage(3, T0 - 2 * HOUR, T0 - HOUR),
+        cardsOutage(4, T0 - 2 * HOUR, T0),
+        cardsOutage(5, T0 - HOUR, T0 + HOUR),
+        cardsOutage(6, T0 + HOUR, T0 + 2 * HOUR),
+        cardsOutage(7, T0 + 24 * HOUR),
+        cardsOutage(8, T0 + HOUR),
+        cardsOutage(10, T0 - 3 * HOUR),
+      ]);
       await store.upsertSliEvents(
         [service, other].map((ref, i) => ({
           source: 'prometheus',
@@ -461,11 +482,11 @@ describe('DatabaseMeasurementStore', () => {
       );
       const window = { from: T0, to: T0 + 24 * HOUR };
       const many = await store.loadMeasurementsOfServices({
-        services: [service, ...idle, other],
+        services: [service, ...idle, other, cards],
         ...window,
       });
-      expect(many.size).toBe(602);
-      for (const ref of [service, other]) {
+      expect(many.size).toBe(603);
+      for (const ref of [service, other, cards]) {
         expect(many.get(ref)).toEqual(
           await store.loadMeasurements({ service: ref, ...window }),
         );
@@ -481,6 +502,12 @@ describe('DatabaseMeasurementStore', () => {
           ?.incidents.map(i => i.externalId)
           .sort(),
       ).toEqual(['INC-1', 'INC-3', 'INC-4']);
+      expect(
+        many
+          .get(cards)
+          ?.outages.map(o => o.externalId)
+          .sort(),
+      ).toEqual(['OUT-10', 'OUT-5', 'OUT-6', 'OUT-8']);
       // Outages first reported: whether an availability source reports.
       expect(many.get(other)?.availabilityReportedSince).toBe(T0 - HOUR);
       expect(many.get(service)?.availabilityReportedSince).toBeUndefined();

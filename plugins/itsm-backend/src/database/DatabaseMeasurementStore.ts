@@ -678,9 +678,20 @@ export class DatabaseMeasurementStore implements MeasurementStore {
           .where('resolved_at', '>', from)
           .where('opened_at', '<', from),
       ]).then(parts => parts.flat()),
-      scope(this.db(outages.table))
-        .where('start_at', '<', to)
-        .where(q => q.where('end_at', '>', from).orWhereNull('end_at')),
+      // The same for outages: reading every outage that started before
+      // `to` grew with the service's history.
+      Promise.all([
+        scope(this.db(outages.table))
+          .where('start_at', '>=', from)
+          .where('start_at', '<', to)
+          .where(q => q.where('end_at', '>', from).orWhereNull('end_at')),
+        scope(this.db(outages.table))
+          .whereNull('end_at')
+          .where('start_at', '<', from),
+        scope(this.db(outages.table))
+          .where('end_at', '>', from)
+          .where('start_at', '<', from),
+      ]).then(parts => parts.flat()),
     ]);
     return {
       incidents: incidentRows as Row[],
