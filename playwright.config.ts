@@ -19,6 +19,12 @@ import { generateProjects } from '@backstage/e2e-test-utils/playwright';
 import { chromiumLaunchOptions } from './playwright.chromium';
 
 const benchDatabase = process.env.ITSM_PAGE_BENCH_DATABASE;
+// `./run bench` times the page on the app's production build
+// (`packages/app/dist`), which the backend's app-backend serves.
+const productionApp = process.env.ITSM_PAGE_BENCH_PRODUCTION_APP === '1';
+const portalUrl = productionApp
+  ? 'http://localhost:7007'
+  : 'http://localhost:3000';
 
 // The instant the portal's ITSM clock is pinned to (demo data, reports):
 // the 28th of last month, 10:00 UTC. The demo storylines the tests assert on
@@ -42,17 +48,21 @@ export default defineConfig({
   // The suite starts the portal itself, in CI too; a developer's running
   // `./run start` is reused outside CI.
   webServer: [
-    {
-      command: 'yarn start app',
-      url: 'http://localhost:3000',
-      reuseExistingServer: !process.env.CI,
-      timeout: 300_000,
-    },
+    ...(productionApp
+      ? []
+      : [
+          {
+            command: 'yarn start app',
+            url: 'http://localhost:3000',
+            reuseExistingServer: !process.env.CI,
+            timeout: 300_000,
+          },
+        ]),
     {
       command: 'yarn start backend',
       url: 'http://localhost:7007/.backstage/health/v1/readiness',
       // `./run bench` runs the page benchmark on a database of its own.
-      reuseExistingServer: !process.env.CI && !benchDatabase,
+      reuseExistingServer: !process.env.CI && !benchDatabase && !productionApp,
       timeout: 300_000,
       env: {
         ITSM_FIXED_NOW: process.env.ITSM_FIXED_NOW,
@@ -74,6 +84,7 @@ export default defineConfig({
           },
         ]),
         ...(benchDatabase && { APP_CONFIG_backend_database: benchDatabase }),
+        ...(productionApp && { APP_CONFIG_app_baseUrl: portalUrl }),
       },
     },
   ],
@@ -89,7 +100,7 @@ export default defineConfig({
 
   use: {
     actionTimeout: 30_000,
-    baseURL: process.env.PLAYWRIGHT_URL ?? 'http://localhost:3000',
+    baseURL: process.env.PLAYWRIGHT_URL ?? portalUrl,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions,

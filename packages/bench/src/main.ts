@@ -83,8 +83,25 @@ function parseArgs(argv: string[]) {
 }
 
 /**
- * page: run by Playwright, which owns the app and backend servers, once per
- * engine; the spec writes its samples and the row is built here.
+ * The app's production build (`packages/app/dist`), which the backend's
+ * app-backend serves to the page benchmark.
+ */
+function buildApp() {
+  const result = spawnSync('yarn', ['workspace', 'app', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `The page benchmark needs the app's production build; yarn workspace app build exited with ${result.status}`,
+    );
+  }
+}
+
+/**
+ * page: run by Playwright, which owns the backend server, once per engine,
+ * on the app's production build; the spec writes its samples and the row is
+ * built here.
  */
 function pageBenchmark(engine: EngineName, runId: string): BenchRow {
   const output = path.join(RESULTS, `page-${engine}.json`);
@@ -103,6 +120,7 @@ function pageBenchmark(engine: EngineName, runId: string): BenchRow {
       env: {
         ...process.env,
         ITSM_PAGE_BENCH_OUTPUT: output,
+        ITSM_PAGE_BENCH_PRODUCTION_APP: '1',
         ...(engine === 'postgres' && {
           ITSM_PAGE_BENCH_DATABASE: JSON.stringify({
             client: 'pg',
@@ -126,12 +144,12 @@ function pageBenchmark(engine: EngineName, runId: string): BenchRow {
   return row({
     benchmark: 'page',
     engine,
-    size: 'online-banking SLA tab, demo data',
+    size: 'online-banking SLA tab, demo data, production build',
     unit: 'ms',
     ...sla,
     baseline: { label: 'overview page', median: overview.median },
     ratio: sla.median / overview.median,
-    target: { op: '<=', limit: 1.5, of: 'ratio' },
+    target: { op: '<=', limit: 1.2, of: 'ratio' },
   });
 }
 
@@ -179,6 +197,8 @@ async function main() {
         'The page benchmark needs Chromium; see above, or pass --no-page',
       );
     }
+    log('building the app for production');
+    buildApp();
     for (const name of options.engines) {
       try {
         rows.push(pageBenchmark(name, runId));

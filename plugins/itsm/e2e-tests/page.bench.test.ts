@@ -21,10 +21,12 @@ import { signIn } from './signIn';
 
 // The page benchmark: from navigation to the SLA numbers visible on a
 // service's SLA tab, against the same service's catalog overview page, in
-// one browser, alternating. `./run bench` runs it on each engine and reads
-// the samples it writes; `./run test` holds it to its target here.
+// one browser, alternating. `./run bench` runs it on each engine, on the
+// app's production build, and reads the samples it writes; `./run test`
+// runs it on the dev server, where both pages load the unminified bundle.
 const RUNS = 7;
-const TARGET = 1.5;
+const PRODUCTION_APP = process.env.ITSM_PAGE_BENCH_PRODUCTION_APP === '1';
+const TARGET = PRODUCTION_APP ? 1.2 : 1.5;
 const SERVICE = '/catalog/default/itservice/online-banking';
 
 async function timeUntilVisible(page: Page, url: string, ready: Locator) {
@@ -40,7 +42,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-test('the SLA tab shows its numbers within 1.5x the time of the overview page', async ({
+test(`the SLA tab shows its numbers within ${TARGET}x the time of the overview page`, async ({
   page,
 }) => {
   // A fresh database first waits for the catalog and the demo data.
