@@ -345,7 +345,12 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return new DatabaseMeasurementStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  // PostgreSQL takes other statements than SQLite for upserts and lookups.
+  private readonly postgres: boolean;
+
+  private constructor(private readonly db: Knex) {
+    this.postgres = db.client.config.client === 'pg';
+  }
 
   upsertIncidents(records: IncidentRecord[], options?: UpsertOptions) {
     return this.upsert(incidents, records, options?.moves);
@@ -666,37 +671,44 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     to: number,
   ) {
     const [incidentRows, outageRows] = await Promise.all([
-      // Three index range reads rather than one OR the planner cannot seek.
-      Promise.all([
-        scope(this.db(incidents.table))
-          .where('opened_at', '>=', from)
-          .where('opened_at', '<', to),
-        scope(this.db(incidents.table))
-          .whereNull('resolved_at')
-          .where('opened_at', '<', from),
-        scope(this.db(incidents.table))
-          .where('resolved_at', '>', from)
-          .where('opened_at', '<', from),
-      ]).then(parts => parts.flat()),
-      // The same for outages: reading every outage that started before
-      // `to` grew with the service's history.
-      Promise.all([
-        scope(this.db(outages.table))
-          .where('start_at', '>=', from)
-          .where('start_at', '<', to)
-          .where(q => q.where('end_at', '>', from).orWhereNull('end_at')),
-        scope(this.db(outages.table))
-          .whereNull('end_at')
-          .where('start_at', '<', from),
-        scope(this.db(outages.table))
-          .where('end_at', '>', from)
-          .where('start_at', '<', from),
-      ]).then(parts => parts.flat()),
+      this.runningIn(scope, incidents.table, ['opened_at', 'resolved_at'], {
+        from,
+        to,
+      }),
+      // An outage counts only where it overlaps the window: one that ended
+      // at its start, or lasted no time there, stays out.
+      this.runningIn(
+        scope,
+        outages.table,
+        ['start_at', 'end_at'],
+        { from, to },
+        q => q.where(r => r.where('end_at', '>', from).orWhereNull('end_at')),
+      ),
     ]);
     return {
       incidents: incidentRows as Row[],
       outages: outageRows as Row[],
     };
+  }
+
+  // Rows that started in [from, to), or started before it and had not ended
+  // by from: three index range reads rather than one OR the planner cannot
+  // seek, so a read does not grow with the service's history.
+  private async runningIn(
+    scope: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+    table: string,
+    [start, end]: [string, string],
+    { from, to }: { from: number; to: number },
+    startedInWindow: (query: Knex.QueryBuilder) => Knex.QueryBuilder = q => q,
+  ): Promise<Row[]> {
+    const parts = await Promise.all([
+      startedInWindow(
+        scope(this.db(table)).where(start, '>=', from).where(start, '<', to),
+      ),
+      scope(this.db(table)).whereNull(end).where(start, '<', from),
+      scope(this.db(table)).where(end, '>', from).where(start, '<', from),
+    ]);
+    return parts.flat();
   }
 
   // SLI slices starting in any of these ranges, of the services the scope
@@ -822,10 +834,9 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         result: { created: 0, updated: 0, unchanged: 0 },
         moved,
       };
-      const write =
-        this.db.client.config.client === 'pg'
-          ? this.upsertInPostgres.bind(this)
-          : this.upsertByComparing.bind(this);
+      const write = this.postgres
+        ? this.upsertInPostgres.bind(this)
+        : this.upsertByComparing.bind(this);
       for (const chunk of chunks(records, CHUNK)) {
         await write(tx, spec, chunk, counter);
       }
@@ -972,12 +983,11 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     const keyOf = (source: unknown, externalId: unknown) =>
       JSON.stringify([source, externalId]);
     const unique = new Map(keys.map(k => [keyOf(k.source, k.externalId), k]));
-    const postgres = this.db.client.config.client === 'pg';
     for (const chunk of chunks(
       [...unique.values()],
-      postgres ? FIND_CHUNK_PG : CHUNK,
+      this.postgres ? FIND_CHUNK_PG : CHUNK,
     )) {
-      const rows: Row[] = postgres
+      const rows: Row[] = this.postgres
         ? // One index probe per key. Given IN lists, the planner scans the
           // whole table once a batch is a few percent of it, and reads grow
           // with the table; OFFSET 0 keeps the probes from being flattened
