@@ -36,6 +36,7 @@ import {
   ITSM_REF_FIELDS,
   monthBefore,
   resolveItsmRef,
+  ServiceSlaReport,
   SupplierEntity,
 } from '@backstage-itsm/plugin-itsm-common';
 import type { ItsmClockService } from '@backstage-itsm/plugin-itsm-node';
@@ -57,6 +58,8 @@ import {
 const RETRY_MS = 60_000;
 const MAX_RETRY_MS = 3_600_000;
 const LEASE_MS = 120_000;
+// Entities per catalog read of the scheduled run.
+const CATALOG_PAGE = 500;
 
 const watchId = (key: WatchKey) =>
   JSON.stringify([key.agreement, key.objective, key.kind, key.subject]);
@@ -151,31 +154,71 @@ export class NotificationEvaluator {
     },
   ) {}
 
-  /** Every ITService and Supplier: the scheduled run. */
+  /**
+   * Every ITService and Supplier: the scheduled run, a page of the catalog
+   * at a time, so that its memory does not grow with the catalog.
+   */
   async evaluateAll(): Promise<void> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const now = this.deps.clock.now();
-    const { items } = await this.deps.catalog.getEntities(
-      { filter: [{ kind: 'ITService' }, { kind: 'Supplier' }] },
-      { credentials },
-    );
     const parties = new PartyDirectory(this.deps.catalog, credentials);
-    for (const entity of items) {
-      try {
-        if (isITServiceEntity(entity)) {
-          await this.evaluateService(entity, parties, credentials, now, true);
-        } else if (isSupplierEntity(entity)) {
-          await this.evaluateSupplier(entity, now);
-        }
-      } catch (error) {
-        this.deps.logger.warn(
-          `Could not evaluate the notifications of ${stringifyEntityRef(
-            entity,
-          )}: ${error}`,
-        );
-      }
+    for await (const page of this.deps.catalog.streamEntities(
+      {
+        filter: [{ kind: 'ITService' }, { kind: 'Supplier' }],
+        pageSize: CATALOG_PAGE,
+      },
+      { credentials },
+    )) {
+      await this.evaluateEntities(page, parties, credentials, now, true);
     }
     await this.deliver();
+  }
+
+  /**
+   * Services and suppliers of one catalog read; the current reports of the
+   * services come with their measurements read together. One entity that
+   * cannot be evaluated does not hold up the others.
+   */
+  private async evaluateEntities(
+    entities: Entity[],
+    parties: PartyDirectory,
+    credentials: BackstageCredentials,
+    now: Date,
+    withClosedMonth: boolean,
+  ) {
+    const failed = (entity: Entity, error: unknown) =>
+      this.deps.logger.warn(
+        `Could not evaluate the notifications of ${stringifyEntityRef(
+          entity,
+        )}: ${error}`,
+      );
+    const suppliers = entities.filter((e): e is SupplierEntity =>
+      isSupplierEntity(e),
+    );
+    for (const supplier of suppliers) {
+      await this.evaluateSupplier(supplier, now).catch(error =>
+        failed(supplier, error),
+      );
+    }
+    for await (const scored of this.deps.reporter.reportsOf(
+      entities.filter((e): e is ITServiceEntity => isITServiceEntity(e)),
+      { kind: 'current' },
+      credentials,
+      now,
+    )) {
+      if ('error' in scored) {
+        failed(scored.service, scored.error);
+        continue;
+      }
+      await this.evaluateService(
+        scored.service,
+        scored.report,
+        parties,
+        credentials,
+        now,
+        withClosedMonth,
+      ).catch(error => failed(scored.service, error));
+    }
   }
 
   /**
@@ -225,17 +268,13 @@ export class NotificationEvaluator {
         );
         const parties = new PartyDirectory(this.deps.catalog, credentials);
         const now = this.deps.clock.now();
-        for (const entity of items) {
-          if (isITServiceEntity(entity)) {
-            await this.evaluateService(
-              entity,
-              parties,
-              credentials,
-              now,
-              false,
-            );
-          }
-        }
+        await this.evaluateEntities(
+          items.filter((e): e is ITServiceEntity => isITServiceEntity(e)),
+          parties,
+          credentials,
+          now,
+          false,
+        );
         await this.deliver();
       } catch (error) {
         this.deps.logger.warn(
@@ -249,6 +288,7 @@ export class NotificationEvaluator {
 
   private async evaluateService(
     service: ITServiceEntity,
+    current: ServiceSlaReport,
     parties: PartyDirectory,
     credentials: BackstageCredentials,
     now: Date,
@@ -256,10 +296,7 @@ export class NotificationEvaluator {
   ) {
     const ref = entityRefKey(service);
     const { reporter } = this.deps;
-    const observed = observeCurrentReport(
-      ref,
-      await reporter.reportOf(service, { kind: 'current' }, credentials, now),
-    );
+    const observed = observeCurrentReport(ref, current);
     if (withClosedMonth) {
       const zone = service.spec.serviceHours?.timezone ?? 'UTC';
       const month = monthBefore(now, zone);

@@ -132,6 +132,38 @@ export class SlaReportService {
     return this.report(service, period, credentials, now);
   }
 
+  /**
+   * The reports of many services already read from the catalog, without the
+   * trend, one after another as they are scored: their measurements are read
+   * a few hundred services at a time, not per service. A service whose
+   * report fails comes with the error, and the others still come.
+   */
+  async *reportsOf(
+    services: ITServiceEntity[],
+    period: ReportPeriod,
+    credentials: BackstageCredentials,
+    now = this.deps.clock.now(),
+  ): AsyncGenerator<
+    | { service: ITServiceEntity; report: ServiceSlaReport }
+    | { service: ITServiceEntity; error: unknown }
+  > {
+    for await (const { item: service, preloaded } of this.preloaded(
+      services,
+      s => s,
+      period,
+      now,
+    )) {
+      try {
+        const report = await this.report(service, period, credentials, now, {
+          preloaded,
+        });
+        yield { service, report };
+      } catch (error) {
+        yield { service, error };
+      }
+    }
+  }
+
   async history(
     ref: string,
     range: { from: string; to: string },
