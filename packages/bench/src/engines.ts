@@ -30,6 +30,11 @@ export type Engine = {
   databaseConfig: object;
   /** A client on the itsm plugin's own database; valid once the backend has migrated it. */
   itsmDatabase(): Knex;
+  /**
+   * Brings the planner's statistics up to date after a load, as a
+   * deployment's autovacuum does on its own (see analyzePostgresDatabases).
+   */
+  analyze(): Promise<void>;
   /** Drops everything the run created. */
   cleanup(): Promise<void>;
 };
@@ -60,6 +65,8 @@ export function createEngine(name: EngineName, runId: string): Engine {
           connection: { filename: path.join(directory, 'itsm.sqlite') },
           useNullAsDefault: true,
         }),
+      // SQLite keeps no statistics unless told to, in a deployment as here.
+      analyze: async () => {},
       async cleanup() {
         await closeAll();
         fs.rmSync(directory, { recursive: true, force: true });
@@ -82,6 +89,7 @@ export function createEngine(name: EngineName, runId: string): Engine {
         connection: `${postgresConnection}/${prefix}itsm`,
         pool: { min: 0, max: 4 },
       }),
+    analyze: () => analyzePostgresDatabases(prefix),
     async cleanup() {
       await closeAll();
       await dropPostgresDatabases(prefix);
@@ -102,6 +110,39 @@ export async function dropPostgresDatabases(prefix: string): Promise<void> {
     );
     for (const { datname } of rows as Array<{ datname: string }>) {
       await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+    }
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/**
+ * ANALYZE in every database whose name starts with `prefix`. A deployment's
+ * autovacuum analyzes a table once a tenth of it has changed; a server run
+ * with autovacuum off (as CI machines' often are) never does, and its
+ * planner then costs every table as if it were a few pages, and scans
+ * whole tables where an index would do.
+ */
+export async function analyzePostgresDatabases(prefix: string): Promise<void> {
+  const admin = knexFactory({
+    client: 'pg',
+    connection: `${postgresConnection}/postgres`,
+  });
+  try {
+    const { rows } = await admin.raw(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
+      [prefix],
+    );
+    for (const { datname } of rows as Array<{ datname: string }>) {
+      const db = knexFactory({
+        client: 'pg',
+        connection: `${postgresConnection}/${datname}`,
+      });
+      try {
+        await db.raw('ANALYZE');
+      } finally {
+        await db.destroy();
+      }
     }
   } finally {
     await admin.destroy();

@@ -297,7 +297,10 @@ export type BenchContext = {
   log(line: string): void;
   /** Serves entities as a YAML file the catalog can register; returns its URL. */
   publish(file: string, entities: object[]): string;
-  /** Waits for the backend to go quiet before a timed phase. */
+  /**
+   * Before a timed phase: brings the database's statistics up to date (as
+   * autovacuum would have), then waits for the backend to go quiet.
+   */
   settle(phase: string): Promise<void>;
   /** Rows measured so far in this run, for scenarios whose baseline is another's result. */
   measured(benchmark: string): BenchRow;

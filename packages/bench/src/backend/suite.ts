@@ -267,6 +267,8 @@ export async function runBackendBenchmarks(options: {
     publish: (file, entities) =>
       `http://${filesHost}/${path.basename(writeYaml(file, entities))}`,
     settle: async phase => {
+      // What autovacuum would have done since the last phase's writes.
+      await engine.analyze();
       if (!(await backend.settle())) {
         log(`[${engineName}] the backend was still busy before ${phase}`);
       }
