@@ -97,8 +97,14 @@ export function createEngine(name: EngineName, runId: string): Engine {
   };
 }
 
-/** Drops every PostgreSQL database whose name starts with `prefix`. */
-export async function dropPostgresDatabases(prefix: string): Promise<void> {
+/**
+ * Runs `work` on every PostgreSQL database whose name starts with `prefix`,
+ * one after another, with a client on the server's own `postgres` database.
+ */
+async function eachDatabase(
+  prefix: string,
+  work: (name: string, admin: Knex) => Promise<unknown>,
+): Promise<void> {
   const admin = knexFactory({
     client: 'pg',
     connection: `${postgresConnection}/postgres`,
@@ -109,11 +115,18 @@ export async function dropPostgresDatabases(prefix: string): Promise<void> {
       [prefix],
     );
     for (const { datname } of rows as Array<{ datname: string }>) {
-      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [datname]);
+      await work(datname, admin);
     }
   } finally {
     await admin.destroy();
   }
+}
+
+/** Drops every PostgreSQL database whose name starts with `prefix`. */
+export function dropPostgresDatabases(prefix: string): Promise<void> {
+  return eachDatabase(prefix, (name, admin) =>
+    admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]),
+  );
 }
 
 /**
@@ -123,30 +136,18 @@ export async function dropPostgresDatabases(prefix: string): Promise<void> {
  * planner then costs every table as if it were a few pages, and scans
  * whole tables where an index would do.
  */
-export async function analyzePostgresDatabases(prefix: string): Promise<void> {
-  const admin = knexFactory({
-    client: 'pg',
-    connection: `${postgresConnection}/postgres`,
-  });
-  try {
-    const { rows } = await admin.raw(
-      'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
-      [prefix],
-    );
-    for (const { datname } of rows as Array<{ datname: string }>) {
-      const db = knexFactory({
-        client: 'pg',
-        connection: `${postgresConnection}/${datname}`,
-      });
-      try {
-        await db.raw('ANALYZE');
-      } finally {
-        await db.destroy();
-      }
+export function analyzePostgresDatabases(prefix: string): Promise<void> {
+  return eachDatabase(prefix, async name => {
+    const db = knexFactory({
+      client: 'pg',
+      connection: `${postgresConnection}/${name}`,
+    });
+    try {
+      await db.raw('ANALYZE');
+    } finally {
+      await db.destroy();
     }
-  } finally {
-    await admin.destroy();
-  }
+  });
 }
 
 /** Fails early, with the reason, when PostgreSQL does not answer. */
