@@ -14,8 +14,15 @@
  * limitations under the License.
  */
 
-import type { Entity } from '@backstage/catalog-model';
-import { AGREEMENT_NOTIFY, agreementNotifyRefs, resolveItsmRef } from './refs';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import fc from 'fast-check';
+import {
+  AGREEMENT_NOTIFY,
+  agreementNotifyRefs,
+  entityRefKey,
+  isKind,
+  resolveItsmRef,
+} from './refs';
 
 const service = (namespace?: string): Entity => ({
   apiVersion: 'itsm.backstage.io/v1alpha1',
@@ -103,5 +110,34 @@ describe('AGREEMENT_NOTIFY', () => {
     expect(() =>
       resolveItsmRef('system:ops', AGREEMENT_NOTIFY, service()),
     ).toThrow('"system:ops" is a system, expected a Group or User');
+  });
+});
+
+describe('entityRefKey', () => {
+  // The catalog compares refs lower-cased with toLocaleLowerCase('en-US').
+  const catalogKey = (ref: { kind: string; namespace: string; name: string }) =>
+    stringifyEntityRef(ref).toLocaleLowerCase('en-US');
+
+  it("is the catalog's lower-cased ref, whatever the characters", () => {
+    const part = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(part, part, part, (kind, namespace, name) => {
+        const ref = { kind, namespace, name };
+        expect(entityRefKey(ref)).toBe(catalogKey(ref));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('folds the letters whose case differs in some locales as English does', () => {
+    const ref = {
+      kind: 'ITService',
+      namespace: 'İSTANBUL',
+      name: 'ΣΟΦΟΣ-Straße',
+    };
+    expect(entityRefKey(ref)).toBe(catalogKey(ref));
+    expect(entityRefKey(ref)).toBe('itservice:i̇stanbul/σοφος-straße');
+    expect(isKind('ITSERVICE', 'itservice')).toBe(true);
+    expect(isKind(undefined, 'itservice')).toBe(false);
   });
 });

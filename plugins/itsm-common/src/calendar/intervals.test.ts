@@ -211,3 +211,31 @@ describe('totalLength', () => {
     );
   });
 });
+
+describe('inputs already merged', () => {
+  // Merged lists are read as they are, not merged again: the results must
+  // not depend on which form came in, nor change the lists passed.
+  it('give what the raw lists give, and stay as they were', () => {
+    fc.assert(
+      fc.property(arbIntervals, arbIntervals, (a, b) => {
+        const left = mergeIntervals(a);
+        const right = mergeIntervals(b);
+        const before = JSON.stringify([left, right]);
+        expect(intersectIntervals(left, right)).toEqual(
+          intersectIntervals(a, b),
+        );
+        expect(subtractIntervals(left, right)).toEqual(subtractIntervals(a, b));
+        expect(totalLength(left)).toBe(totalLength(a));
+        expect(JSON.stringify([left, right])).toBe(before);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not hand back a list passed in', () => {
+    const merged = [iv(1, 3), iv(5, 8)];
+    expect(subtractIntervals(merged, [])).not.toBe(merged);
+    expect(subtractIntervals(merged, [])).toEqual(merged);
+    expect(intersectIntervals(merged, [iv(0, 10)])).not.toBe(merged);
+  });
+});

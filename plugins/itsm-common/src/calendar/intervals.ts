@@ -39,10 +39,26 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
   return merged;
 }
 
+/**
+ * The intervals as mergeIntervals returns them, read only: the same array
+ * when it already is sorted, disjoint and without empty intervals, as the
+ * results of these functions are. Scoring intersects and subtracts such
+ * lists many times per report; re-sorting them was most of its time.
+ */
+function normalized(intervals: Interval[]): readonly Interval[] {
+  for (let i = 0; i < intervals.length; i++) {
+    const { start, end } = intervals[i];
+    if (!(end > start) || (i > 0 && !(start > intervals[i - 1].end))) {
+      return mergeIntervals(intervals);
+    }
+  }
+  return intervals;
+}
+
 /** The time covered by both `a` and `b`, merged and sorted. @public */
 export function intersectIntervals(a: Interval[], b: Interval[]): Interval[] {
-  const left = mergeIntervals(a);
-  const right = mergeIntervals(b);
+  const left = normalized(a);
+  const right = normalized(b);
   const result: Interval[] = [];
   // Both lists are disjoint and sorted, so one linear sweep suffices.
   let i = 0;
@@ -64,10 +80,10 @@ export function intersectIntervals(a: Interval[], b: Interval[]): Interval[] {
 
 /** The time covered by `a` but not by `b`, merged and sorted. @public */
 export function subtractIntervals(a: Interval[], b: Interval[]): Interval[] {
-  const cuts = mergeIntervals(b);
+  const cuts = normalized(b);
   const result: Interval[] = [];
   let j = 0;
-  for (const { start, end } of mergeIntervals(a)) {
+  for (const { start, end } of normalized(a)) {
     let cursor = start;
     // Cuts ending before this interval cannot touch later ones either.
     while (j < cuts.length && cuts[j].end <= cursor) {
@@ -88,7 +104,7 @@ export function subtractIntervals(a: Interval[], b: Interval[]): Interval[] {
 
 /** The length of the union of the intervals: overlaps count once. @public */
 export function totalLength(intervals: Interval[]): number {
-  return mergeIntervals(intervals).reduce(
+  return normalized(intervals).reduce(
     (sum, { start, end }) => sum + end - start,
     0,
   );

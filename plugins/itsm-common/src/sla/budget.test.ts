@@ -16,6 +16,7 @@
 
 import fc from 'fast-check';
 import {
+  allowedFailureShare,
   BurnWindow,
   budgetRemaining,
   budgetShareLeft,
@@ -31,6 +32,25 @@ import {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+describe('allowedFailureShare', () => {
+  it('is the decimal share a written target allows, the same however often asked', () => {
+    expect(allowedFailureShare(99.9)).toBe(0.001);
+    expect(allowedFailureShare(99.95)).toBe(0.0005);
+    expect(allowedFailureShare(100)).toBe(0);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }).map(n => n / 1000),
+        target => {
+          const share = Number(((100 - target) / 100).toPrecision(12));
+          expect(allowedFailureShare(target)).toBe(share);
+          expect(allowedFailureShare(target)).toBe(share);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
 
 describe('budgetRemaining', () => {
   it.each([

@@ -96,6 +96,8 @@ export function burnWindows(windowMs: number): BurnWindow[] {
   }));
 }
 
+const allowedShares = new Map<number, number>();
+
 /**
  * The share of events or time a target allows to fail, (100 − target) ÷
  * 100, without the binary noise of the subtraction: targets are decimals
@@ -104,8 +106,16 @@ export function burnWindows(windowMs: number): BurnWindow[] {
  * @public
  */
 export function allowedFailureShare(target: number): number {
-  return Number(((100 - target) / 100).toPrecision(12));
+  let share = allowedShares.get(target);
+  if (share === undefined) {
+    share = Number(((100 - target) / 100).toPrecision(12));
+    // Targets are the few an organisation writes; asked for once per
+    // objective and burn-rate window of every service a report scores.
+    if (allowedShares.size < 1000) allowedShares.set(target, share);
+  }
+  return share;
 }
+
 
 /**
  * The fraction of the error budget left: ((1 − t) − errorRatio) ÷ (1 − t)
