@@ -65,6 +65,12 @@ export type BackendProcessOptions = {
   inspect?: boolean;
   /** Node's --max-old-space-size, in MB. */
   maxOldSpaceMb?: number;
+  /**
+   * Stack traces mapped to the TypeScript sources, as `yarn start` gives
+   * them (default). Node then keeps the source map of every module it
+   * loads, which a production backend does not.
+   */
+  sourceMaps?: boolean;
 };
 
 /**
@@ -99,7 +105,7 @@ export class BackendProcess {
     this.child = spawn(
       process.execPath,
       [
-        '--enable-source-maps',
+        ...(options.sourceMaps === false ? [] : ['--enable-source-maps']),
         ...(options.inspect ? ['--inspect=127.0.0.1:0'] : []),
         ...(options.maxOldSpaceMb
           ? [`--max-old-space-size=${options.maxOldSpaceMb}`]
