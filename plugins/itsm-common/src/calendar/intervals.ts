@@ -43,7 +43,7 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
  * The intervals as mergeIntervals returns them, read only: the same array
  * when it already is sorted, disjoint and without empty intervals, as the
  * results of these functions are. Scoring intersects and subtracts such
- * lists many times per report; re-sorting them was most of its time.
+ * lists many times per report; re-sorting them was a tenth of its time.
  */
 function normalized(intervals: Interval[]): readonly Interval[] {
   for (let i = 0; i < intervals.length; i++) {

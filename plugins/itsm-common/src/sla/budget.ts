@@ -116,7 +116,6 @@ export function allowedFailureShare(target: number): number {
   return share;
 }
 
-
 /**
  * The fraction of the error budget left: ((1 − t) − errorRatio) ÷ (1 − t)
  * with errorRatio = 1 − attainment/100; 1 is untouched, 0 is spent exactly,
