@@ -98,6 +98,18 @@ export interface Config {
       recipients?: string[];
     };
 
+    /** Kept portfolio rows (docs/sla-semantics.md, rule 16). */
+    portfolio?: {
+      /**
+       * How old a kept row of the current period may be when served. A
+       * write that changes a service's measurements makes its row again at
+       * the next read whatever its age; this bounds only what changes with
+       * time alone (the elapsed share of the period). Default 5 minutes;
+       * { minutes: 0 } makes every row at every request.
+       */
+      maxAge?: HumanDuration | string;
+    };
+
     /**
      * Share of the error budget (0 to 1) below which an objective is at risk.
      * Default 0.25.

@@ -148,6 +148,13 @@ export const itsmPlugin = createBackendPlugin({
           scorers: scorers.items,
           clock: deps.clock,
           atRiskRemaining,
+          portfolioMaxAgeMs: config.has('itsm.portfolio.maxAge')
+            ? durationToMilliseconds(
+                readDurationFromConfig(config, {
+                  key: 'itsm.portfolio.maxAge',
+                }),
+              )
+            : undefined,
         });
         const notifier = createNotificationEvaluator({
           config,

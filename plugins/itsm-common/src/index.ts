@@ -58,6 +58,7 @@ export {
   monthPeriod,
   monthsBetween,
   recentMonths,
+  samePeriod,
 } from './calendar/periods';
 export type { Period } from './calendar/periods';
 export {

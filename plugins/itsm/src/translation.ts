@@ -324,6 +324,8 @@ export const itsmTranslationRef = createTranslationRef({
       projectedCreditsHint:
         'open periods: what would be owed if they closed now',
       exportCsv: 'Export CSV',
+      figuresAsOf:
+        'Figures as of {{at}} or later, with every measurement received before this page loaded',
       tableTitle: 'IT services ({{count, number}})',
       service: 'Service',
       status: 'Status',

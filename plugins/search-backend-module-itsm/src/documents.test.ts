@@ -57,6 +57,7 @@ const row: PortfolioRow = {
     owed: { payable: [], receivable: [] },
     projected: { payable: [], receivable: [] },
   },
+  evaluatedAt: '2026-11-25T10:00:00.000Z',
 };
 const facts: ItsmSearchFacts = {
   rows: new Map([[row.service, row]]),

@@ -107,6 +107,7 @@ const row = (
     owed: { payable: [], receivable: [] },
     projected: { payable: [], receivable: [] },
   },
+  evaluatedAt: '2026-11-25T10:00:00.000Z',
   ...overrides,
 });
 

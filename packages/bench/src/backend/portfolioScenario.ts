@@ -43,7 +43,13 @@ export const portfolioScenario: BackendScenario = {
       } while (cursor);
       return rowCount;
     };
-    const portfolioRows = await wholePortfolio();
+    // The first read of the phase makes and keeps the rows no scheduled
+    // evaluation has kept yet (docs/sla-semantics.md, rule 16); the timed
+    // rounds read the portfolio as the portal does between two writes.
+    let portfolioRows = 0;
+    const firstRead = await timed(async () => {
+      portfolioRows = await wholePortfolio();
+    });
     if (portfolioRows < sizes.portfolio) {
       throw new Error(
         `the portfolio listed ${portfolioRows} services, expected at least ${sizes.portfolio}`,
@@ -77,19 +83,23 @@ export const portfolioScenario: BackendScenario = {
         ...portfolio,
         baseline: { label: 'bare SQL of their rows', median: bare.median },
         ratio: pairedRatio(portfolioSamples, bareSamples),
-        // Scoring eight objectives per service, each with its burn-rate
-        // windows, may cost at most half again what reading the rows does
-        // (README, Performance: why not a multiple of one report).
+        // Reading the portfolio may cost at most half again what reading
+        // its services' rows does (README, Performance: why not a multiple
+        // of one report).
         target: { op: '<=', limit: 1.5, of: 'ratio' },
-        ...(report && {
-          note: `one sla-report: ${report.median.toFixed(
-            1,
-          )} ms; the portfolio is ${(portfolio.median / report.median).toFixed(
-            1,
-          )}x, the bare SQL of its rows alone ${(
-            bare.median / report.median
-          ).toFixed(1)}x`,
-        }),
+        note: `first read of the phase, making the rows not kept yet: ${firstRead.toFixed(
+          0,
+        )} ms (${(firstRead / bare.median).toFixed(2)}x the bare SQL)${
+          report
+            ? `; one sla-report: ${report.median.toFixed(
+                1,
+              )} ms; the portfolio is ${(
+                portfolio.median / report.median
+              ).toFixed(1)}x, the bare SQL of its rows alone ${(
+                bare.median / report.median
+              ).toFixed(1)}x`
+            : ''
+        }`,
       }),
     );
 

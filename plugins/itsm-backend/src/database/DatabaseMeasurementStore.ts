@@ -24,6 +24,7 @@ import type { IngestResult } from '@backstage-itsm/plugin-itsm-common';
 import { Knex } from 'knex';
 import {
   IncidentRecord,
+  KeptPortfolioRow,
   ListOptions,
   MeasurementKey,
   MeasurementStore,
@@ -55,6 +56,12 @@ import {
   ROLLUP_TABLE,
   sliKeptFrom,
 } from '../rollups/rollupTable';
+import {
+  PORTFOLIO_ROWS_TABLE,
+  raiseGenerations,
+  readPortfolioRows,
+  writePortfolioRows,
+} from './portfolioRows';
 
 const migrationsDir = resolvePackagePath(
   '@backstage-itsm/plugin-itsm-backend',
@@ -172,11 +179,14 @@ const sliEvents: TableSpec<SliEventRecord> = {
 };
 
 const MEASUREMENT_TABLES = [incidents, outages, sliEvents].map(s => s.table);
-// Pruning a service removes its snapshots and rollups with its measurements.
+// Pruning a service removes its snapshots, rollups and portfolio row with
+// its measurements. Its generation stays: a row made before the pruning
+// must not match it again once the service is back.
 const SERVICE_TABLES = [
   ...MEASUREMENT_TABLES,
   ROLLUP_TABLE,
   'itsm_sla_snapshots',
+  PORTFOLIO_ROWS_TABLE,
 ];
 
 /** Hooks around a write, inside its transaction. */
@@ -246,8 +256,15 @@ function deleteRow<R>(
     .delete();
 }
 
-/** A batch's counts, and the keys it moved out of other services. */
-type Counter = { result: IngestResult; moved: Set<string> };
+/**
+ * A batch's counts, the keys it moved out of other services, and the
+ * services whose rows it changed.
+ */
+type Counter = {
+  result: IngestResult;
+  moved: Set<string>;
+  changed: Set<string>;
+};
 
 // A record whose key left another service was there before: updated.
 function count(counter: Counter, status: keyof IngestResult, row: Row) {
@@ -429,6 +446,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         .where(this.keyWhere(sliEvents, key))
         .delete();
       await sliRollupHooks.after!(tx, [key as SliEventRecord]);
+      if (deleted > 0) await raiseGenerations(tx, [key.service]);
       return deleted > 0;
     });
   }
@@ -462,9 +480,10 @@ export class DatabaseMeasurementStore implements MeasurementStore {
             .where('slice_start', '<', boundary)
             .limit(RETENTION_CHUNK)
             .pluck('id');
-          return ids.length === 0
-            ? 0
-            : tx(sliEvents.table).whereIn('id', ids).delete();
+          if (ids.length === 0) return 0;
+          const removed = await tx(sliEvents.table).whereIn('id', ids).delete();
+          await raiseGenerations(tx, [String(service)]);
+          return removed;
         });
         deleted += n;
         if (n === 0) break;
@@ -773,6 +792,14 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       .delete();
   }
 
+  portfolioRows(services: string[]) {
+    return readPortfolioRows(this.db, services);
+  }
+
+  keepPortfolioRows(rows: Array<KeptPortfolioRow & { service: string }>) {
+    return writePortfolioRows(this.db, rows);
+  }
+
   async reconcileServices(options: {
     existing: Set<string>;
     now: number;
@@ -812,6 +839,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
           await tx(table).whereIn('service_ref', chunk).delete();
         }
       }
+      await raiseGenerations(tx, expired);
       return { missing, pruned: expired };
     });
   }
@@ -825,14 +853,17 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return this.db.transaction(async tx => {
       await hooks.before?.(tx, records);
       const moved = new Set<string>();
+      const changed = new Set<string>();
       for (const move of moves) {
         if ((await deleteRow(tx, spec, move)) > 0) {
           moved.add(JSON.stringify([move.source, move.externalId]));
+          changed.add(move.service);
         }
       }
       const counter: Counter = {
         result: { created: 0, updated: 0, unchanged: 0 },
         moved,
+        changed,
       };
       const write = this.postgres
         ? this.upsertInPostgres.bind(this)
@@ -841,6 +872,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         await write(tx, spec, chunk, counter);
       }
       await hooks.after?.(tx, records);
+      await raiseGenerations(tx, changed);
       return counter.result;
     });
   }
@@ -877,6 +909,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         [...compared.flatMap(c => [spec.table, c]), ...compared],
       )
       .returning([...spec.keyColumns, tx.raw('(xmax = 0) AS inserted') as any]);
+    for (const w of written) counter.changed.add(String(w.service_ref));
     if (counter.moved.size === 0) {
       const inserted = written.filter(w => w.inserted).length;
       counter.result.created += inserted;
@@ -930,6 +963,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       count(counter, 'updated', row);
       return true;
     });
+    for (const row of changed) counter.changed.add(String(row.service_ref));
     if (changed.length > 0) {
       // onConflict keeps a concurrent writer of the same key (another
       // replica, a retried request) from failing the batch.
@@ -1032,7 +1066,13 @@ export class DatabaseMeasurementStore implements MeasurementStore {
   ): Promise<number> {
     return this.db.transaction(async tx => {
       let deleted = 0;
-      for (const key of keys) deleted += await deleteRow(tx, spec, key);
+      const changed = new Set<string>();
+      for (const key of keys) {
+        const n = await deleteRow(tx, spec, key);
+        if (n > 0) changed.add(key.service);
+        deleted += n;
+      }
+      await raiseGenerations(tx, changed);
       return deleted;
     });
   }

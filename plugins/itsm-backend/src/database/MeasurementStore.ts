@@ -79,6 +79,19 @@ export type ReconcileResult = {
 };
 
 /**
+ * A kept portfolio row (docs/sla-semantics.md, rule 16): what it was made
+ * from, when, and its figures as JSON. @public
+ */
+export type KeptPortfolioRow = {
+  fingerprint: string;
+  /** The service's generation read before the measurements it was made from. */
+  generation: number;
+  /** Epoch ms. */
+  evaluatedAt: number;
+  figures: string;
+};
+
+/**
  * Storage of measurements. Every write is one transaction: a batch is stored
  * whole or not at all. Upserts are keyed by (service, source, externalId), or
  * for SLI events by (source, service, objective, sliceStart): a write to one
@@ -167,6 +180,20 @@ export interface MeasurementStore {
   putSnapshot(service: string, period: string, report: string): Promise<void>;
   /** Forgets the snapshots of a service for the months from..to (YYYY-MM, inclusive). */
   invalidateSnapshots(service: string, from: string, to: string): Promise<void>;
+
+  /**
+   * The services' generations (0 for a service never written to; every
+   * write that changes a service's measurements raises it in the same
+   * transaction) and their kept portfolio rows.
+   */
+  portfolioRows(services: string[]): Promise<{
+    generations: Map<string, number>;
+    rows: Map<string, KeptPortfolioRow>;
+  }>;
+  /** Keeps portfolio rows, each in place of the service's earlier one. */
+  keepPortfolioRows(
+    rows: Array<KeptPortfolioRow & { service: string }>,
+  ): Promise<void>;
 
   /**
    * Compares the services that have measurements with those the catalog

@@ -15,11 +15,10 @@
  */
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   burnWindows,
-  creditTotals,
   currentPeriod,
   entityRefKey,
   ITServiceEntity,
@@ -38,7 +37,11 @@ import type {
   ItsmObjectiveScorer,
   ItsmScoringContext,
 } from '@backstage-itsm/plugin-itsm-node';
-import { MeasurementStore, SliReadOptions } from '../database/MeasurementStore';
+import {
+  KeptPortfolioRow,
+  MeasurementStore,
+  SliReadOptions,
+} from '../database/MeasurementStore';
 import { MeasurementAccess } from '../measurements/MeasurementAccess';
 import { scoringMeasurements } from '../measurements/records';
 import {
@@ -62,6 +65,13 @@ import {
   ServiceFilters,
 } from './ServiceDirectory';
 import { closedMonth, SnapshotStore } from './SnapshotStore';
+import {
+  DEFAULT_PORTFOLIO_MAX_AGE_MS,
+  keptRow,
+  portfolioFigures,
+  PortfolioFigures,
+  servableFigures,
+} from './portfolioRows';
 import { supportedServices, supportTargets } from './supportedServices';
 
 export type { ReportPage } from './reportPages';
@@ -100,8 +110,22 @@ export class SlaReportService {
       scorers: ReadonlyMap<string, ItsmObjectiveScorer>;
       clock: ItsmClockService;
       atRiskRemaining?: number;
+      /**
+       * How old a kept portfolio row may be when served (rule 16); 0 makes
+       * every row at every request. Default 5 minutes.
+       */
+      portfolioMaxAgeMs?: number;
     },
   ) {}
+
+  private get portfolioMaxAgeMs(): number {
+    return this.deps.portfolioMaxAgeMs ?? DEFAULT_PORTFOLIO_MAX_AGE_MS;
+  }
+
+  /** Whether rows of this period are kept: the current period's (rule 16). */
+  private keepsRows(period: ReportPeriod): boolean {
+    return period.kind === 'current' && this.portfolioMaxAgeMs > 0;
+  }
 
   async serviceReport(
     ref: string,
@@ -147,21 +171,41 @@ export class SlaReportService {
     | { service: ITServiceEntity; report: ServiceSlaReport }
     | { service: ITServiceEntity; error: unknown }
   > {
-    for await (const { item: service, preloaded } of this.preloaded(
-      services,
-      s => s,
-      period,
-      now,
-    )) {
+    // The current period's rows are kept as they are scored (rule 16).
+    const keep = this.keepsRows(period);
+    const kept: Array<KeptPortfolioRow & { service: string }> = [];
+    for await (const {
+      item: service,
+      preloaded,
+      generations,
+    } of this.preloaded(services, s => s, period, now, keep)) {
+      let report: ServiceSlaReport;
       try {
-        const report = await this.report(service, period, credentials, now, {
+        report = await this.report(service, period, credentials, now, {
           preloaded,
         });
-        yield { service, report };
       } catch (error) {
         yield { service, error };
+        continue;
       }
+      if (generations) {
+        const ref = entityRefKey(service);
+        kept.push({
+          service: ref,
+          ...keptRow(
+            portfolioFigures(report),
+            this.deps.snapshots.fingerprint(service, []),
+            generations.get(ref) ?? 0,
+            now,
+          ),
+        });
+        if (kept.length >= PRELOAD_CHUNK) {
+          await this.deps.store.keepPortfolioRows(kept.splice(0));
+        }
+      }
+      yield { service, report };
     }
+    if (kept.length > 0) await this.deps.store.keepPortfolioRows(kept);
   }
 
   async history(
@@ -273,7 +317,6 @@ export class SlaReportService {
     period: ReportPeriod = { kind: 'current' },
     page?: ReportPage,
   ): Promise<{ items: PortfolioRow[]; nextCursor?: string }> {
-    const rows: PortfolioRow[] = [];
     const filtered = Object.values(filters).some(f => f !== undefined);
     const {
       items: services,
@@ -282,30 +325,17 @@ export class SlaReportService {
     } = page && !filtered
       ? await this.unfilteredPage(credentials, page)
       : await this.filteredServices(filters, credentials, page);
-    for await (const { item: service, preloaded } of this.preloaded(
+    const figures = await this.portfolioFiguresOf(
       services,
-      s => s,
-      period,
+      credentials,
       now,
-    )) {
-      const report = await this.report(service, period, credentials, now, {
-        preloaded,
-      });
-      const objectives = report.agreements.flatMap(a =>
-        a.objectives.map(o => ({
-          agreement: a.name,
-          objective: o.name,
-          target: o.target,
-          attainment: o.attainment,
-          status: o.status,
-        })),
-      );
-      const worst = objectives.find(
-        o => o.status === worstStatus(objectives.map(x => x.status)),
-      );
-      rows.push({
-        service: report.service,
-        ...(report.title && { title: report.title }),
+      period,
+    );
+    const rows: PortfolioRow[] = services.map(service => {
+      const ref = entityRefKey(service);
+      return {
+        service: stringifyEntityRef(service),
+        ...(service.metadata.title && { title: service.metadata.title }),
         type: service.spec.type,
         lifecycle: service.spec.lifecycle,
         owner: service.spec.owner,
@@ -319,22 +349,75 @@ export class SlaReportService {
           service.spec.suppliers,
           ITSM_REF_FIELDS.ITService.suppliers,
         ),
-        status: report.status,
-        score: report.score,
-        ...(worst && { worstObjective: worst }),
-        creditPercent: Math.max(
-          0,
-          ...report.agreements
-            .filter(a => a.credit.direction === 'payable')
-            .map(a => a.credit.percent),
-        ),
-        credits: creditTotals(report.agreements),
-        ...(supported?.get(report.service) && {
-          supportedThrough: supported.get(report.service),
-        }),
-      });
-    }
+        ...figures.get(ref)!,
+        ...(supported?.get(ref) && { supportedThrough: supported.get(ref) }),
+      };
+    });
     return { items: rows, ...(next && { nextCursor: next }) };
+  }
+
+  /**
+   * The figures of the services' portfolio rows: kept rows where they may
+   * be served, the others made now and, for the current period, kept
+   * (rule 16). No row shows a composite figure, so none reads the
+   * dependency chain, except a month's, which its stored report holds.
+   */
+  private async portfolioFiguresOf(
+    services: ITServiceEntity[],
+    credentials: BackstageCredentials,
+    now: Date,
+    period: ReportPeriod,
+  ): Promise<Map<string, PortfolioFigures>> {
+    const figures = new Map<string, PortfolioFigures>();
+    const keep = this.keepsRows(period);
+    const stored = keep
+      ? await this.deps.store.portfolioRows(services.map(s => entityRefKey(s)))
+      : undefined;
+    const fingerprints = new Map<string, string>();
+    const toMake = services.filter(service => {
+      if (!stored) return true;
+      const ref = entityRefKey(service);
+      const fingerprint = this.deps.snapshots.fingerprint(service, []);
+      fingerprints.set(ref, fingerprint);
+      const servable = servableFigures({
+        service,
+        row: stored.rows.get(ref),
+        generation: stored.generations.get(ref) ?? 0,
+        fingerprint,
+        now,
+        maxAgeMs: this.portfolioMaxAgeMs,
+      });
+      if (servable) figures.set(ref, servable);
+      return !servable;
+    });
+    const made: Array<KeptPortfolioRow & { service: string }> = [];
+    for await (const { item: service, preloaded } of this.preloaded(
+      toMake,
+      s => s,
+      period,
+      now,
+    )) {
+      const ref = entityRefKey(service);
+      const report = await this.report(service, period, credentials, now, {
+        preloaded,
+        withDependencies: period.kind === 'month',
+      });
+      const figuresMade = portfolioFigures(report);
+      figures.set(ref, figuresMade);
+      if (stored) {
+        made.push({
+          service: ref,
+          ...keptRow(
+            figuresMade,
+            fingerprints.get(ref)!,
+            stored.generations.get(ref) ?? 0,
+            now,
+          ),
+        });
+      }
+    }
+    if (made.length > 0) await this.deps.store.keepPortfolioRows(made);
+    return figures;
   }
 
   /** A page of every service the caller can see, from the catalog's pages. */
@@ -504,11 +587,21 @@ export class SlaReportService {
     serviceOf: (item: T) => ITServiceEntity,
     period: ReportPeriod,
     now: Date,
+    /** Also the services' generations, read before their measurements. */
+    withGenerations = false,
   ) {
     for (let i = 0; i < items.length; i += PRELOAD_CHUNK) {
       const chunk = items.slice(i, i + PRELOAD_CHUNK);
-      const preloaded = await this.preload(chunk.map(serviceOf), period, now);
-      for (const item of chunk) yield { item, preloaded };
+      const services = chunk.map(serviceOf);
+      const generations = withGenerations
+        ? (
+            await this.deps.store.portfolioRows(
+              services.map(s => entityRefKey(s)),
+            )
+          ).generations
+        : undefined;
+      const preloaded = await this.preload(services, period, now);
+      for (const item of chunk) yield { item, preloaded, generations };
     }
   }
 

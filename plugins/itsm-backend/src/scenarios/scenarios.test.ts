@@ -55,7 +55,12 @@ type Expectation =
   | { csvRow: number; column: string; equals: string }
   | { csvHeader: string[] };
 
-type Check = {
+type Check = GetCheck | PushStep;
+
+/** Measurements pushed between two checks, as a tool would push them. */
+type PushStep = { push: Measurements; name?: string };
+
+type GetCheck = {
   get: string;
   name?: string;
   /** Asks again until the expectations hold, for up to this long: work the backend does after an ingest. */
@@ -212,29 +217,36 @@ function readScenario(file: string, text: string): Scenario {
     return entity as unknown as Entity;
   });
 
-  const measurementsRaw = object(top.measurements, 'measurements');
-  onlyKeys(measurementsRaw, 'measurements', [
-    'incidents',
-    'outages',
-    'sliEvents',
-  ]);
-  const items = (key: keyof Measurements): JsonObject[] =>
-    measurementsRaw[key] === undefined
-      ? []
-      : list(measurementsRaw[key], `measurements.${key}`).map(
-          (item, i) => object(item, `measurements.${key}[${i}]`) as JsonObject,
-        );
-  const measurements: Measurements = {
-    incidents: items('incidents'),
-    outages: items('outages'),
-    sliEvents: items('sliEvents').flatMap((slice, i) =>
-      expandSlices(slice, `measurements.sliEvents[${i}]`, fail),
-    ),
+  const readMeasurements = (value: unknown, at: string): Measurements => {
+    const given = object(value, at);
+    onlyKeys(given, at, ['incidents', 'outages', 'sliEvents']);
+    const items = (key: keyof Measurements): JsonObject[] =>
+      given[key] === undefined
+        ? []
+        : list(given[key], `${at}.${key}`).map(
+            (item, i) => object(item, `${at}.${key}[${i}]`) as JsonObject,
+          );
+    return {
+      incidents: items('incidents'),
+      outages: items('outages'),
+      sliEvents: items('sliEvents').flatMap((slice, i) =>
+        expandSlices(slice, `${at}.sliEvents[${i}]`, fail),
+      ),
+    };
   };
+  const measurements = readMeasurements(top.measurements, 'measurements');
 
-  const checks = list(top.checks, 'checks', true).map((value, i) => {
+  const checks = list(top.checks, 'checks', true).map((value, i): Check => {
     const field = `checks[${i}]`;
     const check = object(value, field);
+    if (check.push !== undefined) {
+      onlyKeys(check, field, ['push', 'name']);
+      if (check.name !== undefined) string(check.name, `${field}.name`);
+      return {
+        push: readMeasurements(check.push, `${field}.push`),
+        ...(check.name !== undefined && { name: check.name as string }),
+      };
+    }
     onlyKeys(check, field, ['get', 'name', 'waitSeconds', 'status', 'expect']);
     const get = string(check.get, `${field}.get`);
     if (!get.startsWith('/')) {
@@ -712,26 +724,38 @@ async function runScenario(
   const failures: string[] = [];
   try {
     const { server } = backend;
-    for (const key of Object.keys(INGEST_PATHS) as Array<keyof Measurements>) {
-      const items = scenario.measurements[key];
-      if (items.length === 0) continue;
-      const res = await request(server)
-        .post(`/api/itsm/v1${INGEST_PATHS[key]}`)
-        .set('Authorization', asTool)
-        .send({ items });
-      if (res.status !== 200) {
-        // Nothing can be checked on measurements that were not stored.
-        return [
-          `${where}: POST ${INGEST_PATHS[key]} answered ${
+    // Pushes as a tool would; what failed, if anything.
+    const push = async (measurements: Measurements, at: string) => {
+      for (const key of Object.keys(INGEST_PATHS) as Array<
+        keyof Measurements
+      >) {
+        const items = measurements[key];
+        if (items.length === 0) continue;
+        const res = await request(server)
+          .post(`/api/itsm/v1${INGEST_PATHS[key]}`)
+          .set('Authorization', asTool)
+          .send({ items });
+        if (res.status !== 200) {
+          return `${at}: POST ${INGEST_PATHS[key]} answered ${
             res.status
-          }, expected 200: ${JSON.stringify(res.body)}`,
-        ];
+          }, expected 200: ${JSON.stringify(res.body)}`;
+        }
       }
-    }
+      return undefined;
+    };
+    const pushed = await push(scenario.measurements, where);
+    // Nothing can be checked on measurements that were not stored.
+    if (pushed) return [pushed];
     for (const [i, check] of scenario.checks.entries()) {
-      const label = `${where} checks[${i}]${
+      const step = `${where} checks[${i}]${
         check.name ? ` (${check.name})` : ''
-      } GET ${check.get}`;
+      }`;
+      if ('push' in check) {
+        const failed = await push(check.push, `${step} push`);
+        if (failed) return [...failures, failed];
+        continue;
+      }
+      const label = `${step} GET ${check.get}`;
       const deadline = Date.now() + (check.waitSeconds ?? 0) * 1000;
       for (;;) {
         const res = await request(server)

@@ -1348,6 +1348,7 @@ export const spec = {
           'score',
           'creditPercent',
           'credits',
+          'evaluatedAt',
         ],
         properties: {
           service: {
@@ -1419,6 +1420,12 @@ export const spec = {
           },
           credits: {
             $ref: '#/components/schemas/CreditTotals',
+          },
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+            description:
+              "The instant the row's figures are as of: for the current period at most itsm.portfolio.maxAge before the request, and after every measurement written before it (docs/sla-semantics.md, rule 16)",
           },
           supportedThrough: {
             type: 'string',

@@ -614,6 +614,12 @@ export const portfolioRowSchema = (z: Zod) =>
           "The highest credit percent of the service's SLAs and OLAs (payable)",
         ),
       credits: creditTotalsSchema(z),
+      evaluatedAt: z
+        .string()
+        .datetime({ offset: true })
+        .describe(
+          "The instant the row's figures are as of: for the current period at most itsm.portfolio.maxAge before the request, and after every measurement written before it (docs/sla-semantics.md, rule 16)",
+        ),
       supportedThrough: z
         .string()
         .describe(

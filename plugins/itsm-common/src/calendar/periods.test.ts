@@ -22,6 +22,7 @@ import {
   monthPeriod,
   monthsBetween,
   recentMonths,
+  samePeriod,
 } from './periods';
 
 const at = new Date('2026-11-25T10:00:00Z');
@@ -156,5 +157,42 @@ describe('periods', () => {
     expect(recentMonths(edge, 1, 'America/Los_Angeles')).toEqual(['2026-10']);
     expect(monthBefore(edge, 'America/Los_Angeles')).toBe('2026-10');
     expect(recentMonths(at, 0)).toEqual([]);
+  });
+  it('tells whether two instants share a period: calendar windows by their bounds, rolling windows always', () => {
+    const nov30 = new Date('2026-11-30T23:58:00Z');
+    const dec1 = new Date('2026-12-01T00:02:00Z');
+    expect(samePeriod('calendar-month', nov30, dec1)).toBe(false);
+    expect(samePeriod('calendar-month', dec1, dec1)).toBe(true);
+    // Dec 1 00:02Z is still November in Los Angeles.
+    expect(
+      samePeriod('calendar-month', nov30, dec1, 'America/Los_Angeles'),
+    ).toBe(true);
+    expect(samePeriod('rolling-30d', nov30, dec1)).toBe(true);
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'];
+    const instant = fc
+      .integer({ min: 0, max: 400 * 24 * 4 })
+      .map(q => new Date(Date.UTC(2026, 0, 1) + q * 900_000));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'calendar-week',
+          'calendar-month',
+          'calendar-quarter',
+        ) as fc.Arbitrary<
+          'calendar-week' | 'calendar-month' | 'calendar-quarter'
+        >,
+        fc.constantFrom(...zones),
+        instant,
+        instant,
+        (window, zone, a, b) => {
+          const [earlier, later] = a <= b ? [a, b] : [b, a];
+          expect(samePeriod(window, earlier, later, zone)).toBe(
+            currentPeriod(window, earlier, zone).label ===
+              currentPeriod(window, later, zone).label,
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

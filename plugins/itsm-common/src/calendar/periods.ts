@@ -92,6 +92,28 @@ export function currentPeriod(
 }
 
 /**
+ * Whether `earlier` and `later` fall in the same period of the window:
+ * always for a rolling window, which moves with time rather than starting
+ * anew; for a calendar window, when neither instant is past the other's
+ * period.
+ *
+ * @public
+ */
+export function samePeriod(
+  window: AgreementWindow,
+  earlier: Date,
+  later: Date,
+  zone: string = 'UTC',
+): boolean {
+  if (ROLLING_DAYS[window] !== undefined) return true;
+  const period = currentPeriod(window, earlier, zone);
+  return (
+    later.getTime() >= period.start.getTime() &&
+    later.getTime() < period.end.getTime()
+  );
+}
+
+/**
  * A calendar month, YYYY-MM, in `zone`: the unit of SLA history and of
  * monthly reports, whatever the agreement's own window. Undefined when the
  * text is not such a month.

@@ -670,6 +670,11 @@ export interface components {
       /** @description The highest credit percent of the service's SLAs and OLAs (payable) */
       creditPercent: number;
       credits: components['schemas']['CreditTotals'];
+      /**
+       * Format: date-time
+       * @description The instant the row's figures are as of: for the current period at most itsm.portfolio.maxAge before the request, and after every measurement written before it (docs/sla-semantics.md, rule 16)
+       */
+      evaluatedAt: string;
       /** @description With the supports filter: the service the entity supports directly, through which it supports this one (absent when it supports this one directly) */
       supportedThrough?: string;
     };

@@ -212,6 +212,7 @@ export function testRow(changes: Partial<PortfolioRow>): PortfolioRow {
     },
     creditPercent: 0,
     credits: testCredits({}),
+    evaluatedAt: '2026-11-25T10:00:00.000Z',
     ...changes,
   };
 }

@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { catalogApiRef, entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import type { PortfolioRow } from '@backstage-itsm/plugin-itsm-common';
@@ -22,6 +22,12 @@ import { screen, within } from '@testing-library/react';
 import { itsmApiRef } from '../../api';
 import { PortfolioPage, portfolioCsv } from './PortfolioPage';
 import { mockItsmApi, testCredits } from '../../lib/testData';
+import { createFormat } from '../../lib/format';
+import { itsmTranslationRef } from '../../translation';
+
+const { t } = mockApis.translation().getTranslation(itsmTranslationRef);
+/** The page's formatters in English, in the zone the tests run in. */
+const format = createFormat(t, 'en');
 
 const eur = (amount: number) => [{ amount, currency: 'EUR' }];
 
@@ -41,6 +47,7 @@ const row = (
   score: status === 'no-data' ? null : 80,
   creditPercent: 0,
   credits: testCredits({}),
+  evaluatedAt: '2026-11-25T10:00:00.000Z',
   ...extra,
 });
 
@@ -141,6 +148,37 @@ describe('PortfolioPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('says the figures are as of the oldest row', async () => {
+    await render(
+      mockItsmApi({
+        getPortfolio: async () => ({
+          items: [
+            row('online-banking', 'met', {
+              evaluatedAt: '2026-11-25T10:03:00.000Z',
+            }),
+            // Older, though later as text: compared as instants.
+            row('payments', 'met', {
+              evaluatedAt: '2026-11-25T11:00:00+02:00',
+            }),
+          ],
+        }),
+      }),
+    );
+    expect(await screen.findByText('IT services (2)')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        `Figures as of ${format.formatInstant(
+          '2026-11-25T11:00:00+02:00',
+        )} or later, with every measurement received before this page loaded`,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(
+        new RegExp(format.formatInstant('2026-11-25T10:03:00.000Z')),
+      ),
+    ).not.toBeInTheDocument();
+  });
+
   it('shows an empty portfolio and API errors', async () => {
     await render(mockItsmApi({ getPortfolio: async () => ({ items: [] }) }));
     expect(await screen.findByText('IT services (0)')).toBeInTheDocument();
@@ -148,6 +186,8 @@ describe('PortfolioPage', () => {
     expect(
       screen.getByLabelText('Projected credits: none'),
     ).toBeInTheDocument();
+    // No row, no instant the figures are as of.
+    expect(screen.queryByText(/^Figures as of/)).not.toBeInTheDocument();
   });
 
   it('shows the error when the API fails', async () => {
@@ -190,6 +230,8 @@ describe('portfolioCsv', () => {
           },
         }),
         row('payments', 'at-risk', {
+          // The instant as given, not reformatted.
+          evaluatedAt: '2026-11-24T23:59:30.000Z',
           // A row that gives the worst objective's target (rule 11).
           worstObjective: {
             agreement: 'payments-sla',
@@ -201,9 +243,9 @@ describe('portfolioCsv', () => {
         }),
       ]).split('\r\n'),
     ).toEqual([
-      'service,title,status,score,worst_objective,worst_attainment,owner,customers,suppliers,type,lifecycle,credits_owed_payable,credits_owed_receivable,credits_projected_payable,credits_projected_receivable',
-      'itservice:default/online-banking,"Online Banking, web",breached,64.7,retail-sla/availability,99.700,group:default/ops,stakeholder:default/retail-customers,,business,live,2400 EUR,,100 EUR 50 USD,300 EUR',
-      'itservice:default/payments,payments,at-risk,80.0,payments-sla/availability,99.9498,group:default/ops,stakeholder:default/retail-customers,,business,live,,,,',
+      'service,title,status,score,worst_objective,worst_attainment,owner,customers,suppliers,type,lifecycle,credits_owed_payable,credits_owed_receivable,credits_projected_payable,credits_projected_receivable,evaluated_at',
+      'itservice:default/online-banking,"Online Banking, web",breached,64.7,retail-sla/availability,99.700,group:default/ops,stakeholder:default/retail-customers,,business,live,2400 EUR,,100 EUR 50 USD,300 EUR,2026-11-25T10:00:00.000Z',
+      'itservice:default/payments,payments,at-risk,80.0,payments-sla/availability,99.9498,group:default/ops,stakeholder:default/retail-customers,,business,live,,,,,2026-11-24T23:59:30.000Z',
       '',
     ]);
   });

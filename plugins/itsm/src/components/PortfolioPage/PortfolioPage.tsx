@@ -215,6 +215,7 @@ export function portfolioCsv(rows: PortfolioRow[]): string {
     'credits_owed_receivable',
     'credits_projected_payable',
     'credits_projected_receivable',
+    'evaluated_at',
   ];
   const money = (list: Money[]) =>
     list.map(c => `${c.amount} ${c.currency}`).join(' ');
@@ -238,8 +239,27 @@ export function portfolioCsv(rows: PortfolioRow[]): string {
     money(r.credits.owed.receivable),
     money(r.credits.projected.payable),
     money(r.credits.projected.receivable),
+    r.evaluatedAt,
   ]);
   return toCsv([header, ...lines]);
+}
+
+/**
+ * The oldest `evaluatedAt` of the rows as given, or undefined without a
+ * row (or without one that parses): every row's figures are as of that
+ * instant or later (docs/sla-semantics.md, rule 16).
+ */
+export function oldestEvaluatedAt(rows: PortfolioRow[]): string | undefined {
+  let oldest: { iso: string; time: number } | undefined;
+  for (const r of rows) {
+    // Compared as instants: ISO strings of other offsets or precisions do
+    // not sort as text.
+    const time = Date.parse(r.evaluatedAt);
+    if (isNumber(time) && (!oldest || time < oldest.time)) {
+      oldest = { iso: r.evaluatedAt, time };
+    }
+  }
+  return oldest?.iso;
 }
 
 function downloadCsv(rows: PortfolioRow[]) {
@@ -309,6 +329,7 @@ export function PortfolioPage() {
   const count = (status: string) =>
     format.formatQuantity(rows.filter(r => r.status === status).length);
   const credits = sumCreditTotals(rows.map(r => r.credits));
+  const asOf = oldestEvaluatedAt(rows);
   const creditTile = (totals: CreditTotals['owed']) => {
     const lines = directionLines(totals, t, format);
     return lines.length ? lines : [t('common.none')];
@@ -363,9 +384,20 @@ export function PortfolioPage() {
               <ExpiringContracts />
             </Grid>
             <Grid item xs={12}>
-              <Button variant="outlined" onClick={() => downloadCsv(rows)}>
-                {t('portfolioPage.exportCsv')}
-              </Button>
+              <Box display="flex" alignItems="center" flexWrap="wrap">
+                <Box mr={2}>
+                  <Button variant="outlined" onClick={() => downloadCsv(rows)}>
+                    {t('portfolioPage.exportCsv')}
+                  </Button>
+                </Box>
+                {asOf && (
+                  <Typography variant="body2" color="textSecondary">
+                    {t('portfolioPage.figuresAsOf', {
+                      at: format.formatInstant(asOf),
+                    })}
+                  </Typography>
+                )}
+              </Box>
             </Grid>
             <Grid item xs={12}>
               <Table<PortfolioRow>
