@@ -42,6 +42,10 @@ export type ServiceFilters = {
   supports?: string;
 };
 
+// What reports and scorers read of a service: not its relations or status,
+// which make a page of the catalog a third larger to send and parse.
+const SERVICE_FIELDS = ['apiVersion', 'kind', 'metadata', 'spec'];
+
 /**
  * The catalog as reports see it: the ITServices a caller may see, their
  * dependency chains and which of a chain a caller may not see. Every read
@@ -81,8 +85,9 @@ export class ServiceDirectory {
     };
     const { items, pageInfo } = await this.deps.catalog.queryEntities(
       page.cursor
-        ? { cursor: page.cursor, limit: page.limit }
+        ? { cursor: page.cursor, limit: page.limit, fields: SERVICE_FIELDS }
         : {
+            fields: SERVICE_FIELDS,
             filter: { kind: 'ITService' },
             orderFields: { field: 'metadata.name', order: 'asc' },
             limit: page.limit,
