@@ -84,6 +84,32 @@ describe('benchmark data', () => {
     }
   });
 
+  it('leaves open the incidents resolved after the export, by default the end of the range', () => {
+    const day = 86_400_000;
+    const range = {
+      service: 'bench-a',
+      count: 500,
+      from: Date.UTC(2026, 0, 1),
+      to: Date.UTC(2026, 0, 1) + day,
+      prefix: 'x',
+      seed: 3,
+    };
+    const open = (items: ReturnType<typeof incidents>) =>
+      items.filter(i => !i.resolvedAt).length;
+    // Resolved up to 6.5 h after opening: the range's last hours stay open.
+    expect(open(incidents(range))).toBeGreaterThan(0);
+    // Exported a week later, every incident of the range has been resolved.
+    expect(open(incidents({ ...range, exportedAt: range.to + 7 * day }))).toBe(
+      0,
+    );
+    // The same incidents otherwise.
+    expect(
+      incidents({ ...range, exportedAt: range.to + 7 * day }).map(
+        i => i.openedAt,
+      ),
+    ).toEqual(incidents(range).map(i => i.openedAt));
+  });
+
   it('makes contiguous SLI slices ending at the given time', () => {
     const to = Date.UTC(2026, 10, 27, 12, 30);
     const slices = [

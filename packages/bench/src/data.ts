@@ -252,8 +252,15 @@ export function incidents(options: {
   to: number;
   prefix: string;
   seed: number;
+  /**
+   * When the source's export is taken: incidents resolved after it are
+   * still open. Default `to`. A backfill of history in several ranges
+   * gives the instant of the backfill, or every range leaves its last
+   * incidents open for ever.
+   */
+  exportedAt?: number;
 }): IncidentItem[] {
-  const { service, count, from, to, prefix } = options;
+  const { service, count, from, to, prefix, exportedAt = to } = options;
   const next = random(options.seed);
   const step = (to - from) / Math.max(1, count);
   return Array.from({ length: count }, (_, i) => {
@@ -268,7 +275,9 @@ export function incidents(options: {
       openedAt: new Date(opened).toISOString(),
       acknowledgedAt: new Date(acknowledged).toISOString(),
       // The last few stay open, as in a real queue.
-      ...(resolved < to && { resolvedAt: new Date(resolved).toISOString() }),
+      ...(resolved < exportedAt && {
+        resolvedAt: new Date(resolved).toISOString(),
+      }),
       title: `Synthetic incident ${i} of ${service}`,
     };
   });

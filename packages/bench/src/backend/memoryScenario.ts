@@ -51,6 +51,9 @@ export const memoryScenario: BackendScenario = {
             to: now - span + ((b + 1) * span) / batchesCount,
             prefix: `memory-${b}`,
             seed: 100 + b,
+            // Two years of history as a tool exports it now: only the
+            // incidents of the last hours still open.
+            exportedAt: now,
           }),
         });
       }
