@@ -38,6 +38,7 @@ import {
   SliReadOptions,
   UpsertOptions,
 } from './MeasurementStore';
+import { chunks } from './chunks';
 import {
   mergeByStart,
   planSliRead,
@@ -59,6 +60,7 @@ import {
 import {
   PORTFOLIO_ROWS_TABLE,
   raiseGenerations,
+  readGenerations,
   readPortfolioRows,
   writePortfolioRows,
 } from './portfolioRows';
@@ -231,14 +233,6 @@ function readStored<R>(spec: TableSpec<R>, row: Row): Stored<R> {
   const record = spec.fromRow(row) as Stored<R>;
   record.updatedAt = Number(row.updated_at);
   return record;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
 }
 
 // Deletes the row of one service's key; resolves how many there were.
@@ -790,6 +784,10 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       .where('service_ref', service)
       .whereBetween('period', [from, to])
       .delete();
+  }
+
+  serviceGenerations(services: string[]) {
+    return readGenerations(this.db, services);
   }
 
   portfolioRows(services: string[]) {

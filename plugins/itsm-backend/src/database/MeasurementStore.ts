@@ -182,14 +182,13 @@ export interface MeasurementStore {
   invalidateSnapshots(service: string, from: string, to: string): Promise<void>;
 
   /**
-   * The services' generations (0 for a service never written to; every
+   * The services' generations: 0 for a service never written to; every
    * write that changes a service's measurements raises it in the same
-   * transaction) and their kept portfolio rows.
+   * transaction.
    */
-  portfolioRows(services: string[]): Promise<{
-    generations: Map<string, number>;
-    rows: Map<string, KeptPortfolioRow>;
-  }>;
+  serviceGenerations(services: string[]): Promise<Map<string, number>>;
+  /** The services' kept portfolio rows; a service without one is not in the map. */
+  portfolioRows(services: string[]): Promise<Map<string, KeptPortfolioRow>>;
   /** Keeps portfolio rows, each in place of the service's earlier one. */
   keepPortfolioRows(
     rows: Array<KeptPortfolioRow & { service: string }>,

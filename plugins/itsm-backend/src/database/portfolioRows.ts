@@ -15,6 +15,7 @@
  */
 
 import { Knex } from 'knex';
+import { chunks } from './chunks';
 import type { KeptPortfolioRow } from './MeasurementStore';
 
 export const GENERATIONS_TABLE = 'itsm_service_generations';
@@ -23,14 +24,6 @@ export const PORTFOLIO_ROWS_TABLE = 'itsm_portfolio_rows';
 // Rows per statement: five columns each stay well under SQLite's bound
 // parameters.
 const CHUNK = 200;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
 
 /**
  * Raises the generation of services whose measurements the transaction
@@ -54,25 +47,32 @@ export async function raiseGenerations(
 }
 
 /**
- * The services' generations now (0 for one never written to) and their
- * kept rows. Read before their measurements, so that a write landing in
- * between leaves the row made from them unserved.
+ * The services' generations now, 0 for one never written to. Read before
+ * their measurements, so that a write landing in between leaves the row
+ * made from them unserved.
  */
-export async function readPortfolioRows(
+export async function readGenerations(
   db: Knex,
   services: string[],
-): Promise<{
-  generations: Map<string, number>;
-  rows: Map<string, KeptPortfolioRow>;
-}> {
+): Promise<Map<string, number>> {
   const generations = new Map<string, number>(services.map(s => [s, 0]));
-  const rows = new Map<string, KeptPortfolioRow>();
   for (const chunk of chunks([...new Set(services)], CHUNK * 2)) {
     for (const row of await db(GENERATIONS_TABLE)
       .whereIn('service_ref', chunk)
       .select('service_ref', 'generation')) {
       generations.set(String(row.service_ref), Number(row.generation));
     }
+  }
+  return generations;
+}
+
+/** The services' kept rows; a service without one is not in the map. */
+export async function readPortfolioRows(
+  db: Knex,
+  services: string[],
+): Promise<Map<string, KeptPortfolioRow>> {
+  const rows = new Map<string, KeptPortfolioRow>();
+  for (const chunk of chunks([...new Set(services)], CHUNK * 2)) {
     for (const row of await db(PORTFOLIO_ROWS_TABLE)
       .whereIn('service_ref', chunk)
       .select()) {
@@ -84,7 +84,7 @@ export async function readPortfolioRows(
       });
     }
   }
-  return { generations, rows };
+  return rows;
 }
 
 /** Keeps the rows, each in place of the service's earlier one. */

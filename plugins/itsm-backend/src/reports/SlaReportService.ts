@@ -196,7 +196,6 @@ export class SlaReportService {
             portfolioFigures(report),
             this.deps.snapshots.fingerprint(service, []),
             generations.get(ref) ?? 0,
-            now,
           ),
         });
         if (kept.length >= PRELOAD_CHUNK) {
@@ -370,8 +369,13 @@ export class SlaReportService {
   ): Promise<Map<string, PortfolioFigures>> {
     const figures = new Map<string, PortfolioFigures>();
     const keep = this.keepsRows(period);
+    const refs = services.map(s => entityRefKey(s));
+    // Generations before any measurement is read (rule 16).
     const stored = keep
-      ? await this.deps.store.portfolioRows(services.map(s => entityRefKey(s)))
+      ? {
+          generations: await this.deps.store.serviceGenerations(refs),
+          rows: await this.deps.store.portfolioRows(refs),
+        }
       : undefined;
     const fingerprints = new Map<string, string>();
     const toMake = services.filter(service => {
@@ -411,7 +415,6 @@ export class SlaReportService {
             figuresMade,
             fingerprints.get(ref)!,
             stored.generations.get(ref) ?? 0,
-            now,
           ),
         });
       }
@@ -594,11 +597,9 @@ export class SlaReportService {
       const chunk = items.slice(i, i + PRELOAD_CHUNK);
       const services = chunk.map(serviceOf);
       const generations = withGenerations
-        ? (
-            await this.deps.store.portfolioRows(
-              services.map(s => entityRefKey(s)),
-            )
-          ).generations
+        ? await this.deps.store.serviceGenerations(
+            services.map(s => entityRefKey(s)),
+          )
         : undefined;
       const preloaded = await this.preload(services, period, now);
       for (const item of chunk) yield { item, preloaded, generations };

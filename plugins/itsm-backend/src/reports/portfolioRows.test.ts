@@ -363,6 +363,25 @@ describe('kept portfolio rows (rule 16)', () => {
       await knex.destroy();
     });
 
+    it('makes a row of an older figures format again, and keeps its evaluatedAt once', async () => {
+      const { knex, clock, scored, read } = await setUp(databaseId);
+      await read();
+      made(scored);
+      const [kept] = await knex('itsm_portfolio_rows')
+        .where('service_ref', ref('alpha'))
+        .select('figures', 'evaluated_at');
+      const { format, figures } = JSON.parse(kept.figures);
+      expect(figures).not.toHaveProperty('evaluatedAt');
+      expect(Number(kept.evaluated_at)).toBe(T0);
+      await knex('itsm_portfolio_rows')
+        .where('service_ref', ref('alpha'))
+        .update({ figures: JSON.stringify({ format: format - 1, figures }) });
+      clock.time = T0 + MINUTE;
+      expect((await read()).alpha.evaluatedAt).toBe(T0 + MINUTE);
+      expect(made(scored)).toEqual(['alpha']);
+      await knex.destroy();
+    });
+
     it('keeps no row with maxAge 0', async () => {
       const { knex, clock, scored, read } = await setUp(databaseId, {
         maxAgeMs: 0,

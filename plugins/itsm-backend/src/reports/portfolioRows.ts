@@ -36,7 +36,7 @@ export type PortfolioFigures = Pick<
 >;
 
 /** Raised when the kept figures change shape, so older rows are made again. */
-const FIGURES_FORMAT = 1;
+const FIGURES_FORMAT = 2;
 
 /** How old a kept row may be when served, by default. */
 export const DEFAULT_PORTFOLIO_MAX_AGE_MS = 5 * 60_000;
@@ -70,17 +70,20 @@ export function portfolioFigures(report: ServiceSlaReport): PortfolioFigures {
   };
 }
 
-/** The row to keep for figures made at `now`, from the service's generation read before its measurements. */
+/**
+ * The row to keep for the figures, from the service's generation read
+ * before its measurements. Their `evaluatedAt` is kept in the row's own
+ * column, not again in the JSON.
+ */
 export function keptRow(
-  figures: PortfolioFigures,
+  { evaluatedAt, ...figures }: PortfolioFigures,
   fingerprint: string,
   generation: number,
-  now: Date,
 ): KeptPortfolioRow {
   return {
     fingerprint,
     generation,
-    evaluatedAt: now.getTime(),
+    evaluatedAt: Date.parse(evaluatedAt),
     figures: JSON.stringify({ format: FIGURES_FORMAT, figures }),
   };
 }
@@ -119,5 +122,7 @@ export function servableFigures(options: {
     return undefined;
   }
   const kept = JSON.parse(row.figures);
-  return kept?.format === FIGURES_FORMAT ? kept.figures : undefined;
+  return kept?.format === FIGURES_FORMAT
+    ? { ...kept.figures, evaluatedAt: evaluatedAt.toISOString() }
+    : undefined;
 }
