@@ -772,6 +772,20 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return new Map(rows.map(row => [String(row.period), String(row.report)]));
   }
 
+  async snapshotsOfServices(services: string[], period: string) {
+    const found = new Map<string, string>();
+    for (const chunk of chunks([...new Set(services)], SERVICES_PER_READ)) {
+      const rows = await this.db('itsm_sla_snapshots')
+        .where('period', period)
+        .whereIn('service_ref', chunk)
+        .select('service_ref', 'report');
+      for (const row of rows) {
+        found.set(String(row.service_ref), String(row.report));
+      }
+    }
+    return found;
+  }
+
   async putSnapshot(service: string, period: string, report: string) {
     await this.db('itsm_sla_snapshots')
       .insert({ service_ref: service, period, report, computed_at: Date.now() })

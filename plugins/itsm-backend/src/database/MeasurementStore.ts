@@ -177,6 +177,11 @@ export interface MeasurementStore {
     service: string,
     periods: string[],
   ): Promise<Map<string, string>>;
+  /** Stored reports of one closed month (YYYY-MM) of many services, by service ref. */
+  snapshotsOfServices(
+    services: string[],
+    period: string,
+  ): Promise<Map<string, string>>;
   putSnapshot(service: string, period: string, report: string): Promise<void>;
   /** Forgets the snapshots of a service for the months from..to (YYYY-MM, inclusive). */
   invalidateSnapshots(service: string, from: string, to: string): Promise<void>;

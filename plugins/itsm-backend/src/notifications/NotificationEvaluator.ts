@@ -41,7 +41,7 @@ import {
 } from '@backstage-itsm/plugin-itsm-common';
 import type { ItsmClockService } from '@backstage-itsm/plugin-itsm-node';
 import { SlaReportService } from '../reports/SlaReportService';
-import { NotificationStore } from './NotificationStore';
+import { NotificationStore, RecordedTransition } from './NotificationStore';
 import {
   observeClosedMonth,
   observeContractNotice,
@@ -200,8 +200,14 @@ export class NotificationEvaluator {
         failed(supplier, error),
       );
     }
+    const services = entities.filter((e): e is ITServiceEntity =>
+      isITServiceEntity(e),
+    );
+    const closedMonths = withClosedMonth
+      ? await this.closedMonthObservations(services, credentials, now)
+      : undefined;
     for await (const scored of this.deps.reporter.reportsOf(
-      entities.filter((e): e is ITServiceEntity => isITServiceEntity(e)),
+      services,
       { kind: 'current' },
       credentials,
       now,
@@ -210,15 +216,59 @@ export class NotificationEvaluator {
         failed(scored.service, scored.error);
         continue;
       }
+      const closed = closedMonths?.get(entityRefKey(scored.service));
+      if (closed && 'error' in closed) {
+        failed(scored.service, closed.error);
+        continue;
+      }
       await this.evaluateService(
         scored.service,
         scored.report,
+        closed?.observed ?? [],
         parties,
-        credentials,
         now,
-        withClosedMonth,
       ).catch(error => failed(scored.service, error));
     }
+  }
+
+  /**
+   * What the services' last closed month shows, by service ref: the months
+   * of services in one zone are read together, as the current period's.
+   */
+  private async closedMonthObservations(
+    services: ITServiceEntity[],
+    credentials: BackstageCredentials,
+    now: Date,
+  ): Promise<Map<string, { observed: ObservedState[] } | { error: unknown }>> {
+    const byMonth = new Map<string, ITServiceEntity[]>();
+    for (const service of services) {
+      const month = monthBefore(
+        now,
+        service.spec.serviceHours?.timezone ?? 'UTC',
+      );
+      byMonth.set(month, [...(byMonth.get(month) ?? []), service]);
+    }
+    const observations = new Map<
+      string,
+      { observed: ObservedState[] } | { error: unknown }
+    >();
+    for (const [month, inMonth] of byMonth) {
+      for await (const scored of this.deps.reporter.reportsOf(
+        inMonth,
+        { kind: 'month', month },
+        credentials,
+        now,
+      )) {
+        const ref = entityRefKey(scored.service);
+        observations.set(
+          ref,
+          'error' in scored
+            ? { error: scored.error }
+            : { observed: observeClosedMonth(ref, scored.report) },
+        );
+      }
+    }
+    return observations;
   }
 
   /**
@@ -289,29 +339,12 @@ export class NotificationEvaluator {
   private async evaluateService(
     service: ITServiceEntity,
     current: ServiceSlaReport,
+    closedMonth: ObservedState[],
     parties: PartyDirectory,
-    credentials: BackstageCredentials,
     now: Date,
-    withClosedMonth: boolean,
   ) {
     const ref = entityRefKey(service);
-    const { reporter } = this.deps;
-    const observed = observeCurrentReport(ref, current);
-    if (withClosedMonth) {
-      const zone = service.spec.serviceHours?.timezone ?? 'UTC';
-      const month = monthBefore(now, zone);
-      observed.push(
-        ...observeClosedMonth(
-          ref,
-          await reporter.reportOf(
-            service,
-            { kind: 'month', month },
-            credentials,
-            now,
-          ),
-        ),
-      );
-    }
+    const observed = [...observeCurrentReport(ref, current), ...closedMonth];
     await this.apply(ref, observed, now, async state =>
       this.serviceRecipients(service, state, parties),
     );
@@ -359,6 +392,7 @@ export class NotificationEvaluator {
         state: BEST_STATE[s.kind],
       })),
     ];
+    const transitions: RecordedTransition[] = [];
     for (const observation of changes) {
       const before = stored.get(watchId(observation));
       const next = nextWatchState(
@@ -389,8 +423,7 @@ export class NotificationEvaluator {
         kind: observation.kind,
         subject: observation.subject,
       };
-      // False: another replica recorded this change first; it notifies.
-      await store.record({
+      transitions.push({
         key,
         stored: before,
         next,
@@ -398,6 +431,11 @@ export class NotificationEvaluator {
         now: now.getTime(),
       });
     }
+    // A change another replica recorded first is not written here; that
+    // replica notifies. In watch order, so that replicas lock rows alike.
+    await store.recordAll(
+      transitions.sort((a, b) => (watchId(a.key) < watchId(b.key) ? -1 : 1)),
+    );
   }
 
   /** The owner, the agreement's counterparty group or supplier manager, its `notify` refs and the configured ones. */

@@ -83,6 +83,61 @@ describe('NotificationStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'writes many changes in one go, each only if its state is the one read, on %p',
+    async databaseId => {
+      const store = await setUp(databaseId);
+      const keyOf = (objective: string): WatchKey => ({ ...key, objective });
+      const breached = {
+        state: 'breached',
+        period: '2026-11',
+        notify: 'worse' as const,
+      };
+      expect(
+        await store.recordAll([
+          { key: keyOf('a'), next: breached, notice, now: 1 },
+          { key: keyOf('b'), next: breached, now: 1 },
+        ]),
+      ).toEqual([true, true]);
+      const read = new Map(
+        (await store.states(key.entityRef)).map(s => [s.objective, s]),
+      );
+      // Another writer moved b on after it was read.
+      const met = { state: 'met', period: '2026-11' };
+      await store.record({
+        key: keyOf('b'),
+        stored: read.get('b'),
+        next: met,
+        now: 2,
+      });
+
+      // Two writers with the same reads: each change is written once.
+      const batch = [
+        { key: keyOf('a'), stored: read.get('a'), next: met, notice, now: 3 },
+        { key: keyOf('b'), stored: read.get('b'), next: met, notice, now: 3 },
+        { key: keyOf('c'), next: breached, notice, now: 3 },
+      ];
+      const results = await Promise.all([
+        store.recordAll(batch),
+        store.recordAll(batch),
+      ]);
+      expect(results.map(r => r.join()).sort()).toEqual([
+        'false,false,false',
+        'true,false,true',
+      ]);
+      expect(
+        (await store.states(key.entityRef))
+          .map(s => `${s.objective} ${s.state} v${s.version}`)
+          .sort(),
+      ).toEqual(['a met v2', 'b met v2', 'c breached v1']);
+      // The notices of a (twice) and c; none for b, whose change lost.
+      expect(
+        (await store.list(key.entityRef, 10)).map(n => n.objective).sort(),
+      ).toEqual(['a', 'a', 'c']);
+      expect(await store.recordAll([])).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'lets one deliverer hold a notice until it is sent, or its lease ends after a failure, on %p',
     async databaseId => {
       const store = await setUp(databaseId);

@@ -97,6 +97,15 @@ export function serviceNotification(notice: NoticeRecord): ServiceNotification {
   };
 }
 
+/** One state change of a watched figure, from the state read. */
+export type RecordedTransition = {
+  key: WatchKey;
+  stored?: StoredWatch;
+  next: Transition;
+  notice?: NewNotice;
+  now: number;
+};
+
 /**
  * The last notified state of every watched figure and the notices sent.
  * A state change and its notice are written together, and only if the state
@@ -127,49 +136,64 @@ export class NotificationStore {
    * given, its notice. False when another writer changed the state first;
    * then nothing is written.
    */
-  async record(options: {
-    key: WatchKey;
-    stored?: StoredWatch;
-    next: Transition;
-    notice?: NewNotice;
-    now: number;
-  }): Promise<boolean> {
-    const { key, stored, next, notice, now } = options;
-    const values = {
-      state: next.state,
-      period: next.period,
-      better_since: next.betterSince ?? null,
-      updated_at: now,
-    };
+  async record(transition: RecordedTransition): Promise<boolean> {
+    const [written] = await this.recordAll([transition]);
+    return written;
+  }
+
+  /**
+   * Writes each transition as `record` does, in one transaction: each is
+   * still written only if its state is the one read, and the result says
+   * which were. In the order given, which callers keep the same for the
+   * same entity, so that two writers lock its rows alike.
+   */
+  async recordAll(transitions: RecordedTransition[]): Promise<boolean[]> {
+    if (transitions.length === 0) return [];
     return this.db.transaction(async tx => {
-      if (stored) {
-        const updated = await tx(STATES)
-          .where({ ...keyColumns(key), version: stored.version })
-          .update({ ...values, version: stored.version + 1 });
-        if (updated !== 1) return false;
-      } else {
-        const inserted = await tx(STATES)
-          .insert({ ...keyColumns(key), ...values, version: 1 })
-          .onConflict(KEY)
-          .ignore()
-          .returning('version');
-        if (inserted.length !== 1) return false;
+      const written: boolean[] = [];
+      for (const { key, stored, next, notice, now } of transitions) {
+        const values = {
+          state: next.state,
+          period: next.period,
+          better_since: next.betterSince ?? null,
+          updated_at: now,
+        };
+        if (stored) {
+          const updated = await tx(STATES)
+            .where({ ...keyColumns(key), version: stored.version })
+            .update({ ...values, version: stored.version + 1 });
+          if (updated !== 1) {
+            written.push(false);
+            continue;
+          }
+        } else {
+          const inserted = await tx(STATES)
+            .insert({ ...keyColumns(key), ...values, version: 1 })
+            .onConflict(KEY)
+            .ignore()
+            .returning('version');
+          if (inserted.length !== 1) {
+            written.push(false);
+            continue;
+          }
+        }
+        if (notice) {
+          await tx(NOTICES).insert({
+            ...keyColumns(key),
+            kind: notice.kind,
+            state: notice.state,
+            severity: notice.severity,
+            title: notice.title,
+            description: notice.description,
+            link: notice.link,
+            recipients: JSON.stringify(notice.recipients),
+            created_at: now,
+            attempts: 0,
+          });
+        }
+        written.push(true);
       }
-      if (notice) {
-        await tx(NOTICES).insert({
-          ...keyColumns(key),
-          kind: notice.kind,
-          state: notice.state,
-          severity: notice.severity,
-          title: notice.title,
-          description: notice.description,
-          link: notice.link,
-          recipients: JSON.stringify(notice.recipients),
-          created_at: now,
-          attempts: 0,
-        });
-      }
-      return true;
+      return written;
     });
   }
 

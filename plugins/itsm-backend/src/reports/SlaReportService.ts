@@ -178,11 +178,13 @@ export class SlaReportService {
       item: service,
       preloaded,
       generations,
+      snapshots,
     } of this.preloaded(services, s => s, period, now, keep)) {
       let report: ServiceSlaReport;
       try {
         report = await this.report(service, period, credentials, now, {
           preloaded,
+          snapshots,
         });
       } catch (error) {
         yield { service, error };
@@ -279,7 +281,7 @@ export class SlaReportService {
       p => p.service,
       page,
     );
-    for await (const { item, preloaded } of this.preloaded(
+    for await (const { item, preloaded, snapshots } of this.preloaded(
       parties,
       p => p.service,
       period,
@@ -288,6 +290,7 @@ export class SlaReportService {
       const { service, agreed } = item;
       const report = await this.report(service, period, credentials, now, {
         preloaded,
+        snapshots,
       });
       const agreements = report.agreements.filter(a =>
         agreed.some(x => x.name === a.name),
@@ -395,7 +398,7 @@ export class SlaReportService {
       return !servable;
     });
     const made: Array<KeptPortfolioRow & { service: string }> = [];
-    for await (const { item: service, preloaded } of this.preloaded(
+    for await (const { item: service, preloaded, snapshots } of this.preloaded(
       toMake,
       s => s,
       period,
@@ -404,6 +407,7 @@ export class SlaReportService {
       const ref = entityRefKey(service);
       const report = await this.report(service, period, credentials, now, {
         preloaded,
+        snapshots,
         withDependencies: period.kind === 'month',
       });
       const figuresMade = portfolioFigures(report);
@@ -483,9 +487,16 @@ export class SlaReportService {
       withTrend?: boolean;
       /** Measurements already read for this period, by service ref. */
       preloaded?: Map<string, Measurements>;
+      /** The closed month's stored reports already read, by service ref. */
+      snapshots?: Map<string, string>;
     } = {},
   ): Promise<ServiceSlaReport> {
-    const { withDependencies = true, withTrend = false, preloaded } = options;
+    const {
+      withDependencies = true,
+      withTrend = false,
+      preloaded,
+      snapshots,
+    } = options;
     const ref = entityRefKey(service);
     const month = closedMonth(service, period, now);
     // A closed month is stored once for every reader: computed on the whole
@@ -511,6 +522,7 @@ export class SlaReportService {
         ref,
         month.label,
         fingerprint,
+        snapshots,
       );
       if (snapshot) return forReader(snapshot);
     }
@@ -601,15 +613,30 @@ export class SlaReportService {
             services.map(s => entityRefKey(s)),
           )
         : undefined;
-      const preloaded = await this.preload(services, period, now);
-      for (const item of chunk) yield { item, preloaded, generations };
+      // A closed month is read from its stored report where there is one,
+      // and read ahead with the others where there is none.
+      const closed = services.filter(s => isClosed(s, period, now));
+      const snapshots =
+        period.kind === 'month' && closed.length > 0
+          ? await this.deps.snapshots.readAhead(
+              closed.map(s => entityRefKey(s)),
+              period.month,
+            )
+          : undefined;
+      const preloaded = await this.preload(
+        services.filter(s => !snapshots?.has(entityRefKey(s))),
+        period,
+        now,
+      );
+      for (const item of chunk) {
+        yield { item, preloaded, generations, snapshots };
+      }
     }
   }
 
   /**
-   * The measurements of services for one open period; services with the
-   * same window share their queries. Closed months come from snapshots and
-   * are not read ahead.
+   * The measurements of services for one period; services with the same
+   * window share their queries.
    */
   private async preload(
     services: ITServiceEntity[],
@@ -622,7 +649,6 @@ export class SlaReportService {
       ReturnType<typeof measurementWindow> & { refs: string[] }
     >();
     for (const service of services) {
-      if (isClosed(service, period, now)) continue;
       const window = measurementWindow(service, period, now);
       const key = `${window.from}-${window.to}`;
       const group = windows.get(key);

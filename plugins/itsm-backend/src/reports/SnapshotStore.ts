@@ -65,21 +65,31 @@ export class SnapshotStore {
       .digest('hex');
   }
 
-  /** The stored report of a month, if computed in this format from the same configuration. */
+  /**
+   * The stored report of a month, if computed in this format from the same
+   * configuration. From `readAhead` when given: what `readAhead()` found
+   * for the month, a service absent from it having none.
+   */
   async get(
     ref: string,
     month: string,
     fingerprint: string,
+    readAhead?: Map<string, string>,
   ): Promise<ServiceSlaReport | undefined> {
-    const stored = (await this.deps.store.getSnapshots(ref, [month])).get(
-      month,
-    );
+    const stored = readAhead
+      ? readAhead.get(ref)
+      : (await this.deps.store.getSnapshots(ref, [month])).get(month);
     if (!stored) return undefined;
     const snapshot = JSON.parse(stored);
     return snapshot?.format === SNAPSHOT_FORMAT &&
       snapshot.fingerprint === fingerprint
       ? snapshot.report
       : undefined;
+  }
+
+  /** The stored reports of one month of many services, read together, for `get`. */
+  readAhead(refs: string[], month: string): Promise<Map<string, string>> {
+    return this.deps.store.snapshotsOfServices(refs, month);
   }
 
   /**

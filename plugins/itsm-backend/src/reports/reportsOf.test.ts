@@ -133,4 +133,124 @@ describe('SlaReportService.reportsOf', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    'reads a closed month of many services together: stored reports in one read, the others with one read of their measurements, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseMeasurementStore.create({
+        database: mockServices.database({ knex }),
+      });
+      // Counts the store's reads, by method.
+      const reads = new Map<string, number>();
+      const counted = new Proxy(store, {
+        get(target, name, receiver) {
+          const value = Reflect.get(target, name, receiver);
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            reads.set(String(name), (reads.get(String(name)) ?? 0) + 1);
+            return value.apply(target, args);
+          };
+        },
+      });
+      const services = ['alpha', 'broken', 'gamma', 'delta'].map(service);
+      const catalog = catalogServiceMock({ entities: services });
+      const access = new MeasurementAccess({
+        store,
+        catalog,
+        auth: mockServices.auth(),
+        permissions: mockServices.permissions(),
+      });
+      const scorers = new Map([['x-count', countingScorer]]);
+      const reporter = new SlaReportService({
+        store: counted,
+        directory: new ServiceDirectory({ catalog, access }),
+        snapshots: new SnapshotStore({ store: counted, scorers }),
+        access,
+        scorers,
+        clock: { now: () => NOW },
+      });
+      const october = { kind: 'month' as const, month: '2026-10' };
+      await store.upsertIncidents(
+        ['alpha', 'gamma', 'gamma', 'delta'].map((name, i) => ({
+          source: 'pager',
+          externalId: `I-${i}`,
+          service: `itservice:default/${name}`,
+          priority: 'P3' as const,
+          openedAt: Date.parse('2026-10-10T08:00:00Z'),
+          resolvedAt: Date.parse('2026-10-10T09:00:00Z'),
+        })),
+      );
+      // alpha's October is stored before; the others' are not.
+      await reporter.reportOf(
+        services[0],
+        october,
+        mockCredentials.service(),
+        NOW,
+      );
+      const together = async () => {
+        reads.clear();
+        const reports = new Map<string, unknown>();
+        for await (const scored of reporter.reportsOf(
+          services,
+          october,
+          mockCredentials.service(),
+          NOW,
+        )) {
+          reports.set(
+            scored.service.metadata.name,
+            'error' in scored ? `${scored.error}` : scored.report,
+          );
+        }
+        return reports;
+      };
+
+      const first = await together();
+      expect(reads.get('snapshotsOfServices')).toBe(1);
+      expect(reads.get('loadMeasurementsOfServices')).toBe(1);
+      expect(reads.get('getSnapshots')).toBeUndefined();
+      expect(reads.get('loadMeasurements')).toBeUndefined();
+      // The same figures as each service's own report.
+      const ownReports = new Map<string, unknown>();
+      for (const entity of services) {
+        const name = entity.metadata.name;
+        ownReports.set(
+          name,
+          name === 'broken'
+            ? 'Error: the scorer failed on broken'
+            : await reporter.reportOf(
+                entity,
+                october,
+                mockCredentials.service(),
+                NOW,
+              ),
+        );
+      }
+      expect(first).toEqual(ownReports);
+      expect(
+        [...first.entries()]
+          .filter(([name]) => name !== 'broken')
+          .map(
+            ([name, report]) =>
+              `${name} ${
+                (
+                  report as {
+                    agreements: Array<{
+                      objectives: Array<{ attainment: number }>;
+                    }>;
+                  }
+                ).agreements[0].objectives[0].attainment
+              }`,
+          ),
+      ).toEqual(['alpha 99', 'gamma 98', 'delta 99']);
+
+      // Every report but broken's is stored now: only broken's measurements are read.
+      const second = await together();
+      expect(reads.get('snapshotsOfServices')).toBe(1);
+      expect(reads.get('loadMeasurementsOfServices')).toBe(1);
+      expect(reads.get('getSnapshots')).toBeUndefined();
+      expect(second).toEqual(first);
+      await knex.destroy();
+    },
+  );
 });
