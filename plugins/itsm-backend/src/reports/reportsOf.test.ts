@@ -17,6 +17,7 @@
 import {
   mockCredentials,
   mockServices,
+  TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -67,30 +68,50 @@ const countingScorer: ItsmObjectiveScorer = {
 describe('SlaReportService.reportsOf', () => {
   const databases = TestDatabases.create({ ids: ['POSTGRES_15', 'SQLITE_3'] });
 
+  /** A reporter over these services, whose store reads are counted by method. */
+  async function setUp(
+    databaseId: TestDatabaseId,
+    services: ITServiceEntity[],
+  ) {
+    const knex = await databases.init(databaseId);
+    const store = await DatabaseMeasurementStore.create({
+      database: mockServices.database({ knex }),
+    });
+    const reads = new Map<string, number>();
+    const counted = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          reads.set(String(name), (reads.get(String(name)) ?? 0) + 1);
+          return value.apply(target, args);
+        };
+      },
+    });
+    const catalog = catalogServiceMock({ entities: services });
+    const access = new MeasurementAccess({
+      store,
+      catalog,
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+    });
+    const scorers = new Map([['x-count', countingScorer]]);
+    const reporter = new SlaReportService({
+      store: counted,
+      directory: new ServiceDirectory({ catalog, access }),
+      snapshots: new SnapshotStore({ store: counted, scorers }),
+      access,
+      scorers,
+      clock: { now: () => NOW },
+    });
+    return { knex, store, reporter, reads };
+  }
+
   it.each(databases.eachSupportedId())(
     'scores each service on its own measurements, and one that fails does not stop the rest, on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseMeasurementStore.create({
-        database: mockServices.database({ knex }),
-      });
       const services = ['alpha', 'broken', 'gamma'].map(service);
-      const catalog = catalogServiceMock({ entities: services });
-      const access = new MeasurementAccess({
-        store,
-        catalog,
-        auth: mockServices.auth(),
-        permissions: mockServices.permissions(),
-      });
-      const scorers = new Map([['x-count', countingScorer]]);
-      const reporter = new SlaReportService({
-        store,
-        directory: new ServiceDirectory({ catalog, access }),
-        snapshots: new SnapshotStore({ store, scorers }),
-        access,
-        scorers,
-        clock: { now: () => NOW },
-      });
+      const { knex, store, reporter } = await setUp(databaseId, services);
       const incident = (svc: string, id: string) => ({
         source: 'pager',
         externalId: id,
@@ -137,39 +158,11 @@ describe('SlaReportService.reportsOf', () => {
   it.each(databases.eachSupportedId())(
     'reads a closed month of many services together: stored reports in one read, the others with one read of their measurements, on %p',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      const store = await DatabaseMeasurementStore.create({
-        database: mockServices.database({ knex }),
-      });
-      // Counts the store's reads, by method.
-      const reads = new Map<string, number>();
-      const counted = new Proxy(store, {
-        get(target, name, receiver) {
-          const value = Reflect.get(target, name, receiver);
-          if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            reads.set(String(name), (reads.get(String(name)) ?? 0) + 1);
-            return value.apply(target, args);
-          };
-        },
-      });
       const services = ['alpha', 'broken', 'gamma', 'delta'].map(service);
-      const catalog = catalogServiceMock({ entities: services });
-      const access = new MeasurementAccess({
-        store,
-        catalog,
-        auth: mockServices.auth(),
-        permissions: mockServices.permissions(),
-      });
-      const scorers = new Map([['x-count', countingScorer]]);
-      const reporter = new SlaReportService({
-        store: counted,
-        directory: new ServiceDirectory({ catalog, access }),
-        snapshots: new SnapshotStore({ store: counted, scorers }),
-        access,
-        scorers,
-        clock: { now: () => NOW },
-      });
+      const { knex, store, reporter, reads } = await setUp(
+        databaseId,
+        services,
+      );
       const october = { kind: 'month' as const, month: '2026-10' };
       await store.upsertIncidents(
         ['alpha', 'gamma', 'gamma', 'delta'].map((name, i) => ({
