@@ -246,7 +246,9 @@ export class NotificationEvaluator {
         now,
         service.spec.serviceHours?.timezone ?? 'UTC',
       );
-      byMonth.set(month, [...(byMonth.get(month) ?? []), service]);
+      const group = byMonth.get(month);
+      if (group) group.push(service);
+      else byMonth.set(month, [service]);
     }
     const observations = new Map<
       string,
