@@ -197,6 +197,82 @@ describe('DatabaseMeasurementStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'decides moves in the write, from the one read that also finds what the batch replaces, on %p',
+    async databaseId => {
+      const { store, knex } = await createStore(databaseId);
+      const other = 'itservice:default/payroll';
+      const hidden = 'itservice:default/hr';
+      // more rows than one statement takes on SQLite
+      const own = Array.from({ length: 600 }, (_, n) => incident(n));
+      await store.upsertIncidents(own);
+      await store.upsertIncidents([incident(700, { service: other })]);
+      await store.upsertIncidents([incident(701, { service: hidden })]);
+      const batch = [
+        ...own.map(r =>
+          r.externalId === 'INC-3' || r.externalId === 'INC-550'
+            ? { ...r, priority: 'P1' as const }
+            : r,
+        ),
+        incident(700),
+        incident(701),
+      ];
+      const reads = (run: () => Promise<unknown>) => {
+        const seen: string[] = [];
+        const listener = (query: { sql: string }) => {
+          if (/^\s*select\b/i.test(query.sql)) seen.push(query.sql);
+        };
+        knex.on('query', listener);
+        return run()
+          .then(() => seen.filter(sql => sql.includes('itsm_incidents')))
+          .finally(() => knex.off('query', listener));
+      };
+      const keysOf = (rows: Array<{ service: string; externalId: string }>) =>
+        rows.map(r => `${r.service}/${r.externalId}`).sort();
+      const elsewhereSeen: string[][] = [];
+      const replaced: IncidentRecord[] = [];
+      let result: unknown;
+      const upsertReads = await reads(async () => {
+        result = await store.upsertIncidents(batch, {
+          relocate: async elsewhere => {
+            elsewhereSeen.push(keysOf(elsewhere));
+            return elsewhere
+              .filter(s => s.service === other)
+              .map(({ service: s, source, externalId }) => ({
+                service: s,
+                source,
+                externalId,
+              }));
+          },
+          replaced: rows => replaced.push(...rows),
+        });
+      });
+      // 700 moved (updated), 701 stored beside the hidden one (created).
+      expect(result).toEqual({ created: 1, updated: 3, unchanged: 598 });
+      expect(elsewhereSeen).toEqual([
+        [`${hidden}/INC-701`, `${other}/INC-700`],
+      ]);
+      // The rows as they were: the batch's own, and the one moved.
+      expect(keysOf(replaced)).toEqual(
+        keysOf([...own, { service: other, externalId: 'INC-700' }]),
+      );
+      expect(replaced.find(r => r.externalId === 'INC-3')?.priority).toBe('P2');
+      // The same reads as finding the keys, and none more to compare.
+      const findReads = await reads(() => store.findIncidents(batch));
+      expect(upsertReads).toHaveLength(findReads.length);
+      expect(
+        keysOf(
+          (await store.findIncidents(batch)).filter(r => r.service !== service),
+        ),
+      ).toEqual([`${hidden}/INC-701`]);
+      expect(
+        (await knex('itsm_incidents').where({ priority: 'P1' }))
+          .map(r => r.external_id)
+          .sort(),
+      ).toEqual(['INC-3', 'INC-550']);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'finds each stored row of the keys asked once, whatever the sources and repeats, on %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

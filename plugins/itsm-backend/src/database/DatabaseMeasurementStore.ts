@@ -251,6 +251,16 @@ function deleteRow<R>(
 }
 
 /**
+ * Where a batch goes, decided in the write's transaction: the rows of other
+ * services it moves and, when this step read them, the batch's rows in their
+ * records' services (key text to canonical row) to compare with.
+ */
+type Placement = (tx: Knex.Transaction) => Promise<{
+  moves: ServiceMeasurementKey[];
+  known?: Map<string, string>;
+}>;
+
+/**
  * A batch's counts, the keys it moved out of other services, and the
  * services whose rows it changed.
  */
@@ -363,16 +373,30 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     this.postgres = db.client.config.client === 'pg';
   }
 
-  upsertIncidents(records: IncidentRecord[], options?: UpsertOptions) {
-    return this.upsert(incidents, records, options?.moves);
+  upsertIncidents(
+    records: IncidentRecord[],
+    options?: UpsertOptions<IncidentRecord>,
+  ) {
+    return this.upsert(
+      incidents,
+      records,
+      this.placement(incidents, records, options),
+    );
   }
 
-  upsertOutages(records: OutageRecord[], options?: UpsertOptions) {
-    return this.upsert(outages, records, options?.moves);
+  upsertOutages(
+    records: OutageRecord[],
+    options?: UpsertOptions<OutageRecord>,
+  ) {
+    return this.upsert(
+      outages,
+      records,
+      this.placement(outages, records, options),
+    );
   }
 
   upsertSliEvents(records: SliEventRecord[]) {
-    return this.upsert(sliEvents, records, [], sliRollupHooks);
+    return this.upsert(sliEvents, records, undefined, sliRollupHooks);
   }
 
   async latestSliSliceEnd(key: {
@@ -856,14 +880,60 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     });
   }
 
+  // Where a keyed batch's rows live before the write, when the caller asks:
+  // read once, in the write's transaction, for the moves and for comparing.
+  private placement<R extends ServiceMeasurementKey>(
+    spec: TableSpec<R>,
+    records: R[],
+    options: UpsertOptions<R> = {},
+  ): Placement {
+    const given = options.moves ?? [];
+    if (!options.relocate && !options.replaced) {
+      return async () => ({ moves: given });
+    }
+    return async tx => {
+      const keyOf = (k: MeasurementKey) =>
+        JSON.stringify([k.source, k.externalId]);
+      const target = new Map(records.map(r => [keyOf(r), r.service]));
+      const stored = await this.find(spec, records, tx);
+      const home = (s: Stored<R>) => s.service === target.get(keyOf(s));
+      const elsewhere = stored.filter(s => !home(s));
+      const moves =
+        elsewhere.length > 0 && options.relocate
+          ? await options.relocate(elsewhere)
+          : [];
+      const movedKeys = new Set(
+        moves.map(m => JSON.stringify([m.service, m.source, m.externalId])),
+      );
+      const own = stored.filter(home);
+      options.replaced?.([
+        ...own,
+        ...elsewhere.filter(s =>
+          movedKeys.has(JSON.stringify([s.service, s.source, s.externalId])),
+        ),
+      ]);
+      // PostgreSQL compares in its upsert statement.
+      const known = this.postgres
+        ? undefined
+        : new Map(
+            own.map(row => [
+              keyText(spec, spec.toRow(row)),
+              canonical(spec, row),
+            ]),
+          );
+      return { moves: [...given, ...moves], known };
+    };
+  }
+
   private upsert<R>(
     spec: TableSpec<R>,
     records: R[],
-    moves: ServiceMeasurementKey[] = [],
+    place: Placement | undefined,
     hooks: WriteHooks<R> = {},
   ): Promise<IngestResult> {
     return this.db.transaction(async tx => {
       await hooks.before?.(tx, records);
+      const { moves, known } = place ? await place(tx) : { moves: [] };
       const moved = new Set<string>();
       const changed = new Set<string>();
       for (const move of moves) {
@@ -881,7 +951,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         ? this.upsertInPostgres.bind(this)
         : this.upsertByComparing.bind(this);
       for (const chunk of chunks(records, CHUNK)) {
-        await write(tx, spec, chunk, counter);
+        await write(tx, spec, chunk, counter, known);
       }
       await hooks.after?.(tx, records);
       await raiseGenerations(tx, changed);
@@ -899,7 +969,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     spec: TableSpec<R>,
     chunk: R[],
     counter: Counter,
-  ) {
+  ): Promise<void> {
     const now = Date.now();
     const rows = chunk.map(record => ({
       ...spec.toRow(record),
@@ -939,29 +1009,34 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     }
   }
 
-  // SQLite: read the chunk's rows by key, write only what changed.
+  // SQLite: read the chunk's rows by key (unless the batch's placement has
+  // them), write only what changed.
   private async upsertByComparing<R>(
     tx: Knex.Transaction,
     spec: TableSpec<R>,
     chunk: R[],
     counter: Counter,
+    known?: Map<string, string>,
   ) {
     const now = Date.now();
     const keyOf = (row: Row) => keyText(spec, row);
     const rows = chunk.map(spec.toRow);
-    const existing = new Map<string, string>();
-    // One IN list per key column finds a superset of the chunk's rows
-    // (the map below keeps exact keys).
-    let query = tx(spec.table);
-    for (const column of spec.keyColumns) {
-      query = query.whereIn(column, [
-        ...new Set(rows.map(row => row[column] as string | number)),
-      ]);
+    const existing = known ?? new Map<string, string>();
+    if (!known) {
+      // One IN list per key column finds a superset of the chunk's rows
+      // (the map below keeps exact keys).
+      let query = tx(spec.table);
+      for (const column of spec.keyColumns) {
+        query = query.whereIn(column, [
+          ...new Set(rows.map(row => row[column] as string | number)),
+        ]);
+      }
+      for (const row of await query.select()) {
+        existing.set(keyOf(row), canonical(spec, spec.fromRow(row)));
+      }
     }
-    const found = await query.select();
-    for (const row of found) {
-      existing.set(keyOf(row), canonical(spec, spec.fromRow(row)));
-    }
+    // A batch holds each key once (the API refuses repeats), so what was
+    // read before its first chunk stays what each row compares with.
     const changed = rows.filter((row, i) => {
       const before = existing.get(keyOf(row));
       if (before === undefined) {
@@ -1024,6 +1099,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
   private async find<R>(
     spec: TableSpec<R>,
     keys: MeasurementKey[],
+    db: Knex = this.db,
   ): Promise<Array<Stored<R>>> {
     const found: Array<Stored<R>> = [];
     const keyOf = (source: unknown, externalId: unknown) =>
@@ -1039,7 +1115,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
           // with the table; OFFSET 0 keeps the probes from being flattened
           // into the same hash join.
           (
-            await this.db.raw(
+            await db.raw(
               `SELECT t.* FROM unnest(?::text[], ?::text[]) AS k(source, external_id)
                CROSS JOIN LATERAL (
                  SELECT * FROM ?? WHERE source = k.source AND external_id = k.external_id OFFSET 0
@@ -1052,7 +1128,7 @@ export class DatabaseMeasurementStore implements MeasurementStore {
             )
           ).rows
         : // One IN list per column: a superset, cut to the exact keys below.
-          await this.db(spec.table)
+          await db(spec.table)
             .whereIn('source', [...new Set(chunk.map(k => k.source))])
             .whereIn('external_id', [...new Set(chunk.map(k => k.externalId))])
             .select();

@@ -59,12 +59,24 @@ export type MeasurementKey = { source: string; externalId: string };
 export type ServiceMeasurementKey = MeasurementKey & { service: string };
 
 /** @public */
-export type UpsertOptions = {
+export type UpsertOptions<R = unknown> = {
   /**
    * Rows of the same key in other services, deleted in the same transaction:
    * the measurement moved to the service of its new record.
    */
   moves?: ServiceMeasurementKey[];
+  /**
+   * Called in the write's transaction with the stored rows of the batch's
+   * keys that live under another service (only when there are some);
+   * resolves those that move, as `moves`. The others stay, and the record
+   * is stored beside them.
+   */
+  relocate?(elsewhere: Array<Stored<R>>): Promise<ServiceMeasurementKey[]>;
+  /**
+   * Receives the rows as stored before the write, of the batch's keys in
+   * their record's service and of those moved: the periods they leave.
+   */
+  replaced?(rows: Array<Stored<R>>): void;
 };
 
 /** One page, and the cursor of the next when there is one. @public */
@@ -102,11 +114,11 @@ export type KeptPortfolioRow = {
 export interface MeasurementStore {
   upsertIncidents(
     records: IncidentRecord[],
-    options?: UpsertOptions,
+    options?: UpsertOptions<IncidentRecord>,
   ): Promise<IngestResult>;
   upsertOutages(
     records: OutageRecord[],
-    options?: UpsertOptions,
+    options?: UpsertOptions<OutageRecord>,
   ): Promise<IngestResult>;
   upsertSliEvents(records: SliEventRecord[]): Promise<IngestResult>;
 

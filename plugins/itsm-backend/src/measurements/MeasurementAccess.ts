@@ -35,9 +35,9 @@ import {
   SliEventInput,
 } from '@backstage-itsm/plugin-itsm-common';
 import {
-  MeasurementKey,
   MeasurementStore,
   ServiceMeasurementKey,
+  UpsertOptions,
 } from '../database/MeasurementStore';
 import {
   MeasurementKind,
@@ -90,7 +90,10 @@ function describeAffected<R extends { service: string }>(
   };
 }
 
-/** Rows a write moves out of other services, and every stored row it changes. */
+/**
+ * Rows a write moved out of other services, and every stored row it
+ * replaced, as the store reports them.
+ */
 type Relocations<R> = { moves: ServiceMeasurementKey[]; touched: R[] };
 
 // REF_FIELDS hold no apiVersion: the kind alone, as the catalog matches it.
@@ -216,8 +219,8 @@ export class MeasurementAccess {
     return this.ingest(records, problems, caller, options, {
       name: 'incidents',
       keyOf: r => `${r.source}/${r.externalId}`,
-      upsert: (r, moves) => store.upsertIncidents(r, { moves }),
-      relocate: r => this.relocations(r, caller, k => store.findIncidents(k)),
+      upsert: (r, moved) =>
+        store.upsertIncidents(r, this.placing(caller, moved)),
       timesOf: r => [r.openedAt, r.resolvedAt ?? r.openedAt],
     });
   }
@@ -232,8 +235,7 @@ export class MeasurementAccess {
     return this.ingest(records, problems, caller, options, {
       name: 'outages',
       keyOf: r => `${r.source}/${r.externalId}`,
-      upsert: (r, moves) => store.upsertOutages(r, { moves }),
-      relocate: r => this.relocations(r, caller, k => store.findOutages(k)),
+      upsert: (r, moved) => store.upsertOutages(r, this.placing(caller, moved)),
       // An ongoing outage counts in every month from its start on.
       timesOf: r => [r.start, r.end ?? Infinity],
     });
@@ -291,12 +293,8 @@ export class MeasurementAccess {
       name: MeasurementKind;
       /** How the audit names a record's key within its service. */
       keyOf: (record: R) => string;
-      upsert: (
-        records: R[],
-        moves: ServiceMeasurementKey[],
-      ) => Promise<IngestResult>;
-      /** For kinds keyed per service by (source, externalId). */
-      relocate?: (records: R[]) => Promise<Relocations<R>>;
+      /** Kinds keyed per service by (source, externalId) fill in `moved`. */
+      upsert: (records: R[], moved: Relocations<R>) => Promise<IngestResult>;
       timesOf: (record: R) => number[];
     },
   ): Promise<IngestResult> {
@@ -306,10 +304,9 @@ export class MeasurementAccess {
     if (problems.length > 0) {
       throw new InputError(describeProblems(problems));
     }
-    const { moves, touched } = kind.relocate
-      ? await kind.relocate(records)
-      : { moves: [], touched: [] };
-    const result = await kind.upsert(records, moves);
+    const moved: Relocations<R> = { moves: [], touched: [] };
+    const result = await kind.upsert(records, moved);
+    const { moves, touched } = moved;
     await this.deps.health?.stored(kind.name, records);
     if (options?.affected) {
       options.affected(describeAffected(records, moves, kind.keyOf));
@@ -327,32 +324,29 @@ export class MeasurementAccess {
 
   // A key stored under another service moves to the record's service, but
   // only out of a service the caller may change; in one they cannot see, it
-  // stays, and the record is stored beside it as if the key were new.
-  private async relocations<R extends ServiceMeasurementKey>(
-    records: R[],
+  // stays, and the record is stored beside it as if the key were new. The
+  // store decides in the write's transaction, from one read of the keys.
+  private placing<R extends ServiceMeasurementKey>(
     caller: BackstageCredentials | undefined,
-    find: (keys: MeasurementKey[]) => Promise<R[]>,
-  ): Promise<Relocations<R>> {
-    const keyOf = (r: MeasurementKey) =>
-      JSON.stringify([r.source, r.externalId]);
-    const target = new Map(records.map(r => [keyOf(r), r.service]));
-    const stored = await find(records);
-    const elsewhere = stored.filter(s => s.service !== target.get(keyOf(s)));
-    const writable = await this.writableServices(
-      [...new Set(elsewhere.map(s => s.service))],
-      caller,
-    );
+    moved: Relocations<R>,
+  ): UpsertOptions<R> {
     return {
-      moves: elsewhere
-        .filter(s => writable.has(s.service))
-        .map(({ service, source, externalId }) => ({
-          service,
-          source,
-          externalId,
-        })),
-      touched: stored.filter(
-        s => s.service === target.get(keyOf(s)) || writable.has(s.service),
-      ),
+      relocate: async elsewhere => {
+        const writable = await this.writableServices(
+          [...new Set(elsewhere.map(s => s.service))],
+          caller,
+        );
+        const moves = elsewhere
+          .filter(s => writable.has(s.service))
+          .map(({ service, source, externalId }) => ({
+            service,
+            source,
+            externalId,
+          }));
+        moved.moves.push(...moves);
+        return moves;
+      },
+      replaced: rows => moved.touched.push(...rows),
     };
   }
 
