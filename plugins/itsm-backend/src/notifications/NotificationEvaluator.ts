@@ -52,6 +52,7 @@ import {
   BEST_STATE,
   nextWatchState,
   Observation,
+  StoredWatch,
   WatchKey,
 } from './transitions';
 
@@ -206,6 +207,16 @@ export class NotificationEvaluator {
     const closedMonths = withClosedMonth
       ? await this.closedMonthObservations(services, credentials, now)
       : undefined;
+    const pageFailed = (what: string) => (error: unknown) =>
+      this.deps.logger.warn(
+        `Could not ${what} the notification states of ${services.length} services: ${error}`,
+      );
+    // A page's states are read, and its changes written, together.
+    const states = await this.deps.store
+      .statesOf(services.map(entityRefKey))
+      .catch(pageFailed('read'));
+    if (!states) return;
+    const transitions: RecordedTransition[] = [];
     for await (const scored of this.deps.reporter.reportsOf(
       services,
       { kind: 'current' },
@@ -216,19 +227,25 @@ export class NotificationEvaluator {
         failed(scored.service, scored.error);
         continue;
       }
-      const closed = closedMonths?.get(entityRefKey(scored.service));
+      const ref = entityRefKey(scored.service);
+      const closed = closedMonths?.get(ref);
       if (closed && 'error' in closed) {
         failed(scored.service, closed.error);
         continue;
       }
-      await this.evaluateService(
+      await this.serviceTransitions(
         scored.service,
         scored.report,
         closed?.observed ?? [],
+        states.get(ref) ?? [],
         parties,
         now,
-      ).catch(error => failed(scored.service, error));
+      ).then(
+        found => transitions.push(...found),
+        error => failed(scored.service, error),
+      );
     }
+    await this.record(transitions).catch(pageFailed('store'));
   }
 
   /**
@@ -338,16 +355,17 @@ export class NotificationEvaluator {
     }
   }
 
-  private async evaluateService(
+  private serviceTransitions(
     service: ITServiceEntity,
     current: ServiceSlaReport,
     closedMonth: ObservedState[],
+    states: StoredWatch[],
     parties: PartyDirectory,
     now: Date,
-  ) {
+  ): Promise<RecordedTransition[]> {
     const ref = entityRefKey(service);
     const observed = [...observeCurrentReport(ref, current), ...closedMonth];
-    await this.apply(ref, observed, now, async state =>
+    return this.transitions(ref, observed, states, now, async state =>
       this.serviceRecipients(service, state, parties),
     );
   }
@@ -355,28 +373,50 @@ export class NotificationEvaluator {
   private async evaluateSupplier(supplier: SupplierEntity, now: Date) {
     const ref = entityRefKey(supplier);
     const observed = observeContractNotice(ref, supplier, now);
-    await this.apply(ref, observed, now, async () =>
-      this.withConfigured([
-        resolveRef(
-          supplier.spec.owner,
-          ITSM_REF_FIELDS.Supplier.owner,
-          supplier,
-        ),
-      ]),
+    await this.record(
+      await this.transitions(
+        ref,
+        observed,
+        await this.deps.store.states(ref),
+        now,
+        async () =>
+          this.withConfigured([
+            resolveRef(
+              supplier.spec.owner,
+              ITSM_REF_FIELDS.Supplier.owner,
+              supplier,
+            ),
+          ]),
+      ),
     );
   }
 
-  /** Stores each changed state and queues its notice, if it has one. */
-  private async apply(
+  /**
+   * Stores the changed states with their notices. A change another replica
+   * recorded first is not written here; that replica notifies. In entity
+   * and watch order, so that replicas lock rows alike.
+   */
+  private async record(transitions: RecordedTransition[]) {
+    const order = (t: RecordedTransition) =>
+      JSON.stringify([t.key.entityRef, watchId(t.key)]);
+    await this.deps.store.recordAll(
+      transitions
+        .map(t => [order(t), t] as const)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([, t]) => t),
+    );
+  }
+
+  /** Each changed state from the stored ones, with its notice if it has one. */
+  private async transitions(
     entityRef: string,
     observed: ObservedState[],
+    states: StoredWatch[],
     now: Date,
     recipientsOf: (state: ObservedState) => Promise<string[]>,
-  ) {
-    const { store, recoveryDelayMs } = this.deps;
-    const stored = new Map(
-      (await store.states(entityRef)).map(s => [watchId(s), s]),
-    );
+  ): Promise<RecordedTransition[]> {
+    const { recoveryDelayMs } = this.deps;
+    const stored = new Map(states.map(s => [watchId(s), s]));
     const seen = new Set(observed.map(watchId));
     const absent = [...stored.values()].filter(
       s =>
@@ -433,11 +473,7 @@ export class NotificationEvaluator {
         now: now.getTime(),
       });
     }
-    // A change another replica recorded first is not written here; that
-    // replica notifies. In watch order, so that replicas lock rows alike.
-    await store.recordAll(
-      transitions.sort((a, b) => (watchId(a.key) < watchId(b.key) ? -1 : 1)),
-    );
+    return transitions;
   }
 
   /** The owner, the agreement's counterparty group or supplier manager, its `notify` refs and the configured ones. */

@@ -138,6 +138,50 @@ describe('NotificationStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads and writes the states of a page of entities together, on %p',
+    async databaseId => {
+      const store = await setUp(databaseId);
+      const entities = ['itservice:default/a', 'itservice:default/b'];
+      const breached = {
+        state: 'breached',
+        period: '2026-11',
+        notify: 'worse' as const,
+      };
+      // more rows than one statement takes
+      const batch = entities.flatMap(entityRef =>
+        Array.from({ length: 150 }, (_, n) => ({
+          key: { ...key, entityRef, objective: `o${n}` },
+          next: breached,
+          notice,
+          now: 1,
+        })),
+      );
+      // Another writer stored one of them first; a key given twice goes in once.
+      await store.record({ ...batch[7], notice: undefined });
+      const results = await store.recordAll([...batch, batch[200]]);
+      expect(results.filter(r => !r).length).toBe(2);
+      expect(results[7]).toBe(false);
+      expect(results[200]).toBe(true);
+      expect(results[300]).toBe(false);
+
+      const states = await store.statesOf([...entities, 'itservice:default/c']);
+      expect([...states.keys()].sort()).toEqual(entities);
+      expect(states.get(entities[0])).toHaveLength(150);
+      expect(states.get(entities[1])).toHaveLength(150);
+      expect(states.get(entities[0])?.[0]).toMatchObject({
+        entityRef: entities[0],
+        state: 'breached',
+        version: 1,
+      });
+      // A notice for each change written here, none for the one lost.
+      const notices = await store.list(entities[0], 1000);
+      expect(notices).toHaveLength(149);
+      expect(notices.map(n => n.objective)).not.toContain('o7');
+      expect(await store.list(entities[1], 1000)).toHaveLength(150);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'lets one deliverer hold a notice until it is sent, or its lease ends after a failure, on %p',
     async databaseId => {
       const store = await setUp(databaseId);

@@ -16,6 +16,7 @@
 
 import { Knex } from 'knex';
 import type { ServiceNotification } from '@backstage-itsm/plugin-itsm-common';
+import { chunks } from '../database/chunks';
 import { NoticeText } from './observe';
 import { StoredWatch, Transition, WatchKey, WatchKind } from './transitions';
 
@@ -23,6 +24,9 @@ const STATES = 'itsm_notification_states';
 const NOTICES = 'itsm_notifications';
 const KEY = ['entity_ref', 'agreement', 'objective', 'kind', 'subject'];
 const ERROR_LIMIT = 1000;
+// Rows per multi-row insert, and entities per read: under both engines'
+// bound-parameter limits (a notice row binds 13 values).
+const CHUNK = 200;
 
 /** A notice to store with a state change. */
 export type NewNotice = NoticeText & {
@@ -42,6 +46,9 @@ export type NoticeRecord = Omit<WatchKey, 'kind'> &
     lastError?: string;
   };
 
+const keyText = (row: Record<string, unknown>) =>
+  JSON.stringify(KEY.map(column => String(row[column])));
+
 const keyColumns = (key: WatchKey) => ({
   entity_ref: key.entityRef,
   agreement: key.agreement,
@@ -49,6 +56,21 @@ const keyColumns = (key: WatchKey) => ({
   kind: key.kind,
   subject: key.subject,
 });
+
+function watchFromRow(row: Record<string, any>): StoredWatch {
+  return {
+    entityRef: row.entity_ref,
+    agreement: row.agreement,
+    objective: row.objective,
+    kind: row.kind as WatchKind,
+    subject: row.subject,
+    state: row.state,
+    period: row.period,
+    betterSince:
+      row.better_since === null ? undefined : Number(row.better_since),
+    version: Number(row.version),
+  };
+}
 
 function noticeFromRow(row: Record<string, any>): NoticeRecord {
   return {
@@ -116,19 +138,21 @@ export class NotificationStore {
   constructor(private readonly db: Knex) {}
 
   async states(entityRef: string): Promise<StoredWatch[]> {
-    const rows = await this.db(STATES).where({ entity_ref: entityRef });
-    return rows.map(row => ({
-      entityRef: row.entity_ref,
-      agreement: row.agreement,
-      objective: row.objective,
-      kind: row.kind as WatchKind,
-      subject: row.subject,
-      state: row.state,
-      period: row.period,
-      betterSince:
-        row.better_since === null ? undefined : Number(row.better_since),
-      version: Number(row.version),
-    }));
+    return (await this.statesOf([entityRef])).get(entityRef) ?? [];
+  }
+
+  /** The states of these entities, by entity ref: a page of them read together. */
+  async statesOf(entityRefs: string[]): Promise<Map<string, StoredWatch[]>> {
+    const byEntity = new Map<string, StoredWatch[]>();
+    for (const chunk of chunks(entityRefs, CHUNK)) {
+      const rows = await this.db(STATES).whereIn('entity_ref', chunk);
+      for (const row of rows) {
+        const watches = byEntity.get(row.entity_ref);
+        if (watches) watches.push(watchFromRow(row));
+        else byEntity.set(row.entity_ref, [watchFromRow(row)]);
+      }
+    }
+    return byEntity;
   }
 
   /**
@@ -144,54 +168,66 @@ export class NotificationStore {
   /**
    * Writes each transition as `record` does, in one transaction: each is
    * still written only if its state is the one read, and the result says
-   * which were. In the order given, which callers keep the same for the
-   * same entity, so that two writers lock its rows alike.
+   * which were. New states go in many to a statement, then the changed
+   * ones, each in the order given, which callers keep the same for the same
+   * entities, so that two writers lock their rows alike.
    */
   async recordAll(transitions: RecordedTransition[]): Promise<boolean[]> {
     if (transitions.length === 0) return [];
     return this.db.transaction(async tx => {
-      const written: boolean[] = [];
-      for (const { key, stored, next, notice, now } of transitions) {
-        const values = {
-          state: next.state,
-          period: next.period,
-          better_since: next.betterSince ?? null,
-          updated_at: now,
-        };
-        if (stored) {
-          const updated = await tx(STATES)
-            .where({ ...keyColumns(key), version: stored.version })
-            .update({ ...values, version: stored.version + 1 });
-          if (updated !== 1) {
-            written.push(false);
-            continue;
-          }
-        } else {
-          const inserted = await tx(STATES)
-            .insert({ ...keyColumns(key), ...values, version: 1 })
-            .onConflict(KEY)
-            .ignore()
-            .returning('version');
-          if (inserted.length !== 1) {
-            written.push(false);
-            continue;
-          }
+      const written = transitions.map(() => false);
+      const values = ({ next, now }: RecordedTransition) => ({
+        state: next.state,
+        period: next.period,
+        better_since: next.betterSince ?? null,
+        updated_at: now,
+      });
+      const fresh = [...transitions.entries()].filter(([, t]) => !t.stored);
+      for (const chunk of chunks(fresh, CHUNK)) {
+        // A key another writer inserted first does not come back.
+        const inserted = new Set(
+          (
+            await tx(STATES)
+              .insert(
+                chunk.map(([, t]) => ({
+                  ...keyColumns(t.key),
+                  ...values(t),
+                  version: 1,
+                })),
+              )
+              .onConflict(KEY)
+              .ignore()
+              .returning(KEY)
+          ).map(keyText),
+        );
+        for (const [i, t] of chunk) {
+          // delete: a key given twice is written once
+          written[i] = inserted.delete(keyText(keyColumns(t.key)));
         }
-        if (notice) {
-          await tx(NOTICES).insert({
+      }
+      for (const [i, t] of transitions.entries()) {
+        if (!t.stored) continue;
+        const updated = await tx(STATES)
+          .where({ ...keyColumns(t.key), version: t.stored.version })
+          .update({ ...values(t), version: t.stored.version + 1 });
+        written[i] = updated === 1;
+      }
+      const notices = transitions.filter((t, i) => written[i] && t.notice);
+      for (const chunk of chunks(notices, CHUNK)) {
+        await tx(NOTICES).insert(
+          chunk.map(({ key, notice, now }) => ({
             ...keyColumns(key),
-            kind: notice.kind,
-            state: notice.state,
-            severity: notice.severity,
-            title: notice.title,
-            description: notice.description,
-            link: notice.link,
-            recipients: JSON.stringify(notice.recipients),
+            kind: notice!.kind,
+            state: notice!.state,
+            severity: notice!.severity,
+            title: notice!.title,
+            description: notice!.description,
+            link: notice!.link,
+            recipients: JSON.stringify(notice!.recipients),
             created_at: now,
             attempts: 0,
-          });
-        }
-        written.push(true);
+          })),
+        );
       }
       return written;
     });
