@@ -212,18 +212,21 @@ export class NotificationStore {
           .update({ ...values(t), version: t.stored.version + 1 });
         written[i] = updated === 1;
       }
-      const notices = transitions.filter((t, i) => written[i] && t.notice);
+      const notices = transitions.filter(
+        (t, i): t is RecordedTransition & { notice: NewNotice } =>
+          written[i] && t.notice !== undefined,
+      );
       for (const chunk of chunks(notices, CHUNK)) {
         await tx(NOTICES).insert(
           chunk.map(({ key, notice, now }) => ({
             ...keyColumns(key),
-            kind: notice!.kind,
-            state: notice!.state,
-            severity: notice!.severity,
-            title: notice!.title,
-            description: notice!.description,
-            link: notice!.link,
-            recipients: JSON.stringify(notice!.recipients),
+            kind: notice.kind,
+            state: notice.state,
+            severity: notice.severity,
+            title: notice.title,
+            description: notice.description,
+            link: notice.link,
+            recipients: JSON.stringify(notice.recipients),
             created_at: now,
             attempts: 0,
           })),
