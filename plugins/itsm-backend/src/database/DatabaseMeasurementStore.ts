@@ -39,6 +39,7 @@ import {
   UpsertOptions,
 } from './MeasurementStore';
 import { chunks } from './chunks';
+import { sqliteUpsert } from './sqliteUpsert';
 import {
   mergeByStart,
   planSliRead,
@@ -896,8 +897,11 @@ export class DatabaseMeasurementStore implements MeasurementStore {
         JSON.stringify([k.source, k.externalId]);
       const target = new Map(records.map(r => [keyOf(r), r.service]));
       const stored = await this.find(spec, records, tx);
-      const home = (s: Stored<R>) => s.service === target.get(keyOf(s));
-      const elsewhere = stored.filter(s => !home(s));
+      const own: Stored<R>[] = [];
+      const elsewhere: Stored<R>[] = [];
+      for (const s of stored) {
+        (s.service === target.get(keyOf(s)) ? own : elsewhere).push(s);
+      }
       const moves =
         elsewhere.length > 0 && options.relocate
           ? await options.relocate(elsewhere)
@@ -905,7 +909,6 @@ export class DatabaseMeasurementStore implements MeasurementStore {
       const movedKeys = new Set(
         moves.map(m => JSON.stringify([m.service, m.source, m.externalId])),
       );
-      const own = stored.filter(home);
       options.replaced?.([
         ...own,
         ...elsewhere.filter(s =>
@@ -1054,10 +1057,12 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     if (changed.length > 0) {
       // onConflict keeps a concurrent writer of the same key (another
       // replica, a retried request) from failing the batch.
-      await tx(spec.table)
-        .insert(changed.map(row => ({ ...row, updated_at: now })))
-        .onConflict(spec.keyColumns)
-        .merge();
+      await sqliteUpsert(
+        tx,
+        spec.table,
+        changed.map(row => ({ ...row, updated_at: now })),
+        spec.keyColumns,
+      );
     }
   }
 
