@@ -394,7 +394,12 @@ export async function createRouter(
   });
   // Reports over many services score one page of them per request.
   const reportPage = (req: Request) => ({
-    limit: readLimit(req.query.limit as string | undefined, MAX_REPORT_LIMIT),
+    // Clients read every page: as few requests as the bound allows.
+    limit: readLimit(
+      req.query.limit as string | undefined,
+      MAX_REPORT_LIMIT,
+      MAX_REPORT_LIMIT,
+    ),
     cursor: req.query.cursor as string | undefined,
   });
   const partyRoute =

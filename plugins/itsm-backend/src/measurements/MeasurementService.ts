@@ -57,8 +57,9 @@ export type ListRequest = {
 export function readLimit(
   value: string | number | undefined,
   max: number,
+  fallback = DEFAULT_LIMIT,
 ): number {
-  if (value === undefined) return DEFAULT_LIMIT;
+  if (value === undefined) return fallback;
   const text = String(value);
   const limit = Number(text);
   if (!/^\d+$/.test(text) || limit < 1 || limit > max) {

@@ -166,6 +166,37 @@ describe('paged portfolio and party reports', () => {
         expect(portfolio.items).toHaveLength(5);
       });
 
+      it('serves 200 services a page unless asked for fewer, the most a request may ask', async () => {
+        const many = Array.from({ length: 201 }, (_, i) => ({
+          ...services[0],
+          metadata: {
+            name: `service-${String(i).padStart(3, '0')}`,
+            namespace: 'default',
+          },
+        }));
+        const backend = await startItsmTestBackend({
+          knex: await databases.init(databaseId),
+          catalog: [customer, ...many],
+          now: '2026-11-20T00:00:00Z',
+        });
+        const read = (path: string) =>
+          request(backend.server)
+            .get(`/api/itsm/v1${path}`)
+            .set('Authorization', mockCredentials.user.header());
+        const first = await read('/portfolio');
+        expect(first.body.items).toHaveLength(200);
+        const second = await read(
+          `/portfolio?cursor=${encodeURIComponent(first.body.nextCursor)}`,
+        );
+        expect(second.body.items.map((r: any) => r.service)).toEqual([
+          'itservice:default/service-200',
+        ]);
+        expect(second.body.nextCursor).toBeUndefined();
+        const party = await read('/stakeholders/default/retail/sla');
+        expect(party.body.services).toHaveLength(200);
+        expect(party.body.nextCursor).toBeDefined();
+      });
+
       it.each([
         ['cursor=abc', 'cursor'],
         ['limit=201', 'limit'],

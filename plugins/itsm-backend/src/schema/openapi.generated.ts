@@ -107,7 +107,8 @@ export const spec = {
         name: 'limit',
         in: 'query',
         required: false,
-        description: 'Services scored per page, in ref order; default 100',
+        description:
+          'Services scored per page, in ref order; default and at most 200',
         schema: {
           type: 'integer',
           minimum: 1,

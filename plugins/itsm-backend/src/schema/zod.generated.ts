@@ -952,7 +952,9 @@ export const getStakeholderSlaQuerySchema = (z: Zod) =>
       .int()
       .gte(1)
       .lte(200)
-      .describe('Services scored per page, in ref order; default 100')
+      .describe(
+        'Services scored per page, in ref order; default and at most 200',
+      )
       .optional(),
     cursor: z
       .string()
@@ -981,7 +983,9 @@ export const getSupplierSlaQuerySchema = (z: Zod) =>
       .int()
       .gte(1)
       .lte(200)
-      .describe('Services scored per page, in ref order; default 100')
+      .describe(
+        'Services scored per page, in ref order; default and at most 200',
+      )
       .optional(),
     cursor: z
       .string()
@@ -1011,7 +1015,9 @@ export const getPortfolioQuerySchema = (z: Zod) =>
       .int()
       .gte(1)
       .lte(200)
-      .describe('Services scored per page, in ref order; default 100')
+      .describe(
+        'Services scored per page, in ref order; default and at most 200',
+      )
       .optional(),
     cursor: z
       .string()

@@ -157,7 +157,7 @@ export class ItsmClient implements ItsmApi {
   constructor(options: {
     discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
     fetchApi?: { fetch: typeof fetch };
-    /** Services per page of the portfolio and party reports (backend default 100, at most 200). */
+    /** Services per page of the portfolio and party reports (by default the backend's most, 200). */
     reportPageSize?: number;
   }) {
     this.reportPageSize = options.reportPageSize;

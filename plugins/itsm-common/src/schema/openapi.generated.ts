@@ -781,7 +781,7 @@ export interface components {
     limit: number;
     /** @description The nextCursor of the previous page */
     cursor: string;
-    /** @description Services scored per page, in ref order; default 100 */
+    /** @description Services scored per page, in ref order; default and at most 200 */
     reportLimit: number;
     source: string;
     externalId: string;
@@ -1194,7 +1194,7 @@ export interface operations {
       query?: {
         /** @description current (each agreement's own window, the default) or a month YYYY-MM */
         period?: components['parameters']['period'];
-        /** @description Services scored per page, in ref order; default 100 */
+        /** @description Services scored per page, in ref order; default and at most 200 */
         limit?: components['parameters']['reportLimit'];
         /** @description The nextCursor of the previous page */
         cursor?: components['parameters']['cursor'];
@@ -1251,7 +1251,7 @@ export interface operations {
       query?: {
         /** @description current (each agreement's own window, the default) or a month YYYY-MM */
         period?: components['parameters']['period'];
-        /** @description Services scored per page, in ref order; default 100 */
+        /** @description Services scored per page, in ref order; default and at most 200 */
         limit?: components['parameters']['reportLimit'];
         /** @description The nextCursor of the previous page */
         cursor?: components['parameters']['cursor'];
@@ -1282,7 +1282,7 @@ export interface operations {
       query?: {
         /** @description current (each agreement's own window, the default) or a month YYYY-MM */
         period?: components['parameters']['period'];
-        /** @description Services scored per page, in ref order; default 100 */
+        /** @description Services scored per page, in ref order; default and at most 200 */
         limit?: components['parameters']['reportLimit'];
         /** @description The nextCursor of the previous page */
         cursor?: components['parameters']['cursor'];
