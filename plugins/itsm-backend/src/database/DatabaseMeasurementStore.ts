@@ -39,7 +39,7 @@ import {
   UpsertOptions,
 } from './MeasurementStore';
 import { chunks } from './chunks';
-import { sqliteUpsert } from './sqliteUpsert';
+import { postgresUpsert, sqliteUpsert } from './jsonUpsert';
 import {
   mergeByStart,
   planSliRead,
@@ -981,19 +981,9 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     const compared = Object.keys(rows[0]).filter(
       c => c !== 'updated_at' && !spec.keyColumns.includes(c),
     );
-    const written: Row[] = await tx(spec.table)
-      .insert(rows)
-      .onConflict(spec.keyColumns)
-      .merge()
-      .whereRaw(
-        `(${compared
-          .map(() => '??.??')
-          .join(', ')}) IS DISTINCT FROM (${compared
-          .map(() => 'excluded.??')
-          .join(', ')})`,
-        [...compared.flatMap(c => [spec.table, c]), ...compared],
-      )
-      .returning([...spec.keyColumns, tx.raw('(xmax = 0) AS inserted') as any]);
+    const written: Row[] = (
+      await postgresUpsert(tx, spec.table, rows, spec.keyColumns, compared)
+    ).rows;
     for (const w of written) counter.changed.add(String(w.service_ref));
     if (counter.moved.size === 0) {
       const inserted = written.filter(w => w.inserted).length;

@@ -15,7 +15,7 @@
  */
 
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { sqliteUpsert } from './sqliteUpsert';
+import { postgresUpsert, sqliteUpsert } from './jsonUpsert';
 
 describe('sqliteUpsert', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
@@ -93,7 +93,7 @@ describe('sqliteUpsert', () => {
           ],
           ['source', 'external_id'],
         ),
-      ).toThrow('things.opened_at: SQLite cannot store');
+      ).toThrow('things.opened_at: cannot store');
       expect(await knex('things').count({ n: '*' })).toEqual([{ n: 0 }]);
     },
   );
@@ -126,4 +126,85 @@ describe('sqliteUpsert', () => {
       opened_at: 1_733_000_000_499,
     });
   });
+});
+
+describe('postgresUpsert', () => {
+  const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+  async function table() {
+    const knex = await databases.init('POSTGRES_15');
+    await knex.schema.createTable('things', t => {
+      t.bigIncrements('id');
+      t.string('source').notNullable();
+      t.string('external_id').notNullable();
+      t.string('title');
+      t.bigInteger('opened_at');
+      t.boolean('flag');
+      t.unique(['source', 'external_id']);
+    });
+    return knex;
+  }
+  const upsert = (knex: any, rows: Array<Record<string, unknown>>) =>
+    postgresUpsert(
+      knex,
+      'things',
+      rows,
+      ['source', 'external_id'],
+      ['title', 'opened_at', 'flag'],
+    );
+
+  it("writes new and changed rows with the table's types, leaves equal ones alone, and says which it inserted", async () => {
+    const knex = await table();
+    const first = await upsert(knex, [
+      {
+        source: 's',
+        external_id: '1',
+        title: "it's",
+        opened_at: 1_733_000_000_000,
+        flag: true,
+      },
+      { source: 's', external_id: '2', title: 'same', opened_at: 6 },
+    ]);
+    expect(
+      first.rows.map((r: any) => [r.external_id, r.inserted]).sort(),
+    ).toEqual([
+      ['1', true],
+      ['2', true],
+    ]);
+
+    const second = await upsert(knex, [
+      { source: 's', external_id: '1', title: 'new', opened_at: 7 },
+      { source: 's', external_id: '2', title: 'same', opened_at: 6 },
+      { source: 's', external_id: '3', title: undefined, flag: false },
+    ]);
+    // 2 is unchanged: not written, not returned.
+    expect(
+      second.rows.map((r: any) => [r.external_id, r.inserted]).sort(),
+    ).toEqual([
+      ['1', false],
+      ['3', true],
+    ]);
+    const rows = await knex('things')
+      .orderBy('external_id')
+      .select('external_id', 'title', 'opened_at', 'flag');
+    expect(rows).toEqual([
+      { external_id: '1', title: 'new', opened_at: '7', flag: null },
+      { external_id: '2', title: 'same', opened_at: '6', flag: null },
+      { external_id: '3', title: null, opened_at: null, flag: false },
+    ]);
+    expect(
+      upsert(knex, [{ source: 's', external_id: '1', opened_at: 1 }]).toSQL()
+        .bindings,
+    ).toHaveLength(1);
+  });
+
+  it.each([[{ not: 'a number' }], [NaN], [Infinity]])(
+    'refuses %p, which a binding would refuse',
+    async value => {
+      const knex = await table();
+      expect(() =>
+        upsert(knex, [{ source: 's', external_id: '1', opened_at: value }]),
+      ).toThrow('things.opened_at: cannot store');
+    },
+  );
 });
