@@ -305,6 +305,18 @@ describe('DatabaseMeasurementStore', () => {
         ]),
       );
       expect(keys).not.toContain(`pagerduty/INC-0/${service}`);
+      // A repeat more keys apart than one lookup takes on either engine.
+      const apart = await store.findIncidents([
+        { source: 'pagerduty', externalId: 'INC-1' },
+        ...Array.from({ length: 5000 }, (_, n) => ({
+          source: 'nowhere',
+          externalId: `X-${n}`,
+        })),
+        { source: 'pagerduty', externalId: 'INC-1' },
+      ]);
+      expect(apart.map(f => `${f.source}/${f.externalId}`)).toEqual([
+        'pagerduty/INC-1',
+      ]);
     },
   );
 

@@ -74,7 +74,7 @@ const migrationsDir = resolvePackagePath(
 // Rows per statement: SQLite's multi-row insert is a compound SELECT of at
 // most 500 terms, and 500 rows stay far below either engine's bind limit.
 const CHUNK = 500;
-// Keys per lookup on PostgreSQL, where they go as two array parameters.
+// Keys per lookup on PostgreSQL, where they go as one JSON text.
 const FIND_CHUNK_PG = 5000;
 // Reads come in pieces whose driver rows die young: one service's SLI
 // slices in pages of SLI_PAGE rows, several services' rows SERVICES_PER_READ
@@ -895,8 +895,11 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     return async tx => {
       const keyOf = (k: MeasurementKey) =>
         JSON.stringify([k.source, k.externalId]);
-      const target = new Map(records.map(r => [keyOf(r), r.service]));
       const stored = await this.find(spec, records, tx);
+      // Built after the read: held across it, it outlived young collections.
+      const target = new Map<string, string>(
+        stored.length > 0 ? records.map(r => [keyOf(r), r.service]) : [],
+      );
       const own: Stored<R>[] = [];
       const elsewhere: Stored<R>[] = [];
       for (const s of stored) {
@@ -974,24 +977,38 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     counter: Counter,
   ): Promise<void> {
     const now = Date.now();
-    const rows = chunk.map(record => ({
-      ...spec.toRow(record),
-      updated_at: now,
-    }));
+    const rows = chunk.map(record => {
+      const row = spec.toRow(record);
+      row.updated_at = now;
+      return row;
+    });
     const compared = Object.keys(rows[0]).filter(
       c => c !== 'updated_at' && !spec.keyColumns.includes(c),
     );
+    if (counter.moved.size === 0) {
+      // Counts per service, not a row per written key.
+      const { rows: counts } = await postgresUpsert(
+        tx,
+        spec.table,
+        rows,
+        spec.keyColumns,
+        compared,
+        'service_ref',
+      );
+      let written = 0;
+      for (const c of counts as Row[]) {
+        counter.changed.add(String(c.service_ref));
+        counter.result.created += Number(c.inserted);
+        counter.result.updated += Number(c.written) - Number(c.inserted);
+        written += Number(c.written);
+      }
+      counter.result.unchanged += rows.length - written;
+      return;
+    }
     const written: Row[] = (
       await postgresUpsert(tx, spec.table, rows, spec.keyColumns, compared)
     ).rows;
     for (const w of written) counter.changed.add(String(w.service_ref));
-    if (counter.moved.size === 0) {
-      const inserted = written.filter(w => w.inserted).length;
-      counter.result.created += inserted;
-      counter.result.updated += written.length - inserted;
-      counter.result.unchanged += rows.length - written.length;
-      return;
-    }
     const status = new Map(
       written.map(
         w => [keyText(spec, w), w.inserted ? 'created' : 'updated'] as const,
@@ -1099,34 +1116,38 @@ export class DatabaseMeasurementStore implements MeasurementStore {
     const found: Array<Stored<R>> = [];
     const keyOf = (source: unknown, externalId: unknown) =>
       JSON.stringify([source, externalId]);
-    const unique = new Map(keys.map(k => [keyOf(k.source, k.externalId), k]));
-    for (const chunk of chunks(
-      [...unique.values()],
-      this.postgres ? FIND_CHUNK_PG : CHUNK,
-    )) {
-      const rows: Row[] = this.postgres
-        ? // One index probe per key. Given IN lists, the planner scans the
-          // whole table once a batch is a few percent of it, and reads grow
-          // with the table; OFFSET 0 keeps the probes from being flattened
-          // into the same hash join.
-          (
-            await db.raw(
-              `SELECT t.* FROM unnest(?::text[], ?::text[]) AS k(source, external_id)
-               CROSS JOIN LATERAL (
-                 SELECT * FROM ?? WHERE source = k.source AND external_id = k.external_id OFFSET 0
-               ) AS t`,
-              [
-                chunk.map(k => k.source),
-                chunk.map(k => k.externalId),
-                spec.table,
-              ],
-            )
-          ).rows
-        : // One IN list per column: a superset, cut to the exact keys below.
-          await db(spec.table)
-            .whereIn('source', [...new Set(chunk.map(k => k.source))])
-            .whereIn('external_id', [...new Set(chunk.map(k => k.externalId))])
-            .select();
+    const unique = (all: MeasurementKey[]) => [
+      ...new Map(all.map(k => [keyOf(k.source, k.externalId), k])).values(),
+    ];
+    if (this.postgres) {
+      // The query drops repeats within a chunk; a batch fits in one.
+      const distinct = keys.length > FIND_CHUNK_PG ? unique(keys) : keys;
+      for (const chunk of chunks(distinct, FIND_CHUNK_PG)) {
+        // One index probe per distinct key. Given IN lists, the planner
+        // scans the whole table once a batch is a few percent of it, and
+        // reads grow with the table; OFFSET 0 keeps the probes from being
+        // flattened into the same hash join. The keys go as one JSON text:
+        // as array parameters the driver built them a string per element.
+        const { rows } = await db.raw(
+          `SELECT t.* FROM (
+             SELECT DISTINCT source, "externalId"
+             FROM json_to_recordset(?::json) AS j(source text, "externalId" text)
+           ) AS k
+           CROSS JOIN LATERAL (
+             SELECT * FROM ?? WHERE source = k.source AND external_id = k."externalId" OFFSET 0
+           ) AS t`,
+          [JSON.stringify(chunk, ['source', 'externalId']), spec.table],
+        );
+        for (const row of rows as Row[]) found.push(readStored(spec, row));
+      }
+      return found;
+    }
+    for (const chunk of chunks(unique(keys), CHUNK)) {
+      // One IN list per column: a superset, cut to the exact keys below.
+      const rows: Row[] = await db(spec.table)
+        .whereIn('source', [...new Set(chunk.map(k => k.source))])
+        .whereIn('external_id', [...new Set(chunk.map(k => k.externalId))])
+        .select();
       // This chunk's keys only: a superset may hold another chunk's rows.
       const wanted = new Set(chunk.map(k => keyOf(k.source, k.externalId)));
       for (const row of rows) {

@@ -96,15 +96,17 @@ export class SourceHealthStore {
     pairs: Array<{ source: string; service: string }>,
   ) {
     const column = STORED[kind];
-    const unique = new Map(
-      pairs.map(p => [JSON.stringify([p.source, p.service]), p]),
-    );
+    // A batch holds thousands of items and few pairs: nothing per item.
+    const services = new Map<string, Set<string>>();
+    for (const { source, service } of pairs) {
+      const of = services.get(source);
+      if (of) of.add(service);
+      else services.set(source, new Set([service]));
+    }
     const at = this.now();
-    const rows = [...unique.values()].map(p => ({
-      source: p.source,
-      service_ref: p.service,
-      [column]: at,
-    }));
+    const rows = [...services].flatMap(([source, of]) =>
+      [...of].map(service => ({ source, service_ref: service, [column]: at })),
+    );
     for (let i = 0; i < rows.length; i += 500) {
       await this.db(TABLE)
         .insert(rows.slice(i, i + 500))

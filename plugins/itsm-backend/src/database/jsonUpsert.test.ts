@@ -198,6 +198,38 @@ describe('postgresUpsert', () => {
     ).toHaveLength(1);
   });
 
+  it('counts written and inserted rows per value of a column, when asked', async () => {
+    const knex = await table();
+    const counted = (rows: Array<Record<string, unknown>>) =>
+      postgresUpsert(
+        knex,
+        'things',
+        rows,
+        ['source', 'external_id'],
+        ['title'],
+        'source',
+      ).then(r => [...r.rows].sort((a, b) => a.source.localeCompare(b.source)));
+    expect(
+      await counted([
+        { source: 'a', external_id: '1', title: 'x' },
+        { source: 'a', external_id: '2', title: 'x' },
+        { source: 'b', external_id: '1', title: 'x' },
+      ]),
+    ).toEqual([
+      { source: 'a', written: 2, inserted: 2 },
+      { source: 'b', written: 1, inserted: 1 },
+    ]);
+    // a/1 changes, a/2 is equal (not written), a/3 is new; b writes nothing.
+    expect(
+      await counted([
+        { source: 'a', external_id: '1', title: 'y' },
+        { source: 'a', external_id: '2', title: 'x' },
+        { source: 'a', external_id: '3', title: 'x' },
+        { source: 'b', external_id: '1', title: 'x' },
+      ]),
+    ).toEqual([{ source: 'a', written: 2, inserted: 1 }]);
+  });
+
   it.each([[{ not: 'a number' }], [NaN], [Infinity]])(
     'refuses %p, which a binding would refuse',
     async value => {

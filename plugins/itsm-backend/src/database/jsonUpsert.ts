@@ -89,8 +89,9 @@ export function sqliteUpsert(
 /**
  * PostgreSQL reads the rows with json_populate_recordset, as the table's
  * own column types. A row whose `compared` columns equal the stored row's is
- * left alone; the statement returns each written key and whether it was
- * inserted (`inserted`, from xmax = 0).
+ * left alone. The statement returns each written key and whether it was
+ * inserted (`inserted`, from xmax = 0); or, with `countBy`, one row per value
+ * of that column with the rows `written` and, of those, `inserted`.
  */
 export function postgresUpsert(
   db: Knex | Knex.Transaction,
@@ -98,21 +99,31 @@ export function postgresUpsert(
   rows: Array<Record<string, unknown>>,
   keyColumns: string[],
   compared: string[],
+  countBy?: string,
 ): Knex.Raw {
   const names = columnsOf(table, rows);
   const { id, list } = sql(db);
+  const upsert = `insert into ${id(table)} (${list(names)}) select ${list(
+    names,
+  )} from json_populate_recordset(null::${id(table)}, ?) on conflict (${list(
+    keyColumns,
+  )}) do update set ${names
+    .map(name => `${id(name)} = excluded.${id(name)}`)
+    .join(', ')} where (${compared
+    .map(name => `${id(table)}.${id(name)}`)
+    .join(', ')}) is distinct from (${compared
+    .map(name => `excluded.${id(name)}`)
+    .join(', ')})`;
   return db.raw(
-    `insert into ${id(table)} (${list(names)}) select ${list(
-      names,
-    )} from json_populate_recordset(null::${id(table)}, ?) on conflict (${list(
-      keyColumns,
-    )}) do update set ${names
-      .map(name => `${id(name)} = excluded.${id(name)}`)
-      .join(', ')} where (${compared
-      .map(name => `${id(table)}.${id(name)}`)
-      .join(', ')}) is distinct from (${compared
-      .map(name => `excluded.${id(name)}`)
-      .join(', ')}) returning ${list(keyColumns)}, (xmax = 0) as inserted`,
+    countBy
+      ? `with w as (${upsert} returning ${id(
+          countBy,
+        )}, (xmax = 0) as inserted) select ${id(
+          countBy,
+        )}, count(*)::int as written, (count(*) filter (where inserted))::int as inserted from w group by ${id(
+          countBy,
+        )}`
+      : `${upsert} returning ${list(keyColumns)}, (xmax = 0) as inserted`,
     [JSON.stringify(rows)],
   );
 }

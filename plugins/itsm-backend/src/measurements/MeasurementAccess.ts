@@ -90,6 +90,23 @@ function describeAffected<R extends { service: string }>(
   };
 }
 
+/** Widens the span of instants kept for the record's service to hold it. */
+function widenSpan<R extends { service: string }>(
+  spans: Map<string, [number, number]>,
+  record: R,
+  times: { firstTime(record: R): number; lastTime(record: R): number },
+) {
+  const first = times.firstTime(record);
+  const last = times.lastTime(record);
+  const span = spans.get(record.service);
+  if (span) {
+    span[0] = Math.min(span[0], first, last);
+    span[1] = Math.max(span[1], first, last);
+  } else {
+    spans.set(record.service, [Math.min(first, last), Math.max(first, last)]);
+  }
+}
+
 /**
  * Rows a write moved out of other services, and every stored row it
  * replaced, as the store reports them.
@@ -221,7 +238,8 @@ export class MeasurementAccess {
       keyOf: r => `${r.source}/${r.externalId}`,
       upsert: (r, moved) =>
         store.upsertIncidents(r, this.placing(caller, moved)),
-      timesOf: r => [r.openedAt, r.resolvedAt ?? r.openedAt],
+      firstTime: r => r.openedAt,
+      lastTime: r => r.resolvedAt ?? r.openedAt,
     });
   }
 
@@ -236,8 +254,9 @@ export class MeasurementAccess {
       name: 'outages',
       keyOf: r => `${r.source}/${r.externalId}`,
       upsert: (r, moved) => store.upsertOutages(r, this.placing(caller, moved)),
+      firstTime: r => r.start,
       // An ongoing outage counts in every month from its start on.
-      timesOf: r => [r.start, r.end ?? Infinity],
+      lastTime: r => r.end ?? Infinity,
     });
   }
 
@@ -252,7 +271,8 @@ export class MeasurementAccess {
       // A series, not each slice: a batch holds thousands of them.
       keyOf: r => `${r.source}/${r.objective}`,
       upsert: r => this.deps.store.upsertSliEvents(r),
-      timesOf: r => [r.sliceStart],
+      firstTime: r => r.sliceStart,
+      lastTime: r => r.sliceStart,
     });
   }
 
@@ -295,7 +315,9 @@ export class MeasurementAccess {
       keyOf: (record: R) => string;
       /** Kinds keyed per service by (source, externalId) fill in `moved`. */
       upsert: (records: R[], moved: Relocations<R>) => Promise<IngestResult>;
-      timesOf: (record: R) => number[];
+      /** The earliest and latest instants of a record, for its months. */
+      firstTime: (record: R) => number;
+      lastTime: (record: R) => number;
     },
   ): Promise<IngestResult> {
     if (problems.length === 0) {
@@ -313,10 +335,12 @@ export class MeasurementAccess {
     }
     if (result.created + result.updated > 0) {
       // The months a row leaves are stale too.
-      await this.invalidateSnapshots([...records, ...touched], kind.timesOf);
-      const services = [
-        ...new Set([...records, ...touched].map(r => r.service)),
-      ];
+      const spans = new Map<string, [number, number]>();
+      for (const list of [records, touched]) {
+        for (const record of list) widenSpan(spans, record, kind);
+      }
+      await this.invalidateSnapshots(spans);
+      const services = [...spans.keys()];
       for (const listener of this.storedListeners) listener(services);
     }
     return result;
@@ -352,19 +376,7 @@ export class MeasurementAccess {
 
   // Late measurements for a closed month make its stored report stale. A day
   // of slack on each side covers months that start in another time zone.
-  private async invalidateSnapshots<R extends { service: string }>(
-    records: R[],
-    timesOf: (record: R) => number[],
-  ) {
-    const spans = new Map<string, [number, number]>();
-    for (const record of records) {
-      const [min, max] = spans.get(record.service) ?? [Infinity, -Infinity];
-      const times = timesOf(record);
-      spans.set(record.service, [
-        Math.min(min, ...times),
-        Math.max(max, ...times),
-      ]);
-    }
+  private async invalidateSnapshots(spans: Map<string, [number, number]>) {
     const month = (time: number) =>
       Number.isFinite(time)
         ? new Date(time).toISOString().slice(0, 7)
