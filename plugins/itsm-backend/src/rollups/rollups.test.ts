@@ -428,4 +428,77 @@ describe('SLI rollups (rule 15)', () => {
       expect(await reports()).toEqual(before);
     },
   );
+  it.each(databases.eachSupportedId())(
+    "read a window's rollups without going through the service's history, on %p",
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const service = 'itservice:default/old';
+      const now = Date.UTC(2026, 10, 28, 10);
+      // A year and a month of quarter hours of two objectives, the table's
+      // only service: a read of the window that walked the service's
+      // history would touch every row.
+      const start = now - 400 * DAY;
+      const rows = Array.from({ length: (400 * DAY) / SLI_BUCKET_MS }, (_, i) =>
+        ['checkout', 'search'].map(objective => ({
+          service_ref: service,
+          objective,
+          bucket_start: start + i * SLI_BUCKET_MS,
+          good: 9,
+          total: 10,
+          slices: 15,
+          last_end: start + (i + 1) * SLI_BUCKET_MS,
+          updated_at: now,
+        })),
+      ).flat();
+      for (let i = 0; i < rows.length; i += 500) {
+        await knex('itsm_sli_rollups').insert(rows.slice(i, i + 500));
+      }
+      if (databaseId === 'POSTGRES_15') await knex.raw('ANALYZE');
+      const window = measurementWindow(
+        serviceEntity('old', 'UTC'),
+        { kind: 'current' },
+        new Date(now),
+      );
+      const queries: Array<{ sql: string; bindings: unknown[] }> = [];
+      const record = (q: { sql: string; bindings: unknown[] }) => {
+        if (q.sql.includes('itsm_sli_rollups')) queries.push(q);
+      };
+      knex.on('query', record);
+      const loaded = await store.loadMeasurements({ service, ...window });
+      knex.off('query', record);
+      expect(loaded.sliEvents.length).toBeGreaterThan(0);
+      expect(queries).toHaveLength(1);
+      const [{ sql, bindings }] = queries;
+      if (databaseId === 'SQLITE_3') {
+        const plan: Array<{ detail: string }> = await knex.raw(
+          `EXPLAIN QUERY PLAN ${sql}`,
+          bindings as any[],
+        );
+        expect(plan.map(p => p.detail).join('; ')).toMatch(
+          /itsm_sli_rollups_service_time \(service_ref=\? AND bucket_start>\? AND bucket_start<\?\)/,
+        );
+      } else {
+        // Positional placeholders, as knex sends them to pg.
+        let n = 0;
+        const text = sql.replace(/\?/g, () => `$${++n}`);
+        const [
+          {
+            'QUERY PLAN': [explained],
+          },
+        ] = (
+          await knex.raw(
+            `PREPARE rollup_read AS ${text}; EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) EXECUTE rollup_read(${bindings
+              .map(b => knex.raw('?', [b as any]).toQuery())
+              .join(', ')})`,
+          )
+        )[1].rows;
+        const blocks =
+          explained.Plan['Shared Hit Blocks'] +
+          explained.Plan['Shared Read Blocks'];
+        // The window's rows take about 170 blocks with their index; the
+        // whole service's, over 1,000.
+        expect(blocks).toBeLessThan(400);
+      }
+    },
+  );
 });
