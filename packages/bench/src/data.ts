@@ -308,6 +308,8 @@ export function outageRows(options: {
   to: number;
   seed: number;
   updatedAt: number;
+  /** Of the external ids; default the service's name. */
+  prefix?: string;
 }) {
   const { count, from, to } = options;
   const next = random(options.seed);
@@ -316,7 +318,7 @@ export function outageRows(options: {
     const start = Math.floor(from + i * step + next() * step * 0.5);
     return {
       source: SOURCE,
-      external_id: `${options.service}-outage-${i}`,
+      external_id: `${options.prefix ?? options.service}-outage-${i}`,
       service_ref: serviceRef(options.service),
       start_at: start,
       end_at: start + Math.floor(next() * HOUR),

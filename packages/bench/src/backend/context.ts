@@ -212,9 +212,13 @@ export async function loadMeasurements(
     seed: number;
     /** false: the caller rebuilds the rollups, for many services at once. */
     rollups?: boolean;
+    /** Of the external ids; default the service's name. */
+    prefix?: string;
+    /** When the incidents were exported (see `incidents`); default `to`. */
+    exportedAt?: number;
   },
 ) {
-  const { service, from, to, seed } = options;
+  const { service, from, to, seed, prefix = service } = options;
   await insertAll(
     db,
     'itsm_incidents',
@@ -223,8 +227,9 @@ export async function loadMeasurements(
       count: options.incidents,
       from,
       to,
-      prefix: service,
+      prefix,
       seed,
+      exportedAt: options.exportedAt,
     }).map(item => incidentRow(item, to)),
   );
   await insertAll(
@@ -237,6 +242,7 @@ export async function loadMeasurements(
       to,
       seed: seed + 1,
       updatedAt: to,
+      prefix,
     }),
   );
   await insertAll(

@@ -77,28 +77,42 @@ const SCENARIOS: {
 export const BACKEND_BENCHMARKS = SCENARIOS.map(s => s.scenario.name);
 
 /**
- * Set-up, not measured: the growth services share the current period's
- * density and differ only in how much history lies before it.
+ * Set-up, not measured: the growth services hold the same current period
+ * (the same generated measurements) and differ only in how much history
+ * lies before it, of the same density.
  */
 async function loadReportData(context: BenchContext) {
   const { engineName, sizes, now, db, services, log } = context;
   const growthLarge = sizes.growth[2];
   const periodStart = monthStart(now);
   const currentMinutes = Math.floor((now - periodStart) / 60_000);
-  const heavyDensity = sizes.heavyIncidents / (currentMinutes + growthLarge);
+  const per = (total: number, minutes: number) =>
+    Math.round((total / (currentMinutes + growthLarge)) * minutes);
   log(`[${engineName}] loading the history of the report services`);
   for (const [i, history] of sizes.growth.entries()) {
-    const minutes = currentMinutes + history;
+    const service = services.growth[i];
     await loadMeasurements(db, {
-      service: services.growth[i],
-      from: now - minutes * 60_000,
-      to: now,
-      incidents: Math.round(heavyDensity * minutes),
-      outages: Math.round(
-        (sizes.heavyOutages / (currentMinutes + growthLarge)) * minutes,
-      ),
-      slices: minutes,
+      service,
+      from: periodStart - history * 60_000,
+      to: periodStart,
+      incidents: per(sizes.heavyIncidents, history),
+      outages: per(sizes.heavyOutages, history),
+      slices: history,
       seed: 10 + i,
+      prefix: `${service}-history`,
+      // Resolved as a tool would have them now, not left open at the
+      // period's start.
+      exportedAt: now,
+      rollups: false,
+    });
+    await loadMeasurements(db, {
+      service,
+      from: periodStart,
+      to: now,
+      incidents: per(sizes.heavyIncidents, currentMinutes),
+      outages: per(sizes.heavyOutages, currentMinutes),
+      slices: currentMinutes,
+      seed: 10,
     });
   }
 }
