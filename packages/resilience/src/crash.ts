@@ -117,7 +117,7 @@ async function sliCrashRounds(options: {
             writing(
               admin,
               itsmDatabase,
-              `(query ILIKE 'insert into "itsm_sli_events"%' OR query ILIKE '%itsm_sli_rollups%')`,
+              `(query ILIKE '%insert into "itsm_sli_events"%' OR query ILIKE '%itsm_sli_rollups%')`,
             ),
           30_000,
           2,
@@ -233,8 +233,9 @@ export async function crashScenario(options: {
         seed: 900 + round,
       });
       batches.push({ prefix, items });
-      // Most rounds kill while the batch's transaction is open (its INSERTs
-      // seen in pg_stat_activity); the last kills right after the answer.
+      // Most rounds kill while the batch's transaction is open (its INSERTs,
+      // alone or inside a WITH, seen in pg_stat_activity); the last kills
+      // right after the answer.
       const midWrite = round < options.rounds - 1;
       const request = send(backend.baseUrl, 'POST', '/api/itsm/v1/incidents', {
         items,
@@ -246,7 +247,7 @@ export async function crashScenario(options: {
             writing(
               admin,
               itsmDatabase,
-              `query ILIKE 'insert into "itsm_incidents"%'`,
+              `query ILIKE '%insert into "itsm_incidents"%'`,
             ),
           30_000,
           2,
